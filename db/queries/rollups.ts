@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+
+export type AdvanceRollupsParams = { chainId: number; /** exclusive */ from: bigint; /** inclusive */ to: bigint };
+
+/**
+ * Folds raw transfers in (from, to] into the daily supply, balance and corridor rollups. Called
+ * only with `to` <= finalized, inside the transaction that moves rolled_up_block, so each block
+ * is counted exactly once.
+ */
+export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<void> {
+  await tx.execute(sql`
+    insert into daily_supply (chain_id, day, minted, burned, mint_count, burn_count, transfer_count, transfer_volume)
+    select chain_id, (block_time at time zone 'UTC')::date,
+      coalesce(sum(amount) filter (where kind = 'mint'), 0),
+      coalesce(sum(amount) filter (where kind = 'burn'), 0),
+      count(*) filter (where kind = 'mint'),
+      count(*) filter (where kind = 'burn'),
+      count(*) filter (where kind = 'transfer'),
+      coalesce(sum(amount) filter (where kind = 'transfer'), 0)
+    from transfers
+    where chain_id = ${p.chainId} and block_number > ${p.from} and block_number <= ${p.to}
+    group by 1, 2
+    on conflict (chain_id, day) do update set
+      minted = daily_supply.minted + excluded.minted,
+      burned = daily_supply.burned + excluded.burned,
+      mint_count = daily_supply.mint_count + excluded.mint_count,
+      burn_count = daily_supply.burn_count + excluded.burn_count,
+      transfer_count = daily_supply.transfer_count + excluded.transfer_count,
+      transfer_volume = daily_supply.transfer_volume + excluded.transfer_volume`);
+
+  await tx.execute(sql`
+    insert into balances (chain_id, address, balance, received, sent, transfer_count, first_seen_block, last_seen_block)
+    select ${p.chainId}, addr, sum(delta), sum(recv), sum(sent), count(*), min(bn), max(bn)
+    from (
+      select to_address as addr, amount as delta, amount as recv, 0::numeric as sent, block_number as bn
+        from transfers
+        where chain_id = ${p.chainId} and block_number > ${p.from} and block_number <= ${p.to} and kind <> 'burn'
+      union all
+      select from_address, -amount, 0, amount, block_number
+        from transfers
+        where chain_id = ${p.chainId} and block_number > ${p.from} and block_number <= ${p.to} and kind <> 'mint'
+    ) moves
+    group by addr
+    on conflict (chain_id, address) do update set
+      balance = balances.balance + excluded.balance,
+      received = balances.received + excluded.received,
+      sent = balances.sent + excluded.sent,
+      transfer_count = balances.transfer_count + excluded.transfer_count,
+      first_seen_block = least(balances.first_seen_block, excluded.first_seen_block),
+      last_seen_block = greatest(balances.last_seen_block, excluded.last_seen_block)`);
+
+  await tx.execute(corridorInsert(sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`));
+}
+
+/**
+ * Corridor attribution: each side's country comes from its address's entity on that chain;
+ * no entity means 'ZZ' (unattributed, never guessed). Only plain transfers count (mints and
+ * burns are issuance). Adjusted volume drops intra-entity moves and bridge hops.
+ */
+function corridorInsert(where: ReturnType<typeof sql>) {
+  return sql`
+    insert into daily_corridor_volume (chain_id, day, origin_country, destination_country, transfer_count, volume,
+      adjusted_count, adjusted_volume, intra_entity_volume, bridge_volume)
+    select chain_id, day, origin, destination, count(*), sum(amount),
+      count(*) filter (where not intra and not bridge),
+      coalesce(sum(amount) filter (where not intra and not bridge), 0),
+      coalesce(sum(amount) filter (where intra and not bridge), 0),
+      coalesce(sum(amount) filter (where bridge), 0)
+    from (
+      select t.chain_id, (t.block_time at time zone 'UTC')::date as day, t.amount,
+        coalesce(ef.country, 'ZZ') as origin,
+        coalesce(et.country, 'ZZ') as destination,
+        (af.entity_id is not null and af.entity_id = at.entity_id) as intra,
+        (coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false)) as bridge
+      from transfers t
+      left join addresses af on af.chain_id = t.chain_id and af.address = t.from_address
+      left join entities ef on ef.id = af.entity_id
+      left join addresses at on at.chain_id = t.chain_id and at.address = t.to_address
+      left join entities et on et.id = at.entity_id
+      where t.kind = 'transfer' and ${where}
+    ) x
+    group by chain_id, day, origin, destination
+    on conflict (chain_id, day, origin_country, destination_country) do update set
+      transfer_count = daily_corridor_volume.transfer_count + excluded.transfer_count,
+      volume = daily_corridor_volume.volume + excluded.volume,
+      adjusted_count = daily_corridor_volume.adjusted_count + excluded.adjusted_count,
+      adjusted_volume = daily_corridor_volume.adjusted_volume + excluded.adjusted_volume,
+      intra_entity_volume = daily_corridor_volume.intra_entity_volume + excluded.intra_entity_volume,
+      bridge_volume = daily_corridor_volume.bridge_volume + excluded.bridge_volume`;
+}
+
+/**
+ * Attribution changed (registry edit or import): recompute corridor rollups from raw transfers
+ * up to each chain's rolled-up block, in the caller's transaction.
+ */
+export async function rebuildCorridorRollups(tx: Db, p: { chainId?: number } = {}): Promise<void> {
+  const chainFilter = p.chainId === undefined ? sql`true` : sql`chain_id = ${p.chainId}`;
+  await tx.execute(sql`delete from daily_corridor_volume where ${chainFilter}`);
+  const tFilter = p.chainId === undefined ? sql`true` : sql`t.chain_id = ${p.chainId}`;
+  await tx.execute(
+    corridorInsert(sql`${tFilter} and t.block_number <= (
+      select rolled_up_block from indexer_checkpoints c where c.chain_id = t.chain_id)`),
+  );
+}

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { bigint, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { address, blockNumber, int256, uint256 } from "./types";
+
+/** Country code used in corridor rollups for volume we cannot attribute (never guessed). */
+export const UNATTRIBUTED = "ZZ";
+
+/**
+ * Per chain and UTC day, covering finalized blocks only. `bridge_*` are mints/burns by a
+ * bridge-tagged address; issuance = minted − burned excludes them.
+ */
+export const dailySupply = pgTable(
+  "daily_supply",
+  {
+    chainId: integer("chain_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    minted: uint256("minted").notNull().default(sql`0`),
+    burned: uint256("burned").notNull().default(sql`0`),
+    mintCount: integer("mint_count").notNull().default(0),
+    burnCount: integer("burn_count").notNull().default(0),
+    transferCount: integer("transfer_count").notNull().default(0),
+    transferVolume: uint256("transfer_volume").notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ name: "daily_supply_pk", columns: [t.chainId, t.day] })],
+);
+
+/**
+ * Corridor volume per UTC day, chain and origin → destination country (ZZ = unattributed).
+ * Derived from transfers and the registry; recomputed when attribution changes.
+ */
+export const dailyCorridorVolume = pgTable(
+  "daily_corridor_volume",
+  {
+    chainId: integer("chain_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    originCountry: text("origin_country").notNull(),
+    destinationCountry: text("destination_country").notNull(),
+    transferCount: integer("transfer_count").notNull().default(0),
+    volume: uint256("volume").notNull().default(sql`0`),
+    /** Excludes intra-entity and bridge transfers. */
+    adjustedCount: integer("adjusted_count").notNull().default(0),
+    adjustedVolume: uint256("adjusted_volume").notNull().default(sql`0`),
+    intraEntityVolume: uint256("intra_entity_volume").notNull().default(sql`0`),
+    bridgeVolume: uint256("bridge_volume").notNull().default(sql`0`),
+  },
+  (t) => [
+    primaryKey({
+      name: "daily_corridor_volume_pk",
+      columns: [t.chainId, t.day, t.originCountry, t.destinationCountry],
+    }),
+    index("daily_corridor_volume_day_idx").on(t.day),
+  ],
+);
+
+/** Balances as of the chain's rolled-up (finalized) block. */
+export const balances = pgTable(
+  "balances",
+  {
+    chainId: integer("chain_id").notNull(),
+    address: address("address").notNull(),
+    balance: int256("balance").notNull().default(sql`0`),
+    received: uint256("received").notNull().default(sql`0`),
+    sent: uint256("sent").notNull().default(sql`0`),
+    transferCount: bigint("transfer_count", { mode: "number" }).notNull().default(0),
+    firstSeenBlock: blockNumber("first_seen_block").notNull(),
+    lastSeenBlock: blockNumber("last_seen_block").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "balances_pk", columns: [t.chainId, t.address] }),
+    index("balances_top_idx").on(t.chainId, sql`${t.balance} desc`),
+  ],
+);

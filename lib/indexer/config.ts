@@ -1,0 +1,77 @@
+import { parseArgs } from "node:util";
+import type { CoreEnv } from "@/lib/env-core";
+import { indexerConfigSchema, type IndexerConfig, type IndexerConfigInput } from "@/lib/validators/indexer";
+import { FatalIndexerError } from "./errors";
+import { PRESETS, isPresetName } from "./presets";
+
+export const USAGE = `usage: npm run indexer -- --rpc URL [--rpc URL2 ...] --chain-id N --address 0x... --from-block N
+       [--to-block N | --follow] [--confirmations N] [--name NAME] [--preset ethereum|bnb]
+environment: INDEXER_RPC_URLS (comma-separated), INDEXER_CHAIN_ID, INDEXER_ADDRESS, INDEXER_FROM_BLOCK,
+             INDEXER_TO_BLOCK, INDEXER_CONFIRMATIONS, INDEXER_PRESET, DATABASE_URL (else PGlite in PGLITE_DIR)`;
+
+/** Flags win over environment variables, which win over the preset. */
+export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfig {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        rpc: { type: "string", multiple: true },
+        "chain-id": { type: "string" },
+        address: { type: "string" },
+        "from-block": { type: "string" },
+        "to-block": { type: "string" },
+        follow: { type: "boolean" },
+        confirmations: { type: "string" },
+        name: { type: "string" },
+        preset: { type: "string" },
+        "poll-ms": { type: "string" },
+        "target-logs": { type: "string" },
+        help: { type: "boolean" },
+      },
+    });
+  } catch (err) {
+    throw new FatalIndexerError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const f = parsed.values;
+  if (f.help) throw new FatalIndexerError(USAGE);
+  const presetName = f.preset ?? env.INDEXER_PRESET;
+  if (presetName !== undefined && !isPresetName(presetName)) {
+    throw new FatalIndexerError(`unknown preset "${presetName}" (known: ${Object.keys(PRESETS).join(", ")})`);
+  }
+  const preset: Partial<IndexerConfigInput> = presetName ? PRESETS[presetName] : {};
+  const envRpc = env.INDEXER_RPC_URLS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const input = {
+    rpcUrls: f.rpc ?? envRpc ?? [],
+    chainId: f["chain-id"] ?? env.INDEXER_CHAIN_ID ?? preset.chainId,
+    address: f.address ?? env.INDEXER_ADDRESS ?? preset.address,
+    fromBlock: f["from-block"] ?? env.INDEXER_FROM_BLOCK ?? preset.fromBlock,
+    toBlock: f["to-block"] ?? env.INDEXER_TO_BLOCK,
+    follow: f.follow ?? false,
+    confirmations: f.confirmations ?? env.INDEXER_CONFIRMATIONS,
+    name: f.name ?? preset.name ?? `Chain ${f["chain-id"] ?? env.INDEXER_CHAIN_ID ?? "?"}`,
+    ...(f["poll-ms"] ? { pollIntervalMs: f["poll-ms"] } : {}),
+    ...(f["target-logs"] ? { targetLogs: f["target-logs"] } : {}),
+  };
+  const result = indexerConfigSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join(".") || "config";
+    throw new FatalIndexerError(`invalid ${flagName(field)}: ${issue?.message ?? "invalid"}`);
+  }
+  return result.data;
+}
+
+function flagName(field: string): string {
+  const map: Record<string, string> = {
+    rpcUrls: "--rpc",
+    chainId: "--chain-id",
+    address: "--address",
+    fromBlock: "--from-block",
+    toBlock: "--to-block",
+    confirmations: "--confirmations",
+  };
+  return map[field.split(".")[0] ?? field] ?? field;
+}

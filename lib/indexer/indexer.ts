@@ -1,0 +1,213 @@
+import { getAddress } from "viem";
+import type { DbHandle } from "@/db/client";
+import { advanceFinalized, ensureChain, getCheckpoint, writeBatch } from "@/db/queries/indexer";
+import type { Logger } from "@/lib/logger";
+import type { IndexerConfig } from "@/lib/validators/indexer";
+import { WATCHED_TOPICS, erc20ReadAbi } from "./abi";
+import { FatalIndexerError, RetryableIndexerError } from "./errors";
+import { fetchHeader } from "./headers";
+import { acquireChainLock } from "./lock";
+import { LogFetcher } from "./log-fetcher";
+import { buildBatch, runPipeline } from "./pipeline";
+import { Progress } from "./progress";
+import { reconcileSupply } from "./reconcile";
+import { checkForReorg } from "./reorg";
+import { RpcPool, redact, sleep } from "./rpc";
+import type { Batch } from "./types";
+
+export type IndexerDeps = { config: IndexerConfig; log: Logger; signal: AbortSignal };
+export type RunSummary = { indexedBlock: bigint; reconciled: boolean; matches: boolean | null };
+
+/** A USD1 indexer for one chain: backfill to a target, or follow the head with reorg handling. */
+export function createIndexer(deps: IndexerDeps) {
+  const { config, log, signal } = deps;
+  // Set by run(): preflight must work before any database is opened.
+  let handle: DbHandle | undefined;
+  const dbOf = () => {
+    if (!handle) throw new Error("indexer database not set: call run(handle)");
+    return handle.db;
+  };
+  const pool = new RpcPool({ urls: config.rpcUrls, logger: log, signal });
+  const fetcher = new LogFetcher({
+    pool,
+    address: config.address,
+    topics: WATCHED_TOPICS,
+    initialSpan: config.initialSpan,
+    maxSpan: config.maxSpan,
+    targetLogs: config.targetLogs,
+  });
+  let persistedErrors = 0;
+  const errorsDelta = () => {
+    const d = pool.errorCount - persistedErrors;
+    persistedErrors = pool.errorCount;
+    return d;
+  };
+
+  /** Checks every RPC and the contract before anything touches the database. */
+  async function preflight(): Promise<void> {
+    for (const [i, url] of config.rpcUrls.entries()) {
+      const client = pool.clients[i];
+      if (!client) continue;
+      let id: number;
+      try {
+        id = await client.getChainId();
+      } catch (err) {
+        throw new FatalIndexerError(`cannot reach RPC ${redact(url)}: ${firstLine(err)}`);
+      }
+      if (id !== config.chainId) {
+        throw new FatalIndexerError(`RPC ${redact(url)} serves chain id ${id}, expected ${config.chainId}`);
+      }
+    }
+    const client = pool.client;
+    const code = await client.getCode({ address: config.address }).catch(() => undefined);
+    if (!code || code === "0x") {
+      throw new FatalIndexerError(`no contract at ${getAddress(config.address)} on chain ${config.chainId}`);
+    }
+    try {
+      await client.readContract({ address: config.address, abi: erc20ReadAbi, functionName: "totalSupply" });
+    } catch {
+      throw new FatalIndexerError(`contract ${getAddress(config.address)} on chain ${config.chainId} has no totalSupply()`);
+    }
+  }
+
+  async function finalizedFor(head: bigint): Promise<bigint> {
+    if (config.confirmations !== undefined) return head > BigInt(config.confirmations) ? head - BigInt(config.confirmations) : 0n;
+    const f = await fetchHeader(pool, "finalized").catch(() => undefined);
+    if (f) return f.number;
+    return head > 12n ? head - 12n : 0n;
+  }
+
+  async function headBlock(): Promise<bigint> {
+    return BigInt(await pool.request<string>("eth_blockNumber", []));
+  }
+
+  async function backfill(from: bigint, to: bigint, head: bigint, finalized: bigint): Promise<void> {
+    const progress = new Progress();
+    let lastLog = 0;
+    progress.record(from - 1n, 0);
+    await runPipeline({
+      fetcher,
+      from,
+      to,
+      depth: 4,
+      maxRowsPerWrite: 50_000,
+      signal,
+      build: (chunk) => buildBatch(pool, config.chainId, config.address, chunk),
+      write: async (batch: Batch) => {
+        await writeBatch(dbOf(), { batch, finalizedBlock: finalized, headBlock: head, rpcErrorsDelta: errorsDelta() });
+        progress.record(batch.toBlock, batch.logCount);
+        if (Date.now() - lastLog > 5_000 || batch.toBlock === to) {
+          lastLog = Date.now();
+          log.info({ chainId: config.chainId, indexed: batch.toBlock.toString(), target: to.toString(), span: fetcher.span.toString(), ...progress.snapshot(to) }, "backfill progress");
+        }
+      },
+    });
+  }
+
+  async function reconcile(block: bigint) {
+    const row = await reconcileSupply({ db: dbOf(), pool, chainId: config.chainId, token: config.address, block, log });
+    return row?.matches ?? null;
+  }
+
+  /** One pass: reorg check, index up to the target, roll up finalized blocks. Returns the target. */
+  async function step(): Promise<{ target: bigint; caughtUp: boolean }> {
+    const head = await headBlock();
+    const finalized = await finalizedFor(head);
+    const db = dbOf();
+    if (config.follow) await checkForReorg({ db, pool, chainId: config.chainId, head, log });
+    const target = config.toBlock ?? head;
+    const cp = await getCheckpoint(db, config.chainId);
+    if (!cp) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
+    if (config.toBlock !== undefined && head < config.toBlock) {
+      throw new FatalIndexerError(`--to-block ${config.toBlock} is above the chain head ${head}`);
+    }
+    if (cp.indexedBlock < target) await backfill(cp.indexedBlock + 1n, target, head, finalized);
+    await advanceFinalized(db, { chainId: config.chainId, headBlock: head, finalizedBlock: finalized, rpcErrorsDelta: errorsDelta() });
+    return { target, caughtUp: true };
+  }
+
+  async function run(h: DbHandle): Promise<RunSummary> {
+    handle = h;
+    const db = h.db;
+    await ensureChain(db, {
+      chainId: config.chainId,
+      name: config.name,
+      tokenAddress: config.address,
+      startBlock: config.fromBlock,
+      confirmations: config.confirmations ?? 0,
+    });
+    const release = await acquireChainLock(h, config.chainId);
+    try {
+      return config.follow ? await follow() : await once();
+    } finally {
+      await release();
+    }
+  }
+
+  async function once(): Promise<RunSummary> {
+    const { target } = await withRetries(step, 5);
+    const matches = await reconcile(target);
+    return { indexedBlock: target, reconciled: true, matches };
+  }
+
+  async function follow(): Promise<RunSummary> {
+    let lastReconcile = 0;
+    let lastHead = -1n;
+    let headChangedAt = Date.now();
+    let stallWarned = false;
+    let indexed = 0n;
+    while (!signal.aborted) {
+      try {
+        const { target } = await step();
+        indexed = target;
+        if (target !== lastHead) {
+          lastHead = target;
+          headChangedAt = Date.now();
+          stallWarned = false;
+        } else if (!stallWarned && Date.now() - headChangedAt > config.stallWarnMs) {
+          stallWarned = true;
+          log.warn({ chainId: config.chainId, head: target.toString(), sinceMs: Date.now() - headChangedAt }, "chain head has stopped moving");
+        }
+        if (Date.now() - lastReconcile > config.reconcileEveryMs) {
+          lastReconcile = Date.now();
+          await reconcile(target);
+        }
+      } catch (err) {
+        if (signal.aborted) break;
+        if (!isRetryable(err)) throw err;
+        log.warn({ chainId: config.chainId, err: firstLine(err) }, "indexer step failed, retrying");
+      }
+      await sleep(config.pollIntervalMs, signal).catch(() => undefined);
+    }
+    return { indexedBlock: indexed, reconciled: lastReconcile > 0, matches: null };
+  }
+
+  async function withRetries<T>(fn: () => Promise<T>, attempts: number): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (!isRetryable(err) || i >= attempts || signal.aborted) throw err;
+        log.warn({ chainId: config.chainId, attempt: i, err: firstLine(err) }, "indexer step failed, retrying");
+        await sleep(500 * i, signal);
+      }
+    }
+  }
+
+  return { preflight, run, pool, fetcher };
+}
+
+/** Database connection drops and RPC trouble are worth another try; anything else is a bug or bad input. */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof RetryableIndexerError) return true;
+  if (err instanceof FatalIndexerError) return false;
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|57P01|08\d\d\d)$/.test(code);
+}
+
+export function firstLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split("\n")[0] ?? msg;
+}
+
+export { getCheckpoint };

@@ -1,0 +1,415 @@
+/**
+ * A hostile JSON-RPC provider for indexer tests: an HTTP proxy in front of an anvil node that answers
+ * 429/503, drops or hangs connections, adds latency and returns JSON-RPC errors, like hosted providers do.
+ * Random faults come from a seeded PRNG, so a failing run replays with the same seed and the same
+ * sequence of requests. Limits (getLogs block range, log count, response size) are deterministic and
+ * always apply, as at a real provider.
+ */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+
+export type FlakyRpcProxy = {
+  url: string;
+  port: number;
+  /** Counts per fault kind (option names), `requests`, `items`, `forwarded`, and `method:<name>`. */
+  stats: Record<string, number>;
+  /** Changes options for later requests; a `seed` in the patch restarts the PRNG. `port` is ignored. */
+  setOptions(patch: Partial<FlakyRpcOptions>): void;
+  /** Destroys every open socket (hanging ones too) and stops listening. */
+  close(): Promise<void>;
+};
+
+/** Whole-HTTP-request faults, drawn in this order from one uniform number (probabilities add up). */
+const REQUEST_FAULTS = ["rateLimit429", "error503", "dropConnection", "timeout"] as const;
+type RequestFault = (typeof REQUEST_FAULTS)[number];
+
+type RpcError = { code: number; message: string };
+export const INTERNAL_ERROR: RpcError = { code: -32603, message: "internal error" };
+export const RESPONSE_SIZE_ERROR: RpcError = { code: -32005, message: "response size exceeded" };
+/** Block-range rejections as real providers word them; the proxy rotates through them in order. */
+export const BLOCK_RANGE_ERRORS: ReadonlyArray<(max: number) => RpcError> = [
+  (max) => ({ code: -32005, message: `block range too large, max ${max} blocks` }),
+  () => ({ code: -32005, message: "query returned more than 10000 results" }),
+  () => ({ code: -32600, message: "block range is too wide" }),
+  (max) => ({ code: -32000, message: `exceed maximum block range: ${max}` }),
+  (max) => ({
+    code: -32602,
+    message: `Log response size exceeded. You can make eth_getLogs requests with up to a ${max} block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response.`,
+  }),
+];
+
+/** A probability in [0, 1]. */
+const chance = z.number().min(0).max(1).optional();
+const optionsSchema = z
+  .object({
+    /** Upstream JSON-RPC URL, e.g. http://127.0.0.1:8545. */
+    upstream: z.url(),
+    /** PRNG seed; the same seed and request sequence give the same faults. Default 1. */
+    seed: z.number().int().optional(),
+    /** 0/undefined = a free port. */
+    port: z.number().int().min(0).max(65_535).optional(),
+    /** HTTP 429 (Retry-After: 0) instead of forwarding. */
+    rateLimit429: chance,
+    /** HTTP 503. */
+    error503: chance,
+    /** Per JSON-RPC item: HTTP 200 with {code:-32603, message:"internal error"}. */
+    error500Json: chance,
+    /** The socket is destroyed without a response. */
+    dropConnection: chance,
+    /** Random latency range [min, max] in ms. */
+    delayMs: z
+      .tuple([z.number().min(0), z.number().min(0)])
+      .refine(([lo, hi]) => lo <= hi, "delayMs must be [min, max]")
+      .optional(),
+    /** Hang for `hangMs` (default 30 000), then drop the socket. */
+    timeout: chance,
+    hangMs: z.number().int().min(0).optional(),
+    /** eth_getLogs spanning more blocks (inclusive) gets a block-range error. */
+    maxBlockRange: z.number().int().positive().optional(),
+    /** eth_getLogs whose upstream result has more logs gets "query returned more than N results". */
+    maxLogs: z.number().int().nonnegative().optional(),
+    /** Any JSON-RPC reply item larger than this (bytes of JSON) becomes "response size exceeded". */
+    maxResponseBytes: z.number().int().positive().optional(),
+    /** Only these methods get random faults (default: all). Limits apply to every method. */
+    methods: z.array(z.string()).optional(),
+  })
+  .refine(
+    (o) => REQUEST_FAULTS.reduce((sum, kind) => sum + (o[kind] ?? 0), 0) <= 1,
+    "rateLimit429 + error503 + dropConnection + timeout must be <= 1",
+  );
+export type FlakyRpcOptions = z.input<typeof optionsSchema>;
+type Options = z.infer<typeof optionsSchema>;
+
+const rpcRequestSchema = z.looseObject({
+  id: z.union([z.string(), z.number(), z.null()]).optional(),
+  method: z.string(),
+  params: z.unknown().optional(),
+});
+type RpcRequest = z.infer<typeof rpcRequestSchema>;
+const rpcBodySchema = z.union([rpcRequestSchema, z.array(rpcRequestSchema).min(1)]);
+/** Upstream replies pass through untouched apart from the id. */
+const rpcReplySchema = z.looseObject({
+  id: z.unknown(),
+  result: z.unknown().optional(),
+  error: z.unknown().optional(),
+});
+type RpcReply = z.infer<typeof rpcReplySchema>;
+const blockTagSchema = z.union([z.string(), z.number().int().nonnegative()]);
+const logFilterSchema = z.looseObject({
+  fromBlock: blockTagSchema.optional(),
+  toBlock: blockTagSchema.optional(),
+  blockHash: z.string().optional(),
+});
+const logsSchema = z.array(z.looseObject({ blockNumber: z.string().nullable() }));
+
+/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+type Ctx = { opts: Options; rng: () => number; stats: Record<string, number>; signal: AbortSignal };
+type Plan = { requestFault: RequestFault | null; delayMs: number; itemFaults: boolean[] };
+type Upstream = { status: number; text: string; contentType: string };
+type Answer = { ok: true; replies: RpcReply[] } | ({ ok: false } & Upstream);
+
+const bump = (stats: Record<string, number>, key: string, by = 1) => {
+  stats[key] = (stats[key] ?? 0) + by;
+};
+const errorReply = (id: RpcRequest["id"], error: RpcError): RpcReply => ({
+  jsonrpc: "2.0",
+  id: id ?? null,
+  error,
+});
+const toHex = (n: bigint) => `0x${n.toString(16)}`;
+
+function planFaults(rng: () => number, opts: Options, items: RpcRequest[]): Plan {
+  // A fixed number of draws per request whatever the outcome, so one fault never shifts the rest.
+  const requestDraw = rng();
+  const delayDraw = rng();
+  const itemDraws = items.map(() => rng());
+  const eligible = (method: string) => opts.methods === undefined || opts.methods.includes(method);
+  if (!items.some((item) => eligible(item.method))) {
+    return { requestFault: null, delayMs: 0, itemFaults: items.map(() => false) };
+  }
+  let acc = 0;
+  let requestFault: RequestFault | null = null;
+  for (const kind of REQUEST_FAULTS) {
+    acc += opts[kind] ?? 0;
+    if (requestDraw < acc) {
+      requestFault = kind;
+      break;
+    }
+  }
+  const [lo, hi] = opts.delayMs ?? [0, 0];
+  const itemFaults = items.map(
+    (item, i) => eligible(item.method) && (itemDraws[i] ?? 1) < (opts.error500Json ?? 0),
+  );
+  return { requestFault, delayMs: Math.round(lo + delayDraw * (hi - lo)), itemFaults };
+}
+
+async function postUpstream(ctx: Ctx, body: string): Promise<Upstream> {
+  const res = await fetch(ctx.opts.upstream, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    signal: ctx.signal,
+  });
+  return {
+    status: res.status,
+    text: await res.text(),
+    contentType: res.headers.get("content-type") ?? "application/json",
+  };
+}
+
+async function callUpstream(ctx: Ctx, method: string, params: unknown[]): Promise<unknown> {
+  const raw = await postUpstream(ctx, JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }));
+  const reply = rpcReplySchema.parse(JSON.parse(raw.text));
+  if (reply.error !== undefined) throw new Error(`upstream ${method}: ${JSON.stringify(reply.error)}`);
+  return reply.result;
+}
+
+/** Resolves getLogs block tags to numbers, asking the upstream at most once per tag and request. */
+function blockResolver(ctx: Ctx): (tag: string | number) => Promise<bigint | null> {
+  const cache = new Map<string, Promise<bigint | null>>();
+  const lookup = async (tag: string): Promise<bigint | null> => {
+    if (tag === "latest" || tag === "pending")
+      return BigInt(z.string().parse(await callUpstream(ctx, "eth_blockNumber", [])));
+    if (tag !== "safe" && tag !== "finalized") return null; // not a tag: the upstream rejects it itself
+    const block = await callUpstream(ctx, "eth_getBlockByNumber", [tag, false]);
+    const parsed = z.object({ number: z.string() }).nullable().parse(block);
+    return parsed ? BigInt(parsed.number) : null;
+  };
+  return async (tag) => {
+    if (typeof tag === "number") return BigInt(tag);
+    if (/^0x[0-9a-f]+$/i.test(tag)) return BigInt(tag);
+    if (tag === "earliest") return 0n;
+    let hit = cache.get(tag);
+    if (!hit) cache.set(tag, (hit = lookup(tag)));
+    return hit;
+  };
+}
+
+async function logsRange(
+  item: RpcRequest,
+  resolve: ReturnType<typeof blockResolver>,
+): Promise<[bigint, bigint] | null> {
+  const filter = logFilterSchema.safeParse(Array.isArray(item.params) ? item.params[0] : undefined);
+  if (!filter.success || filter.data.blockHash !== undefined) return null;
+  const from = await resolve(filter.data.fromBlock ?? "latest");
+  const to = await resolve(filter.data.toBlock ?? "latest");
+  return from === null || to === null ? null : [from, to];
+}
+
+function rangeError(ctx: Ctx, max: number): RpcError {
+  const variant = BLOCK_RANGE_ERRORS[(ctx.stats.maxBlockRange ?? 0) % BLOCK_RANGE_ERRORS.length]!;
+  bump(ctx.stats, "maxBlockRange");
+  return variant(max);
+}
+
+/** Infura-style: suggests the widest range from `from` whose logs fit, cut before the first excess log's block. */
+function tooManyLogsError(max: number, from: bigint | undefined, blocks: bigint[]): RpcError {
+  const first = from ?? blocks[0] ?? 0n;
+  const cut = blocks[max] ?? first;
+  const end = cut > first ? cut - 1n : first;
+  return {
+    code: -32005,
+    message: `query returned more than ${max} results. Try with this block range [${toHex(first)}, ${toHex(end)}].`,
+  };
+}
+
+function applyLimitsAfter(
+  ctx: Ctx,
+  item: RpcRequest,
+  reply: RpcReply,
+  range: [bigint, bigint] | null,
+): RpcReply {
+  const { maxLogs, maxResponseBytes } = ctx.opts;
+  if (item.method === "eth_getLogs" && maxLogs !== undefined) {
+    const logs = logsSchema.safeParse(reply.result);
+    if (logs.success && logs.data.length > maxLogs) {
+      bump(ctx.stats, "maxLogs");
+      const blocks = logs.data.map((log) => BigInt(log.blockNumber ?? 0));
+      return errorReply(item.id, tooManyLogsError(maxLogs, range?.[0], blocks));
+    }
+  }
+  if (maxResponseBytes !== undefined && Buffer.byteLength(JSON.stringify(reply)) > maxResponseBytes) {
+    bump(ctx.stats, "maxResponseBytes");
+    return errorReply(item.id, RESPONSE_SIZE_ERROR);
+  }
+  return reply;
+}
+
+/** Forwards items with their ids swapped for positions, so null or duplicate client ids map back exactly. */
+async function forward(ctx: Ctx, items: RpcRequest[], batch: boolean): Promise<Answer> {
+  const wire = items.map((item, i) => ({ ...item, id: i }));
+  const raw = await postUpstream(ctx, JSON.stringify(batch ? wire : wire[0]));
+  const json = tryJson(raw.text);
+  const parsed = z.array(rpcReplySchema).safeParse(Array.isArray(json) ? json : [json]);
+  const byPosition = new Map(parsed.success ? parsed.data.map((reply) => [reply.id, reply]) : []);
+  const replies = items.map((item, i) => {
+    const reply = byPosition.get(i);
+    return reply && { ...reply, id: item.id ?? null };
+  });
+  if (raw.status !== 200 || replies.some((reply) => reply === undefined)) return { ok: false, ...raw };
+  return { ok: true, replies: replies.filter((reply) => reply !== undefined) };
+}
+
+async function answerItems(
+  ctx: Ctx,
+  items: RpcRequest[],
+  batch: boolean,
+  itemFaults: boolean[],
+): Promise<Answer> {
+  const { maxBlockRange, maxLogs } = ctx.opts;
+  const resolve = blockResolver(ctx);
+  const replies: RpcReply[] = [];
+  const ranges: Array<[bigint, bigint] | null> = [];
+  const pending: number[] = [];
+  for (const [i, item] of items.entries()) {
+    if (itemFaults[i]) {
+      bump(ctx.stats, "error500Json");
+      replies[i] = errorReply(item.id, INTERNAL_ERROR);
+      continue;
+    }
+    const limited = item.method === "eth_getLogs" && (maxBlockRange !== undefined || maxLogs !== undefined);
+    const range = limited ? await logsRange(item, resolve) : null;
+    ranges[i] = range;
+    if (range && maxBlockRange !== undefined && range[1] - range[0] + 1n > BigInt(maxBlockRange)) {
+      replies[i] = errorReply(item.id, rangeError(ctx, maxBlockRange));
+      continue;
+    }
+    pending.push(i);
+  }
+  if (pending.length > 0) {
+    const forwarded = await forward(
+      ctx,
+      pending.map((i) => items[i]!),
+      batch,
+    );
+    if (!forwarded.ok) return forwarded;
+    bump(ctx.stats, "forwarded", pending.length);
+    pending.forEach((i, k) => {
+      replies[i] = applyLimitsAfter(ctx, items[i]!, forwarded.replies[k]!, ranges[i] ?? null);
+    });
+  }
+  return { ok: true, replies };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType = "application/json",
+  headers = {},
+) {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, {
+    "content-type": contentType,
+    "content-length": Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // callers treat it as "not JSON-RPC" and pass the text through
+  }
+}
+
+function parseBody(raw: string): { items: RpcRequest[]; batch: boolean } | null {
+  const body = rpcBodySchema.safeParse(tryJson(raw));
+  if (!body.success) return null;
+  return Array.isArray(body.data) ? { items: body.data, batch: true } : { items: [body.data], batch: false };
+}
+
+async function applyRequestFault(ctx: Ctx, fault: RequestFault, req: IncomingMessage, res: ServerResponse) {
+  bump(ctx.stats, fault);
+  if (fault === "rateLimit429") {
+    const body = JSON.stringify(errorReply(null, { code: 429, message: "Too Many Requests" }));
+    return send(res, 429, body, "application/json", { "retry-after": "0" });
+  }
+  if (fault === "error503") return send(res, 503, "Service Unavailable", "text/plain");
+  if (fault === "timeout") await sleep(ctx.opts.hangMs ?? 30_000, undefined, { signal: ctx.signal });
+  req.socket.destroy();
+}
+
+async function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse) {
+  const raw = await readBody(req);
+  bump(ctx.stats, "requests");
+  const parsed = parseBody(raw);
+  if (!parsed) {
+    // Not JSON-RPC we understand: let the upstream answer it, as a transparent proxy would.
+    const upstream = await postUpstream(ctx, raw);
+    return send(res, upstream.status, upstream.text, upstream.contentType);
+  }
+  const { items, batch } = parsed;
+  bump(ctx.stats, "items", items.length);
+  for (const item of items) bump(ctx.stats, `method:${item.method}`);
+  const plan = planFaults(ctx.rng, ctx.opts, items);
+  if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal: ctx.signal });
+  if (plan.requestFault) return applyRequestFault(ctx, plan.requestFault, req, res);
+  const answer = await answerItems(ctx, items, batch, plan.itemFaults);
+  if (!answer.ok) {
+    bump(ctx.stats, "upstreamError");
+    return send(res, answer.status, answer.text, answer.contentType);
+  }
+  send(res, 200, JSON.stringify(batch ? answer.replies : answer.replies[0]));
+}
+
+export async function startFlakyRpcProxy(input: FlakyRpcOptions): Promise<FlakyRpcProxy> {
+  const opts = optionsSchema.parse(input);
+  const abort = new AbortController();
+  const stats: Record<string, number> = { requests: 0, items: 0, forwarded: 0 };
+  for (const kind of [...REQUEST_FAULTS, "error500Json", "maxBlockRange", "maxLogs", "maxResponseBytes"])
+    stats[kind] = 0;
+  const ctx: Ctx = { opts, rng: mulberry32(opts.seed ?? 1), stats, signal: abort.signal };
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req, res) => {
+    handle(ctx, req, res).catch((err: unknown) => {
+      if (abort.signal.aborted) return; // closing: the socket is destroyed anyway
+      bump(stats, "proxyError");
+      send(res, 502, JSON.stringify(errorReply(null, { code: -32603, message: `proxy: ${String(err)}` })));
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stats,
+    setOptions(patch) {
+      ctx.opts = optionsSchema.parse({ ...ctx.opts, ...patch });
+      if (patch.seed !== undefined) ctx.rng = mulberry32(patch.seed);
+    },
+    async close() {
+      abort.abort();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

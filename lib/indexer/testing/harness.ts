@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import type { Address } from "viem";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/queries/sql-arrays";
+import { startAnvil, type AnvilNode } from "@/lib/demo/chain/anvil";
+import { deployUsd1 } from "@/lib/demo/chain/deploy";
+import { createLogger } from "@/lib/logger";
+import { indexerConfigSchema, type IndexerConfigInput } from "@/lib/validators/indexer";
+import { createIndexer } from "../indexer";
+
+export const DEPLOYER = "0x00000000000000000000000000000000000d0001" as Address;
+export const OWNER = "0x00000000000000000000000000000000000d0002" as Address;
+
+export type Chain = { node: AnvilNode; token: Address; deployBlock: bigint };
+
+export async function startChainWithToken(chainId = 31337): Promise<Chain> {
+  const node = await startAnvil({ chainId });
+  const d = await deployUsd1({ rpcUrl: node.rpcUrl, chainId, deployer: DEPLOYER, owner: OWNER });
+  return { node, token: d.token.toLowerCase() as Address, deployBlock: d.deployBlock };
+}
+
+export const quietLog = createLogger("test", "silent");
+
+export function testConfig(c: Partial<IndexerConfigInput> & Pick<IndexerConfigInput, "rpcUrls" | "chainId" | "address" | "fromBlock">) {
+  return indexerConfigSchema.parse({ name: "Test chain", follow: false, confirmations: 0, pollIntervalMs: 50, ...c });
+}
+
+export async function runOnce(db: { db: Db } & Parameters<ReturnType<typeof createIndexer>["run"]>[0], input: Parameters<typeof testConfig>[0]) {
+  const controller = new AbortController();
+  const indexer = createIndexer({ config: testConfig(input), log: quietLog, signal: controller.signal });
+  await indexer.preflight();
+  return { summary: await indexer.run(db), indexer };
+}
+
+/** Per-kind count and Σ from the database, as exact strings. */
+export async function transferTotals(db: Db, chainId: number) {
+  const rows = rowsOf<{ kind: string; n: string; total: string }>(
+    await db.execute(sql`select kind, count(*)::text as n, sum(amount)::text as total from transfers
+      where chain_id = ${chainId} group by kind order by kind`),
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind, { count: Number(r.n), sum: BigInt(r.total) }]));
+}
+
+/** A canonical dump of every indexed table, to compare two databases row for row. */
+export async function dumpIndexedTables(db: Db): Promise<Record<string, string[]>> {
+  const tables: Record<string, string> = {
+    transfers: "chain_id, tx_hash, log_index",
+    token_events: "chain_id, tx_hash, log_index",
+    blocks: "chain_id, number",
+    daily_supply: "chain_id, day",
+    balances: "chain_id, address",
+    daily_corridor_volume: "chain_id, day, origin_country, destination_country",
+    indexed_ranges: "chain_id, from_block",
+  };
+  const out: Record<string, string[]> = {};
+  for (const [table, order] of Object.entries(tables)) {
+    const rows = rowsOf<{ r: string }>(
+      await db.execute(sql.raw(`select row_to_json(t)::text as r from ${table} t order by ${order}`)),
+    );
+    out[table] = rows.map((x) => x.r);
+  }
+  const cp = rowsOf<{ r: string }>(
+    await db.execute(sql`select json_build_object('chain', chain_id, 'indexed', indexed_block, 'rolled', rolled_up_block)::text as r from indexer_checkpoints order by chain_id`),
+  );
+  out.checkpoints = cp.map((x) => x.r);
+  return out;
+}

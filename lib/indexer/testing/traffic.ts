@@ -1,0 +1,115 @@
+import { encodeFunctionData, keccak256, numberToHex, toHex, type Address, type Hex } from "viem";
+import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
+
+/** Deterministic test wallets (anvil auto-impersonates them; no keys). */
+export function testWallets(n: number, salt = "wallet"): Address[] {
+  return Array.from({ length: n }, (_, i) => `0x${keccak256(toHex(`${salt}-${i}`)).slice(26)}` as Address);
+}
+
+export type TrafficTotals = {
+  mint: { count: number; sum: bigint };
+  burn: { count: number; sum: bigint };
+  transfer: { count: number; sum: bigint };
+  supply: bigint;
+};
+
+type Tx = { from: Address; data: Hex };
+
+async function rpc<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`rpc http ${res.status}`);
+  return (await res.json()) as T;
+}
+
+async function call(url: string, method: string, params: unknown[]): Promise<unknown> {
+  const r = await rpc<{ result?: unknown; error?: { message: string } }>(url, { jsonrpc: "2.0", id: 1, method, params });
+  if (r.error) throw new Error(`${method}: ${r.error.message}`);
+  return r.result;
+}
+
+/** Sends txs in one JSON-RPC batch, mines them into one block and checks every receipt. */
+export async function mineBlock(url: string, token: Address, txs: Tx[]): Promise<void> {
+  const sent = await rpc<{ id: number; result?: Hex; error?: { message: string } }[]>(
+    url,
+    txs.map((t, i) => ({
+      jsonrpc: "2.0",
+      id: i,
+      method: "eth_sendTransaction",
+      params: [{ from: t.from, to: token, data: t.data, gas: numberToHex(200_000), gasPrice: "0x0" }],
+    })),
+  );
+  const hashes = sent.map((s) => {
+    if (!s.result) throw new Error(`send failed: ${s.error?.message}`);
+    return s.result;
+  });
+  await call(url, "evm_mine", []);
+  const receipts = await rpc<{ result: { status: Hex } | null }[]>(
+    url,
+    hashes.map((h, i) => ({ jsonrpc: "2.0", id: i, method: "eth_getTransactionReceipt", params: [h] })),
+  );
+  for (const r of receipts) if (r.result?.status !== "0x1") throw new Error("a traffic tx reverted or was not mined");
+}
+
+/**
+ * Plain deterministic traffic for indexer tests: the owner mints, pays wallets, wallets pay each
+ * other, some funds come back and are burned. Returns the expected Transfer totals per kind.
+ */
+export async function generateTraffic(p: {
+  rpcUrl: string;
+  token: Address;
+  owner: Address;
+  blocks: number;
+  transfersPerBlock: number;
+  wallets?: number;
+}): Promise<TrafficTotals> {
+  await call(p.rpcUrl, "evm_setAutomine", [false]);
+  const wallets = testWallets(p.wallets ?? 50);
+  const bal = new Map<Address, bigint>(wallets.map((w) => [w, 0n]));
+  const totals: TrafficTotals = {
+    mint: { count: 0, sum: 0n },
+    burn: { count: 0, sum: 0n },
+    transfer: { count: 0, sum: 0n },
+    supply: 0n,
+  };
+  const unit = 10n ** 16n;
+  const enc = (fn: "mint" | "burn", amount: bigint) => encodeFunctionData({ abi: usd1Abi, functionName: fn, args: [amount] });
+  const transfer = (to: Address, amount: bigint) => encodeFunctionData({ abi: usd1Abi, functionName: "transfer", args: [to, amount] });
+  try {
+    for (let b = 0; b < p.blocks; b++) {
+      const txs: Tx[] = [];
+      const mint = 1_000_000n * 10n ** 18n + BigInt(b) * unit;
+      txs.push({ from: p.owner, data: enc("mint", mint) });
+      totals.mint.count++;
+      totals.mint.sum += mint;
+      let ownerBal = mint;
+      for (let i = 0; i < p.transfersPerBlock; i++) {
+        const k = b * p.transfersPerBlock + i;
+        const to = wallets[(k * 7) % wallets.length] as Address;
+        const from = wallets[(k * 3 + 1) % wallets.length] as Address;
+        const amount = BigInt((k * 7919) % 90_000 + 1_000) * unit;
+        const fromBal = bal.get(from) ?? 0n;
+        if (i % 2 === 0 || fromBal < amount || from === to) {
+          txs.push({ from: p.owner, data: transfer(to, amount) });
+          ownerBal -= amount;
+        } else {
+          txs.push({ from, data: transfer(to, amount) });
+          bal.set(from, fromBal - amount);
+        }
+        bal.set(to, (bal.get(to) ?? 0n) + amount);
+        totals.transfer.count++;
+        totals.transfer.sum += amount;
+      }
+      if (b % 3 === 2 && ownerBal > 0n) {
+        const burn = ownerBal / 2n;
+        txs.push({ from: p.owner, data: enc("burn", burn) });
+        totals.burn.count++;
+        totals.burn.sum += burn;
+      }
+      await mineBlock(p.rpcUrl, p.token, txs);
+    }
+  } finally {
+    await call(p.rpcUrl, "evm_setAutomine", [true]);
+  }
+  totals.supply = totals.mint.sum - totals.burn.sum;
+  return totals;
+}

@@ -1,0 +1,57 @@
+import type { Address, Hash, Hex } from "viem";
+import type { TokenEventKind, TransferKind } from "@/db/schema";
+
+/** eth_getLogs item as the node sends it (hex quantities). */
+export type RpcLog = {
+  address: Address;
+  topics: Hex[];
+  data: Hex;
+  blockNumber: Hex | null;
+  blockHash: Hash | null;
+  transactionHash: Hash | null;
+  logIndex: Hex | null;
+  removed?: boolean;
+};
+
+export type RpcBlockHeader = {
+  number: Hex;
+  hash: Hash;
+  parentHash: Hash;
+  timestamp: Hex;
+};
+
+export type BlockHeader = { number: bigint; hash: Hash; parentHash: Hash; timestamp: number };
+
+export type TransferRow = {
+  blockNumber: bigint;
+  txHash: Hash;
+  logIndex: number;
+  from: Address;
+  to: Address;
+  amount: bigint;
+  kind: TransferKind;
+};
+
+export type TokenEventRow = {
+  blockNumber: bigint;
+  txHash: Hash;
+  logIndex: number;
+  kind: TokenEventKind;
+  actor: Address | null;
+  subject: Address | null;
+  counterparty: Address | null;
+  amount: bigint | null;
+  args: Record<string, string>;
+};
+
+/** One fetched, decoded and timestamped block range, ready to write in one transaction. */
+export type Batch = {
+  chainId: number;
+  fromBlock: bigint;
+  toBlock: bigint;
+  transfers: TransferRow[];
+  tokenEvents: TokenEventRow[];
+  /** Headers of every block with a log, plus `toBlock`. */
+  headers: BlockHeader[];
+  logCount: number;
+};

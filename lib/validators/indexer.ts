@@ -1,0 +1,41 @@
+import { isAddress, type Address } from "viem";
+import { z } from "zod";
+
+const blockNumber = z
+  .string()
+  .regex(/^\d+$/, "must be a non-negative integer block number")
+  .transform((s) => BigInt(s));
+
+export const rpcUrl = z
+  .string()
+  .regex(/^(https?|wss?):\/\/\S+$/, "must be an http(s):// or ws(s):// URL");
+
+export const evmAddress = z
+  .string()
+  .refine((s) => isAddress(s, { strict: true }), "must be a 0x-prefixed 20-byte address (mixed case must be a valid checksum)")
+  .transform((s) => s.toLowerCase() as Address);
+
+/** Indexer settings after merging CLI flags, environment and preset (flags win). */
+export const indexerConfigSchema = z
+  .object({
+    rpcUrls: z.array(rpcUrl).min(1, "at least one --rpc URL is required"),
+    chainId: z.coerce.number().int().positive("--chain-id must be a positive integer"),
+    name: z.string().min(1).max(64),
+    address: evmAddress,
+    fromBlock: blockNumber,
+    toBlock: blockNumber.optional(),
+    follow: z.boolean(),
+    /** Blocks behind the head that count as final; absent = use the node's `finalized` tag. */
+    confirmations: z.coerce.number().int().min(0).max(10_000).optional(),
+    pollIntervalMs: z.coerce.number().int().min(50).max(600_000).default(2_000),
+    reconcileEveryMs: z.coerce.number().int().min(1_000).default(60_000),
+    stallWarnMs: z.coerce.number().int().min(1_000).default(120_000),
+    targetLogs: z.coerce.number().int().min(100).max(100_000).default(10_000),
+    initialSpan: blockNumber.default(2_000n),
+    maxSpan: blockNumber.default(500_000n),
+  })
+  .refine((c) => !(c.follow && c.toBlock !== undefined), "use either --to-block or --follow, not both")
+  .refine((c) => c.toBlock === undefined || c.toBlock >= c.fromBlock, "--to-block must not be below --from-block");
+
+export type IndexerConfig = z.output<typeof indexerConfigSchema>;
+export type IndexerConfigInput = z.input<typeof indexerConfigSchema>;
