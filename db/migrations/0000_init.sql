@@ -27,6 +27,7 @@ CREATE TABLE "indexed_ranges" (
 CREATE TABLE "indexer_checkpoints" (
 	"chain_id" integer PRIMARY KEY NOT NULL,
 	"indexed_block" bigint NOT NULL,
+	"indexed_block_hash" text,
 	"rolled_up_block" bigint NOT NULL,
 	"head_block" bigint,
 	"finalized_block" bigint,

@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import type { Address } from "viem";
+import type { Address, Hash } from "viem";
 import type { Db } from "../client";
 import {
   blocks,
@@ -94,7 +94,10 @@ export async function writeBatch(db: Db, p: WriteBatchParams): Promise<void> {
   const { batch } = p;
   await db.transaction(async (tx) => {
     const [cp] = await tx
-      .select({ indexedBlock: indexerCheckpoints.indexedBlock, rolledUpBlock: indexerCheckpoints.rolledUpBlock })
+      .select({
+        indexedBlock: indexerCheckpoints.indexedBlock,
+        rolledUpBlock: indexerCheckpoints.rolledUpBlock,
+      })
       .from(indexerCheckpoints)
       .where(eq(indexerCheckpoints.chainId, batch.chainId))
       .for("update");
@@ -109,11 +112,13 @@ export async function writeBatch(db: Db, p: WriteBatchParams): Promise<void> {
     await extendRange(tx, batch.chainId, batch.fromBlock, batch.toBlock);
     const rollTo = p.finalizedBlock < batch.toBlock ? p.finalizedBlock : batch.toBlock;
     const rolledUp = rollTo > cp.rolledUpBlock ? rollTo : cp.rolledUpBlock;
-    if (rolledUp > cp.rolledUpBlock) await advanceRollups(tx, { chainId: batch.chainId, from: cp.rolledUpBlock, to: rolledUp });
+    if (rolledUp > cp.rolledUpBlock)
+      await advanceRollups(tx, { chainId: batch.chainId, from: cp.rolledUpBlock, to: rolledUp });
     await tx
       .update(indexerCheckpoints)
       .set({
         indexedBlock: batch.toBlock,
+        indexedBlockHash: batch.tip.hash,
         rolledUpBlock: rolledUp,
         headBlock: p.headBlock,
         finalizedBlock: p.finalizedBlock,
@@ -130,10 +135,22 @@ async function insertHeaders(tx: Db, batch: Batch): Promise<void> {
   await tx.execute(sql`
     insert into blocks (chain_id, number, hash, parent_hash, timestamp)
     select ${batch.chainId}, * from unnest(
-      ${pgArray(h.map((x) => x.number), "int8[]")},
-      ${pgArray(h.map((x) => x.hash), "text[]")},
-      ${pgArray(h.map((x) => x.parentHash), "text[]")},
-      ${pgArray(h.map((x) => new Date(x.timestamp * 1000).toISOString()), "timestamptz[]")})
+      ${pgArray(
+        h.map((x) => x.number),
+        "int8[]",
+      )},
+      ${pgArray(
+        h.map((x) => x.hash),
+        "text[]",
+      )},
+      ${pgArray(
+        h.map((x) => x.parentHash),
+        "text[]",
+      )},
+      ${pgArray(
+        h.map((x) => new Date(x.timestamp * 1000).toISOString()),
+        "timestamptz[]",
+      )})
     on conflict (chain_id, number) do update
       set hash = excluded.hash, parent_hash = excluded.parent_hash, timestamp = excluded.timestamp`);
 }
@@ -145,14 +162,38 @@ async function insertTransfers(tx: Db, batch: Batch): Promise<void> {
   await tx.execute(sql`
     insert into transfers (chain_id, block_number, block_time, tx_hash, log_index, from_address, to_address, amount, kind)
     select ${batch.chainId}, * from unnest(
-      ${pgArray(t.map((x) => x.blockNumber), "int8[]")},
-      ${pgArray(t.map((x) => mustGet(time, x.blockNumber)), "timestamptz[]")},
-      ${pgArray(t.map((x) => x.txHash), "text[]")},
-      ${pgArray(t.map((x) => x.logIndex), "int4[]")},
-      ${pgArray(t.map((x) => x.from), "text[]")},
-      ${pgArray(t.map((x) => x.to), "text[]")},
-      ${pgArray(t.map((x) => x.amount), "numeric[]")},
-      ${pgArray(t.map((x) => x.kind), "text[]")})
+      ${pgArray(
+        t.map((x) => x.blockNumber),
+        "int8[]",
+      )},
+      ${pgArray(
+        t.map((x) => mustGet(time, x.blockNumber)),
+        "timestamptz[]",
+      )},
+      ${pgArray(
+        t.map((x) => x.txHash),
+        "text[]",
+      )},
+      ${pgArray(
+        t.map((x) => x.logIndex),
+        "int4[]",
+      )},
+      ${pgArray(
+        t.map((x) => x.from),
+        "text[]",
+      )},
+      ${pgArray(
+        t.map((x) => x.to),
+        "text[]",
+      )},
+      ${pgArray(
+        t.map((x) => x.amount),
+        "numeric[]",
+      )},
+      ${pgArray(
+        t.map((x) => x.kind),
+        "text[]",
+      )})
     on conflict (chain_id, tx_hash, log_index) do nothing`);
 }
 
@@ -212,7 +253,8 @@ export async function advanceFinalized(db: Db, p: AdvanceCheckpointParams): Prom
       .for("update");
     if (!cp) throw new CheckpointConflictError(`no checkpoint for chain ${p.chainId}`);
     const target = p.finalizedBlock < cp.indexedBlock ? p.finalizedBlock : cp.indexedBlock;
-    if (target > cp.rolledUpBlock) await advanceRollups(tx, { chainId: p.chainId, from: cp.rolledUpBlock, to: target });
+    if (target > cp.rolledUpBlock)
+      await advanceRollups(tx, { chainId: p.chainId, from: cp.rolledUpBlock, to: target });
     await tx
       .update(indexerCheckpoints)
       .set({
@@ -250,7 +292,13 @@ export async function getStoredHeader(db: Db, p: { chainId: number; number: bigi
   return b;
 }
 
-export type RollbackParams = { chainId: number; ancestor: bigint; depth: number };
+export type RollbackParams = {
+  chainId: number;
+  ancestor: bigint;
+  /** Null when the ancestor holds none of our logs (its hash is not stored). */
+  ancestorHash: Hash | null;
+  depth: number;
+};
 
 /**
  * Drops everything above the common ancestor after a reorg. Rollups never cover provisional
@@ -269,10 +317,13 @@ export async function rollbackToBlock(db: Db, p: RollbackParams): Promise<void> 
         `refusing rollback of chain ${p.chainId} to ${p.ancestor}: blocks up to ${cp.rolledUpBlock} are final`,
       );
     }
-    const above = (col: typeof transfers.blockNumber | typeof tokenEvents.blockNumber | typeof blocks.number) =>
-      gt(col, p.ancestor);
+    const above = (
+      col: typeof transfers.blockNumber | typeof tokenEvents.blockNumber | typeof blocks.number,
+    ) => gt(col, p.ancestor);
     await tx.delete(transfers).where(and(eq(transfers.chainId, p.chainId), above(transfers.blockNumber)));
-    await tx.delete(tokenEvents).where(and(eq(tokenEvents.chainId, p.chainId), above(tokenEvents.blockNumber)));
+    await tx
+      .delete(tokenEvents)
+      .where(and(eq(tokenEvents.chainId, p.chainId), above(tokenEvents.blockNumber)));
     await tx.delete(blocks).where(and(eq(blocks.chainId, p.chainId), above(blocks.number)));
     await tx
       .delete(indexedRanges)
@@ -283,7 +334,13 @@ export async function rollbackToBlock(db: Db, p: RollbackParams): Promise<void> 
       .where(and(eq(indexedRanges.chainId, p.chainId), gt(indexedRanges.toBlock, p.ancestor)));
     await tx
       .update(indexerCheckpoints)
-      .set({ indexedBlock: p.ancestor, lastReorgAt: sql`now()`, lastReorgDepth: p.depth, updatedAt: sql`now()` })
+      .set({
+        indexedBlock: p.ancestor,
+        indexedBlockHash: p.ancestorHash,
+        lastReorgAt: sql`now()`,
+        lastReorgDepth: p.depth,
+        updatedAt: sql`now()`,
+      })
       .where(eq(indexerCheckpoints.chainId, p.chainId));
   });
 }
@@ -302,7 +359,9 @@ export async function getIndexedSupply(db: Db, p: { chainId: number; block: bigi
   const [row] = rowsOf<{ supply: string; rolled_up_block: string }>(res);
   if (!row) throw new Error(`no checkpoint for chain ${p.chainId}`);
   if (BigInt(row.rolled_up_block) > p.block) {
-    throw new Error(`cannot compute supply at ${p.block}: rollups already cover block ${row.rolled_up_block}`);
+    throw new Error(
+      `cannot compute supply at ${p.block}: rollups already cover block ${row.rolled_up_block}`,
+    );
   }
   return BigInt(row.supply);
 }

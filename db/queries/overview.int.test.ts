@@ -153,17 +153,77 @@ async function seed(handle: DbHandle): Promise<void> {
     transfer(56, 4950n, at(-10 * MIN), "burn", 5n), // tail
   ]);
   await db.insert(blocks).values([
-    { chainId: 1, number: 995n, hash: `0x${"1".repeat(64)}`, parentHash: `0x${"0".repeat(64)}`, timestamp: at(-HOUR) },
-    { chainId: 1, number: 1000n, hash: `0x${"2".repeat(64)}`, parentHash: `0x${"1".repeat(64)}`, timestamp: at(MIN) },
-    { chainId: 1, number: 1001n, hash: `0x${"3".repeat(64)}`, parentHash: `0x${"2".repeat(64)}`, timestamp: at(2 * MIN) },
-    { chainId: 56, number: 4990n, hash: `0x${"4".repeat(64)}`, parentHash: `0x${"0".repeat(64)}`, timestamp: at(-5 * MIN) },
+    {
+      chainId: 1,
+      number: 995n,
+      hash: `0x${"1".repeat(64)}`,
+      parentHash: `0x${"0".repeat(64)}`,
+      timestamp: at(-HOUR),
+    },
+    {
+      chainId: 1,
+      number: 1000n,
+      hash: `0x${"2".repeat(64)}`,
+      parentHash: `0x${"1".repeat(64)}`,
+      timestamp: at(MIN),
+    },
+    {
+      chainId: 1,
+      number: 1001n,
+      hash: `0x${"3".repeat(64)}`,
+      parentHash: `0x${"2".repeat(64)}`,
+      timestamp: at(2 * MIN),
+    },
+    // Above chain 1's indexed block but below chain 56's: must not date chain 56.
+    {
+      chainId: 1,
+      number: 4995n,
+      hash: `0x${"5".repeat(64)}`,
+      parentHash: `0x${"0".repeat(64)}`,
+      timestamp: at(-HOUR),
+    },
+    {
+      chainId: 56,
+      number: 4990n,
+      hash: `0x${"4".repeat(64)}`,
+      parentHash: `0x${"0".repeat(64)}`,
+      timestamp: at(-5 * MIN),
+    },
   ]);
   await db.insert(supplyReconciliations).values([
-    { chainId: 1, blockNumber: 990n, indexedSupply: 1300n * E18 + 1n, onchainSupply: 1300n * E18 + 1n, difference: 0n, matches: true },
-    { chainId: 1, blockNumber: 900n, indexedSupply: 10n, onchainSupply: 15n, difference: -5n, matches: false },
-    { chainId: 56, blockNumber: 4900n, indexedSupply: 10n ** 30n + 16n, onchainSupply: 10n ** 30n + 4n, difference: 12n, matches: false },
+    {
+      chainId: 1,
+      blockNumber: 990n,
+      indexedSupply: 1300n * E18 + 1n,
+      onchainSupply: 1300n * E18 + 1n,
+      difference: 0n,
+      matches: true,
+    },
+    {
+      chainId: 1,
+      blockNumber: 900n,
+      indexedSupply: 10n,
+      onchainSupply: 15n,
+      difference: -5n,
+      matches: false,
+    },
+    {
+      chainId: 56,
+      blockNumber: 4900n,
+      indexedSupply: 10n ** 30n + 16n,
+      onchainSupply: 10n ** 30n + 4n,
+      difference: 12n,
+      matches: false,
+    },
   ]);
-  const corridor = (chainId: number, day: string, o: string, d: string, adjustedVolume: bigint, adjustedCount: number) => ({
+  const corridor = (
+    chainId: number,
+    day: string,
+    o: string,
+    d: string,
+    adjustedVolume: bigint,
+    adjustedCount: number,
+  ) => ({
     chainId,
     day,
     originCountry: o,
@@ -208,7 +268,9 @@ describe.each(backends)("overview queries on $name", (backend) => {
 
   it("sums rollups plus the provisional tail above rolled_up_block", async () => {
     const supply = await getSupplyByChain(handle.db);
-    expect(supply.chains.map((c) => [c.chainId, c.name, c.rolledUpSupply, c.provisionalDelta, c.supply])).toEqual([
+    expect(
+      supply.chains.map((c) => [c.chainId, c.name, c.rolledUpSupply, c.provisionalDelta, c.supply]),
+    ).toEqual([
       [1, "Ethereum", 1300n * E18 + 1n, 200n * E18 + 1n, 1500n * E18 + 2n],
       [56, "BNB Smart Chain", 10n ** 30n + 4n, -5n, 10n ** 30n - 1n],
       [8453, "Base", 0n, 0n, 0n],
@@ -221,13 +283,37 @@ describe.each(backends)("overview queries on $name", (backend) => {
   it("computes 24h and 7d windows from raw transfers", async () => {
     const w = await getIssuanceWindows(handle.db, { now: NOW });
     const eth = w.chains.find((c) => c.chainId === 1)!;
-    expect(eth.h24).toEqual({ minted: 250n * E18 + 7n, burned: 50n * E18, net: 200n * E18 + 7n, mintCount: 2, burnCount: 1 });
-    expect(eth.d7).toEqual({ minted: 250n * E18 + 10n, burned: 150n * E18, net: 100n * E18 + 10n, mintCount: 3, burnCount: 2 });
+    expect(eth.h24).toEqual({
+      minted: 250n * E18 + 7n,
+      burned: 50n * E18,
+      net: 200n * E18 + 7n,
+      mintCount: 2,
+      burnCount: 1,
+    });
+    expect(eth.d7).toEqual({
+      minted: 250n * E18 + 10n,
+      burned: 150n * E18,
+      net: 100n * E18 + 10n,
+      mintCount: 3,
+      burnCount: 2,
+    });
     const bnb = w.chains.find((c) => c.chainId === 56)!;
     expect(bnb.h24).toEqual({ minted: 0n, burned: 5n, net: -5n, mintCount: 0, burnCount: 1 });
-    expect(bnb.d7).toEqual({ minted: 10n ** 30n, burned: 5n, net: 10n ** 30n - 5n, mintCount: 1, burnCount: 1 });
+    expect(bnb.d7).toEqual({
+      minted: 10n ** 30n,
+      burned: 5n,
+      net: 10n ** 30n - 5n,
+      mintCount: 1,
+      burnCount: 1,
+    });
     expect(w.chains.find((c) => c.chainId === 8453)!.d7.net).toBe(0n);
-    expect(w.total.h24).toEqual({ minted: 250n * E18 + 7n, burned: 50n * E18 + 5n, net: 200n * E18 + 2n, mintCount: 2, burnCount: 2 });
+    expect(w.total.h24).toEqual({
+      minted: 250n * E18 + 7n,
+      burned: 50n * E18 + 5n,
+      net: 200n * E18 + 2n,
+      mintCount: 2,
+      burnCount: 2,
+    });
     expect(w.total.d7).toEqual({
       minted: 10n ** 30n + 250n * E18 + 10n,
       burned: 150n * E18 + 5n,
@@ -240,9 +326,30 @@ describe.each(backends)("overview queries on $name", (backend) => {
   it("ranks corridors by adjusted volume across chains", async () => {
     const top3 = await getTopCorridors(handle.db, { since: "2025-02-09", limit: 3 });
     expect(top3).toEqual([
-      { originCountry: "AE", destinationCountry: "PK", adjustedVolume: 150n * E18, adjustedCount: 5, volume: 152n * E18, transferCount: 7 },
-      { originCountry: "ZZ", destinationCountry: "PK", adjustedVolume: 130n * E18, adjustedCount: 1, volume: 131n * E18, transferCount: 2 },
-      { originCountry: "GB", destinationCountry: "PK", adjustedVolume: 120n * E18, adjustedCount: 4, volume: 121n * E18, transferCount: 5 },
+      {
+        originCountry: "AE",
+        destinationCountry: "PK",
+        adjustedVolume: 150n * E18,
+        adjustedCount: 5,
+        volume: 152n * E18,
+        transferCount: 7,
+      },
+      {
+        originCountry: "ZZ",
+        destinationCountry: "PK",
+        adjustedVolume: 130n * E18,
+        adjustedCount: 1,
+        volume: 131n * E18,
+        transferCount: 2,
+      },
+      {
+        originCountry: "GB",
+        destinationCountry: "PK",
+        adjustedVolume: 120n * E18,
+        adjustedCount: 4,
+        volume: 121n * E18,
+        transferCount: 5,
+      },
     ]);
     const all = await getTopCorridors(handle.db, { since: "2025-02-09", limit: 10 });
     expect(all.map((c) => `${c.originCountry}>${c.destinationCountry}:${c.adjustedVolume}`)).toEqual([
@@ -273,15 +380,40 @@ describe.each(backends)("overview queries on $name", (backend) => {
       lastReorgDepth: 2,
     });
     // No header at 5000 itself: the latest one below it dates the indexed position.
-    expect(status[1]).toMatchObject({ lagBlocks: 0n, indexedBlockTime: at(-5 * MIN), finalizedBlock: null, lastReorgAt: null });
-    expect(status[2]).toMatchObject({ name: "Base", indexedBlock: null, lagBlocks: null, updatedAt: null, rpcErrors: 0 });
+    expect(status[1]).toMatchObject({
+      lagBlocks: 0n,
+      indexedBlockTime: at(-5 * MIN),
+      finalizedBlock: null,
+      lastReorgAt: null,
+    });
+    expect(status[2]).toMatchObject({
+      name: "Base",
+      indexedBlock: null,
+      lagBlocks: null,
+      updatedAt: null,
+      rpcErrors: 0,
+    });
   });
 
   it("returns the latest reconciliation per chain", async () => {
     const recs = await getLatestReconciliations(handle.db);
     expect(recs.map(({ checkedAt: _c, ...r }) => r)).toEqual([
-      { chainId: 1, blockNumber: 990n, indexedSupply: 1300n * E18 + 1n, onchainSupply: 1300n * E18 + 1n, difference: 0n, matches: true },
-      { chainId: 56, blockNumber: 4900n, indexedSupply: 10n ** 30n + 16n, onchainSupply: 10n ** 30n + 4n, difference: 12n, matches: false },
+      {
+        chainId: 1,
+        blockNumber: 990n,
+        indexedSupply: 1300n * E18 + 1n,
+        onchainSupply: 1300n * E18 + 1n,
+        difference: 0n,
+        matches: true,
+      },
+      {
+        chainId: 56,
+        blockNumber: 4900n,
+        indexedSupply: 10n ** 30n + 16n,
+        onchainSupply: 10n ** 30n + 4n,
+        difference: 12n,
+        matches: false,
+      },
     ]);
     expect(recs[0]!.checkedAt).toBeInstanceOf(Date);
   });

@@ -4,9 +4,23 @@
 // Invariant relied on (db/schema/chain.ts): rollups cover exactly blocks <= rolled_up_block per
 // chain, and `transfers` holds every indexed block. So lifetime supply = rollups + the raw tail
 // above rolled_up_block, while short windows (24h, 7d) are read straight from raw transfers.
-import { and, asc, desc, eq, gt, gte, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
 import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  or,
+  sql,
+  type Column,
+  type SQL,
+  type Table,
+} from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import {
+  blocks,
   chains,
   dailyCorridorVolume,
   dailySupply,
@@ -16,6 +30,9 @@ import {
 } from "../schema";
 
 const UNDEFINED_TABLE = "42P01";
+
+/** A database or an open transaction on it. */
+type Reader = Db | Tx;
 
 export type ChainRef = { chainId: number; name: string };
 
@@ -62,6 +79,15 @@ export type ChainSupply = ChainRef & {
 export type SupplyByChain = { total: bigint; chains: ChainSupply[] };
 
 export async function getSupplyByChain(db: Db): Promise<SupplyByChain> {
+  // One snapshot: the indexer advances rollups and rolled_up_block together in one transaction,
+  // so reading them at different moments could count a block in both the rollup and the tail.
+  return db.transaction((tx) => readSupply(tx), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+async function readSupply(db: Reader): Promise<SupplyByChain> {
   const [registered, checkpoints, rolled] = await Promise.all([
     listChains(db),
     db
@@ -105,7 +131,7 @@ export async function getSupplyByChain(db: Db): Promise<SupplyByChain> {
 
 /** Net mint − burn from raw transfers strictly above each chain's rolled-up block. */
 async function sumProvisionalTail(
-  db: Db,
+  db: Reader,
   ranges: { chainId: number; above: bigint | null }[],
 ): Promise<Map<number, bigint>> {
   if (ranges.length === 0) return new Map();
@@ -147,7 +173,8 @@ export async function getIssuanceWindows(db: Db, params: IssuanceWindowsParams):
   const in24h = sql`${transfers.blockTime} > ${since24h}::timestamptz`;
   const isMint = sql`${transfers.kind} = 'mint'`;
   const isBurn = sql`${transfers.kind} = 'burn'`;
-  const sumWhere = (cond: SQL) => sql<string>`coalesce(sum(${transfers.amount}) filter (where ${cond}), 0)::text`;
+  const sumWhere = (cond: SQL) =>
+    sql<string>`coalesce(sum(${transfers.amount}) filter (where ${cond}), 0)::text`;
   const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
 
   const [chainList, rows] = await Promise.all([
@@ -245,7 +272,11 @@ export async function getTopCorridors(db: Db, params: TopCorridorsParams): Promi
     .where(gte(dailyCorridorVolume.day, params.since))
     .groupBy(dailyCorridorVolume.originCountry, dailyCorridorVolume.destinationCountry)
     .having(gt(adjusted, sql`0`))
-    .orderBy(desc(adjusted), asc(dailyCorridorVolume.originCountry), asc(dailyCorridorVolume.destinationCountry))
+    .orderBy(
+      desc(adjusted),
+      asc(dailyCorridorVolume.originCountry),
+      asc(dailyCorridorVolume.destinationCountry),
+    )
     .limit(params.limit);
   return rows.map((r) => ({
     originCountry: r.originCountry,
@@ -277,6 +308,12 @@ export type IndexerStatus = ChainRef & {
   lastReorgDepth: number | null;
 };
 
+const NOT_STARTED = {
+  ...{ indexedBlock: null, rolledUpBlock: null, headBlock: null, finalizedBlock: null, lagBlocks: null },
+  ...{ indexedBlockTime: null, headSeenAt: null, updatedAt: null, lastReorgAt: null, lastReorgDepth: null },
+  rpcErrors: 0,
+} as const satisfies Omit<IndexerStatus, keyof ChainRef>;
+
 export async function getIndexerStatus(db: Db): Promise<IndexerStatus[]> {
   const [chainList, rows] = await Promise.all([
     listChains(db),
@@ -294,30 +331,16 @@ export async function getIndexerStatus(db: Db): Promise<IndexerStatus[]> {
         lastReorgDepth: indexerCheckpoints.lastReorgDepth,
         // Epoch milliseconds as text: exact and independent of each driver's timestamp parser.
         indexedBlockTimeMs: sql<string | null>`(select (extract(epoch from b.timestamp) * 1000)::bigint::text
-          from blocks b where b.chain_id = ${indexerCheckpoints.chainId}
-          and b.number <= ${indexerCheckpoints.indexedBlock} order by b.number desc limit 1)`,
+          from ${blocks} b where b.chain_id = ${outer(indexerCheckpoints, indexerCheckpoints.chainId)}
+          and b.number <= ${outer(indexerCheckpoints, indexerCheckpoints.indexedBlock)}
+          order by b.number desc limit 1)`,
       })
       .from(indexerCheckpoints),
   ]);
   const byChain = new Map(rows.map((r) => [r.chainId, r]));
   return chainList.map((c): IndexerStatus => {
     const r = byChain.get(c.chainId);
-    if (!r) {
-      return {
-        ...c,
-        indexedBlock: null,
-        rolledUpBlock: null,
-        headBlock: null,
-        finalizedBlock: null,
-        lagBlocks: null,
-        indexedBlockTime: null,
-        headSeenAt: null,
-        updatedAt: null,
-        rpcErrors: 0,
-        lastReorgAt: null,
-        lastReorgDepth: null,
-      };
-    }
+    if (!r) return { ...c, ...NOT_STARTED };
     const { indexedBlockTimeMs, ...rest } = r;
     return {
       ...c,
@@ -363,7 +386,7 @@ export async function getLatestReconciliations(db: Db): Promise<Reconciliation[]
 // Helpers
 
 /** Chains from the registry plus any that only have a checkpoint, ordered by chain id. */
-async function listChains(db: Db): Promise<ChainRef[]> {
+async function listChains(db: Reader): Promise<ChainRef[]> {
   const [named, checkpointed] = await Promise.all([
     db.select({ chainId: chains.chainId, name: chains.name }).from(chains),
     db.select({ chainId: indexerCheckpoints.chainId }).from(indexerCheckpoints),
@@ -377,6 +400,14 @@ function withExtraChains(known: ChainRef[], seen: { chainId: number }[]): ChainR
     if (!byId.has(chainId)) byId.set(chainId, { chainId, name: `Chain ${chainId}` });
   }
   return [...byId.values()].sort((a, b) => a.chainId - b.chainId);
+}
+
+/**
+ * A table-qualified column for correlated subqueries: in a single-table select Drizzle renders
+ * columns bare, and a bare name would bind to the subquery's own table instead.
+ */
+function outer(table: Table, column: Column): SQL {
+  return sql`${table}.${sql.identifier(column.name)}`;
 }
 
 function pgErrorCode(err: unknown): string | undefined {

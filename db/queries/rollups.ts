@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 
-export type AdvanceRollupsParams = { chainId: number; /** exclusive */ from: bigint; /** inclusive */ to: bigint };
+export type AdvanceRollupsParams = {
+  chainId: number;
+  /** exclusive */ from: bigint;
+  /** inclusive */ to: bigint;
+};
 
 /**
  * Folds raw transfers in (from, to] into the daily supply, balance and corridor rollups. Called
@@ -50,7 +54,11 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
       first_seen_block = least(balances.first_seen_block, excluded.first_seen_block),
       last_seen_block = greatest(balances.last_seen_block, excluded.last_seen_block)`);
 
-  await tx.execute(corridorInsert(sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`));
+  await tx.execute(
+    corridorInsert(
+      sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`,
+    ),
+  );
 }
 
 /**

@@ -44,8 +44,9 @@ export const chains = pgTable("chains", {
 });
 
 /**
- * Headers of blocks we hold data for (every block with a log of ours, and each batch's last
- * block), so follow mode can compare parent hashes and detect reorgs.
+ * Headers of the blocks that hold our logs (timestamps for the rows, hashes for reorg checks).
+ * Which blocks are stored depends only on the chain, never on batch boundaries, so a resumed
+ * run and an uninterrupted run store the same rows.
  */
 export const blocks = pgTable(
   "blocks",
@@ -118,6 +119,8 @@ export const tokenEvents = pgTable(
 export const indexerCheckpoints = pgTable("indexer_checkpoints", {
   chainId: integer("chain_id").primaryKey(),
   indexedBlock: blockNumber("indexed_block").notNull(),
+  /** Hash of indexed_block when we read it; the follow loop compares it with the node's. */
+  indexedBlockHash: hash("indexed_block_hash"),
   rolledUpBlock: blockNumber("rolled_up_block").notNull(),
   headBlock: blockNumber("head_block"),
   finalizedBlock: blockNumber("finalized_block"),

@@ -4,7 +4,7 @@ import { advanceFinalized, ensureChain, getCheckpoint, writeBatch } from "@/db/q
 import type { Logger } from "@/lib/logger";
 import type { IndexerConfig } from "@/lib/validators/indexer";
 import { WATCHED_TOPICS, erc20ReadAbi } from "./abi";
-import { FatalIndexerError, RetryableIndexerError } from "./errors";
+import { FatalIndexerError, RetryableIndexerError, classifyRpcError } from "./errors";
 import { fetchHeader } from "./headers";
 import { acquireChainLock } from "./lock";
 import { LogFetcher } from "./log-fetcher";
@@ -48,25 +48,38 @@ export function createIndexer(deps: IndexerDeps) {
     for (const [i, url] of config.rpcUrls.entries()) {
       const client = pool.clients[i];
       if (!client) continue;
-      let id: number;
-      try {
-        id = await client.getChainId();
-      } catch (err) {
+      const id = await withQuickRetry(() => client.getChainId()).catch((err: unknown) => {
         throw new FatalIndexerError(`cannot reach RPC ${redact(url)}: ${firstLine(err)}`);
-      }
+      });
       if (id !== config.chainId) {
         throw new FatalIndexerError(`RPC ${redact(url)} serves chain id ${id}, expected ${config.chainId}`);
       }
     }
-    const client = pool.client;
-    const code = await client.getCode({ address: config.address }).catch(() => undefined);
+    const code = await pool.call("getCode", (c) => c.getCode({ address: config.address }), 4);
     if (!code || code === "0x") {
       throw new FatalIndexerError(`no contract at ${getAddress(config.address)} on chain ${config.chainId}`);
     }
     try {
-      await client.readContract({ address: config.address, abi: erc20ReadAbi, functionName: "totalSupply" });
-    } catch {
+      await pool.call(
+        "totalSupply",
+        (c) => c.readContract({ address: config.address, abi: erc20ReadAbi, functionName: "totalSupply" }),
+        4,
+      );
+    } catch (err) {
+      if (isRetryable(err)) throw err;
       throw new FatalIndexerError(`contract ${getAddress(config.address)} on chain ${config.chainId} has no totalSupply()`);
+    }
+  }
+
+  /** A few quick attempts: enough to ride out a flaky provider, short enough to fail fast on a dead one. */
+  async function withQuickRetry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (attempt >= 4 || classifyRpcError(err).kind !== "retryable") throw err;
+        await sleep(150 * attempt, signal);
+      }
     }
   }
 

@@ -9,13 +9,27 @@ const LOCK_NAMESPACE = 0x55534431;
  * process, so two indexers never write the same chain. PGlite is single-process: its data
  * folder lock (db/client.ts) already guarantees one writer.
  */
-export async function acquireChainLock(handle: DbHandle, chainId: number): Promise<() => Promise<void>> {
+export async function acquireChainLock(
+  handle: DbHandle,
+  chainId: number,
+  waitMs = 10_000,
+): Promise<() => Promise<void>> {
   if (!handle.pool) return async () => {};
   const client = await handle.pool.connect();
   try {
-    const res = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1, $2) as ok", [LOCK_NAMESPACE, chainId]);
-    if (!res.rows[0]?.ok) {
-      throw new FatalIndexerError(`another indexer is already writing chain ${chainId} (advisory lock held)`);
+    // A predecessor killed with SIGKILL holds the lock until its backend notices the dead
+    // socket, usually within moments: wait a little before calling it a second indexer.
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const res = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1, $2) as ok", [
+        LOCK_NAMESPACE,
+        chainId,
+      ]);
+      if (res.rows[0]?.ok) break;
+      if (Date.now() > deadline) {
+        throw new FatalIndexerError(`another indexer is already writing chain ${chainId} (advisory lock held)`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
   } catch (err) {
     client.release();

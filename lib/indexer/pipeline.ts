@@ -24,13 +24,17 @@ export async function buildBatch(pool: RpcPool, chainId: number, token: Address,
       throw new RetryableIndexerError(`block ${log.blockNumber} changed while fetching; refetching range`);
     }
   }
+  const tip = headers.get(chunk.toBlock);
+  if (!tip) throw new RetryableIndexerError(`no header for block ${chunk.toBlock}`);
+  const withLogs = new Set<bigint>([...transfers, ...tokenEvents].map((r) => r.blockNumber));
   return {
     chainId,
     fromBlock: chunk.fromBlock,
     toBlock: chunk.toBlock,
     transfers,
     tokenEvents,
-    headers: [...headers.values()],
+    headers: [...headers.values()].filter((h) => withLogs.has(h.number)),
+    tip,
     logCount: chunk.logs.length,
   };
 }
@@ -48,6 +52,7 @@ export function mergeBatches(batches: readonly Batch[]): Batch {
     transfers: batches.flatMap((b) => b.transfers),
     tokenEvents: batches.flatMap((b) => b.tokenEvents),
     headers: batches.flatMap((b) => b.headers),
+    tip: last.tip,
     logCount: batches.reduce((n, b) => n + b.logCount, 0),
   };
 }

@@ -8,45 +8,43 @@ import type { RpcPool } from "./rpc";
 export type ReorgCheck = { reorged: false } | { reorged: true; ancestor: bigint; depth: number };
 
 /**
- * Compares our stored provisional headers with the node's chain. On a mismatch, rolls the
- * database back to the newest stored block the node still agrees with. A node that disagrees
- * with a rolled-up (final) block is lagging or on another fork: we refuse it and move to the
- * next RPC rather than unpick final data.
+ * Compares our provisional tail with the node's chain. The tip hash decides cheaply (a hash
+ * commits to every ancestor); on a mismatch we walk our stored headers down to the newest one
+ * the node still has, and roll the database back to it. A node that disagrees with a rolled-up
+ * (final) block, or whose head is below it, is lagging or on another fork: we refuse it and move
+ * to the next RPC rather than unpick final data.
  */
-export async function checkForReorg(p: { db: Db; pool: RpcPool; chainId: number; head: bigint; log: Logger }): Promise<ReorgCheck> {
+export async function checkForReorg(p: {
+  db: Db;
+  pool: RpcPool;
+  chainId: number;
+  head: bigint;
+  log: Logger;
+}): Promise<ReorgCheck> {
   const cp = await getCheckpoint(p.db, p.chainId);
   if (!cp || cp.indexedBlock <= cp.rolledUpBlock) return { reorged: false };
   if (p.head < cp.rolledUpBlock) {
     p.pool.rotate();
-    throw new RetryableIndexerError(`node head ${p.head} is below final block ${cp.rolledUpBlock}: lagging node, trying another RPC`);
+    throw new RetryableIndexerError(
+      `node head ${p.head} is below final block ${cp.rolledUpBlock}: lagging node, trying another RPC`,
+    );
   }
-  const stored = await listStoredHeaders(p.db, { chainId: p.chainId, above: cp.rolledUpBlock - 1n, limit: 50_000 });
-  const [tip] = stored;
-  if (!tip) return { reorged: false };
-  if (tip.number <= p.head) {
-    const now = await fetchHeader(p.pool, tip.number);
-    if (now.hash === tip.hash) return { reorged: false };
+  if (cp.indexedBlockHash && cp.indexedBlock <= p.head) {
+    const now = await fetchHeader(p.pool, cp.indexedBlock);
+    if (now.hash === cp.indexedBlockHash) return { reorged: false };
   }
+  const stored = await listStoredHeaders(p.db, { chainId: p.chainId, above: cp.rolledUpBlock, limit: 100_000 });
   const onChain = await fetchHeaders(
     p.pool,
     stored.filter((s) => s.number <= p.head).map((s) => s.number),
   );
-  let ancestor: bigint | undefined;
-  for (const s of stored) {
-    if (onChain.get(s.number)?.hash === s.hash) {
-      ancestor = s.number;
-      break;
-    }
-    if (s.number <= cp.rolledUpBlock) {
-      p.pool.rotate();
-      throw new RetryableIndexerError(
-        `node disagrees with final block ${s.number}: lagging or forked node, trying another RPC`,
-      );
-    }
-  }
-  const commonAncestor = ancestor ?? cp.rolledUpBlock;
-  const depth = Number(cp.indexedBlock - commonAncestor);
-  p.log.warn({ chainId: p.chainId, ancestor: commonAncestor.toString(), depth, indexed: cp.indexedBlock.toString() }, "reorg detected, rolling back");
-  await rollbackToBlock(p.db, { chainId: p.chainId, ancestor: commonAncestor, depth });
-  return { reorged: true, ancestor: commonAncestor, depth };
+  const match = stored.find((s) => onChain.get(s.number)?.hash === s.hash);
+  const ancestor = match?.number ?? cp.rolledUpBlock;
+  const depth = Number(cp.indexedBlock - ancestor);
+  p.log.warn(
+    { chainId: p.chainId, ancestor: ancestor.toString(), depth, indexed: cp.indexedBlock.toString() },
+    "reorg detected, rolling back to the common ancestor",
+  );
+  await rollbackToBlock(p.db, { chainId: p.chainId, ancestor, ancestorHash: match?.hash ?? null, depth });
+  return { reorged: true, ancestor, depth };
 }

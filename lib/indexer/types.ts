@@ -51,7 +51,9 @@ export type Batch = {
   toBlock: bigint;
   transfers: TransferRow[];
   tokenEvents: TokenEventRow[];
-  /** Headers of every block with a log, plus `toBlock`. */
+  /** Headers of every block with a log. */
   headers: BlockHeader[];
+  /** Header of `toBlock`, whose hash becomes the checkpoint's tip hash. */
+  tip: BlockHeader;
   logCount: number;
 };

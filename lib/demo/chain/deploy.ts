@@ -86,22 +86,16 @@ export async function readProxySlots(client: PublicClient, token: Address) {
   return { implementation: await read(EIP1967_IMPLEMENTATION_SLOT), admin: await read(EIP1967_ADMIN_SLOT) };
 }
 
+type GetAutomine = { method: "anvil_getAutomine"; Parameters: []; ReturnType: boolean };
+type EvmMine = { method: "evm_mine"; Parameters: []; ReturnType: string };
+
 /**
  * Waits for a receipt and fails on a revert. If the caller switched automine off, mines one block first:
  * deployment must not hang waiting for somebody else's evm_mine.
  */
 export async function confirm(client: PublicClient, hash: Hash): Promise<TransactionReceipt> {
-  const automine = await client.request<{ method: "anvil_getAutomine"; Parameters: []; ReturnType: boolean }>(
-    {
-      method: "anvil_getAutomine",
-      params: [],
-    },
-  );
-  if (!automine)
-    await client.request<{ method: "evm_mine"; Parameters: []; ReturnType: string }>({
-      method: "evm_mine",
-      params: [],
-    });
+  const automine = await client.request<GetAutomine>({ method: "anvil_getAutomine", params: [] });
+  if (!automine) await client.request<EvmMine>({ method: "evm_mine", params: [] });
   const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
   if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
   return receipt;

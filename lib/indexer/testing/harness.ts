@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Address } from "viem";
+import { createPublicClient, http, parseAbiItem, zeroAddress, type Address } from "viem";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/queries/sql-arrays";
 import { startAnvil, type AnvilNode } from "@/lib/demo/chain/anvil";
@@ -11,12 +11,40 @@ import { createIndexer } from "../indexer";
 export const DEPLOYER = "0x00000000000000000000000000000000000d0001" as Address;
 export const OWNER = "0x00000000000000000000000000000000000d0002" as Address;
 
-export type Chain = { node: AnvilNode; token: Address; deployBlock: bigint };
+export type Chain = { node: AnvilNode; token: Address; proxyAdmin: Address; deployBlock: bigint };
 
 export async function startChainWithToken(chainId = 31337): Promise<Chain> {
   const node = await startAnvil({ chainId });
   const d = await deployUsd1({ rpcUrl: node.rpcUrl, chainId, deployer: DEPLOYER, owner: OWNER });
-  return { node, token: d.token.toLowerCase() as Address, deployBlock: d.deployBlock };
+  return {
+    node,
+    token: d.token.toLowerCase() as Address,
+    proxyAdmin: d.proxyAdmin.toLowerCase() as Address,
+    deployBlock: d.deployBlock,
+  };
+}
+
+/** Ground truth read straight from the node (one getLogs over the whole range). */
+export async function chainTransferTotals(rpcUrl: string, token: Address, fromBlock: bigint) {
+  const client = createPublicClient({ transport: http(rpcUrl), cacheTime: 0 });
+  const logs = await client.getLogs({
+    address: token,
+    event: parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)"),
+    fromBlock,
+    toBlock: "latest",
+  });
+  const out: Record<string, { count: number; sum: bigint }> = {};
+  for (const l of logs) {
+    const kind = l.args.from === zeroAddress ? "mint" : l.args.to === zeroAddress ? "burn" : "transfer";
+    const t = (out[kind] ??= { count: 0, sum: 0n });
+    t.count++;
+    t.sum += l.args.value ?? 0n;
+  }
+  return out;
+}
+
+export async function blockNumber(rpcUrl: string): Promise<bigint> {
+  return createPublicClient({ transport: http(rpcUrl), cacheTime: 0 }).getBlockNumber({ cacheTime: 0 });
 }
 
 export const quietLog = createLogger("test", "silent");
