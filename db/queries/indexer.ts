@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Address, Hash } from "viem";
 import type { Db } from "../client";
 import {
@@ -282,6 +282,17 @@ export async function listStoredHeaders(db: Db, p: { chainId: number; above: big
     .where(and(eq(blocks.chainId, p.chainId), gt(blocks.number, p.above)))
     .orderBy(sql`${blocks.number} desc`)
     .limit(p.limit);
+}
+
+/** Newest stored header at or below `block` (the final boundary a node must agree with). */
+export async function getNewestStoredHeaderAtOrBelow(db: Db, p: { chainId: number; block: bigint }) {
+  const [b] = await db
+    .select({ number: blocks.number, hash: blocks.hash })
+    .from(blocks)
+    .where(and(eq(blocks.chainId, p.chainId), lte(blocks.number, p.block)))
+    .orderBy(sql`${blocks.number} desc`)
+    .limit(1);
+  return b;
 }
 
 export async function getStoredHeader(db: Db, p: { chainId: number; number: bigint }) {

@@ -1,5 +1,10 @@
 import type { Db } from "@/db/client";
-import { getCheckpoint, listStoredHeaders, rollbackToBlock } from "@/db/queries/indexer";
+import {
+  getCheckpoint,
+  getNewestStoredHeaderAtOrBelow,
+  listStoredHeaders,
+  rollbackToBlock,
+} from "@/db/queries/indexer";
 import type { Logger } from "@/lib/logger";
 import { RetryableIndexerError } from "./errors";
 import { fetchHeader, fetchHeaders } from "./headers";
@@ -39,6 +44,15 @@ export async function checkForReorg(p: {
     stored.filter((s) => s.number <= p.head).map((s) => s.number),
   );
   const match = stored.find((s) => onChain.get(s.number)?.hash === s.hash);
+  if (!match) {
+    const final = await getNewestStoredHeaderAtOrBelow(p.db, { chainId: p.chainId, block: cp.rolledUpBlock });
+    if (final && (await fetchHeader(p.pool, final.number)).hash !== final.hash) {
+      p.pool.rotate();
+      throw new RetryableIndexerError(
+        `node disagrees with final block ${final.number}: lagging or forked node, trying another RPC`,
+      );
+    }
+  }
   const ancestor = match?.number ?? cp.rolledUpBlock;
   const depth = Number(cp.indexedBlock - ancestor);
   p.log.warn(
