@@ -46,7 +46,7 @@ export async function openDb(params: OpenDbParams = {}): Promise<DbHandle> {
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, driver: "pg", pool, close: () => pool.end() };
   }
-  const dir = path.resolve(params.pgliteDir ?? DEFAULT_PGLITE_DIR);
+  const dir = path.resolve(/* turbopackIgnore: true */ params.pgliteDir ?? DEFAULT_PGLITE_DIR);
   const release = acquireDirLock(dir);
   try {
     const pglite = await PGlite.create({ dataDir: dir });

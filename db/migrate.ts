@@ -12,6 +12,8 @@ export async function migrateDb(handle: DbHandle): Promise<void> {
   if (handle.driver === "pg") {
     await migratePg(handle.db as unknown as NodePgDatabase<Schema>, { migrationsFolder: MIGRATIONS_FOLDER });
   } else {
-    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
   }
 }

@@ -308,11 +308,20 @@ export type IndexerStatus = ChainRef & {
   lastReorgDepth: number | null;
 };
 
-const NOT_STARTED = {
-  ...{ indexedBlock: null, rolledUpBlock: null, headBlock: null, finalizedBlock: null, lagBlocks: null },
-  ...{ indexedBlockTime: null, headSeenAt: null, updatedAt: null, lastReorgAt: null, lastReorgDepth: null },
+/** A registered chain the indexer has not written a checkpoint for yet. */
+const NOT_STARTED: Omit<IndexerStatus, keyof ChainRef> = {
+  indexedBlock: null,
+  rolledUpBlock: null,
+  headBlock: null,
+  finalizedBlock: null,
+  lagBlocks: null,
+  indexedBlockTime: null,
+  headSeenAt: null,
+  updatedAt: null,
   rpcErrors: 0,
-} as const satisfies Omit<IndexerStatus, keyof ChainRef>;
+  lastReorgAt: null,
+  lastReorgDepth: null,
+};
 
 export async function getIndexerStatus(db: Db): Promise<IndexerStatus[]> {
   const [chainList, rows] = await Promise.all([

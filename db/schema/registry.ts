@@ -27,7 +27,14 @@ export const LICENCE_STATUSES = ["licensed", "unlicensed", "pending", "revoked",
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 /** Tags an address may carry. Policy-relevant ones drive rollups (bridge) and rules. */
-export const ADDRESS_TAGS = ["treasury", "bridge", "sanctioned", "high_risk", "hot_wallet", "customer"] as const;
+export const ADDRESS_TAGS = [
+  "treasury",
+  "bridge",
+  "sanctioned",
+  "high_risk",
+  "hot_wallet",
+  "customer",
+] as const;
 export type AddressTag = (typeof ADDRESS_TAGS)[number];
 
 /** Legal persons that addresses are attributed to. Country is ISO 3166-1 alpha-2. */
@@ -56,7 +63,10 @@ export const addresses = pgTable(
     address: address("address").notNull(),
     entityId: integer("entity_id").references(() => entities.id, { onDelete: "set null" }),
     label: text("label"),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -14,12 +14,18 @@ export const dailySupply = pgTable(
   {
     chainId: integer("chain_id").notNull(),
     day: date("day", { mode: "string" }).notNull(),
-    minted: uint256("minted").notNull().default(sql`0`),
-    burned: uint256("burned").notNull().default(sql`0`),
+    minted: uint256("minted")
+      .notNull()
+      .default(sql`0`),
+    burned: uint256("burned")
+      .notNull()
+      .default(sql`0`),
     mintCount: integer("mint_count").notNull().default(0),
     burnCount: integer("burn_count").notNull().default(0),
     transferCount: integer("transfer_count").notNull().default(0),
-    transferVolume: uint256("transfer_volume").notNull().default(sql`0`),
+    transferVolume: uint256("transfer_volume")
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [primaryKey({ name: "daily_supply_pk", columns: [t.chainId, t.day] })],
 );
@@ -36,12 +42,20 @@ export const dailyCorridorVolume = pgTable(
     originCountry: text("origin_country").notNull(),
     destinationCountry: text("destination_country").notNull(),
     transferCount: integer("transfer_count").notNull().default(0),
-    volume: uint256("volume").notNull().default(sql`0`),
+    volume: uint256("volume")
+      .notNull()
+      .default(sql`0`),
     /** Excludes intra-entity and bridge transfers. */
     adjustedCount: integer("adjusted_count").notNull().default(0),
-    adjustedVolume: uint256("adjusted_volume").notNull().default(sql`0`),
-    intraEntityVolume: uint256("intra_entity_volume").notNull().default(sql`0`),
-    bridgeVolume: uint256("bridge_volume").notNull().default(sql`0`),
+    adjustedVolume: uint256("adjusted_volume")
+      .notNull()
+      .default(sql`0`),
+    intraEntityVolume: uint256("intra_entity_volume")
+      .notNull()
+      .default(sql`0`),
+    bridgeVolume: uint256("bridge_volume")
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [
     primaryKey({
@@ -58,9 +72,15 @@ export const balances = pgTable(
   {
     chainId: integer("chain_id").notNull(),
     address: address("address").notNull(),
-    balance: int256("balance").notNull().default(sql`0`),
-    received: uint256("received").notNull().default(sql`0`),
-    sent: uint256("sent").notNull().default(sql`0`),
+    balance: int256("balance")
+      .notNull()
+      .default(sql`0`),
+    received: uint256("received")
+      .notNull()
+      .default(sql`0`),
+    sent: uint256("sent")
+      .notNull()
+      .default(sql`0`),
     transferCount: bigint("transfer_count", { mode: "number" }).notNull().default(0),
     firstSeenBlock: blockNumber("first_seen_block").notNull(),
     lastSeenBlock: blockNumber("last_seen_block").notNull(),

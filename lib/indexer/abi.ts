@@ -22,8 +22,12 @@ export const usd1EventsAbi = parseAbi([
 
 export const frozenFundsReallocatedVariants = [
   parseAbi(["event FrozenFundsReallocated(address caller, address from, address to, uint256 amount)"]),
-  parseAbi(["event FrozenFundsReallocated(address indexed caller, address from, address to, uint256 amount)"]),
-  parseAbi(["event FrozenFundsReallocated(address indexed caller, address indexed from, address to, uint256 amount)"]),
+  parseAbi([
+    "event FrozenFundsReallocated(address indexed caller, address from, address to, uint256 amount)",
+  ]),
+  parseAbi([
+    "event FrozenFundsReallocated(address indexed caller, address indexed from, address to, uint256 amount)",
+  ]),
   parseAbi([
     "event FrozenFundsReallocated(address indexed caller, address indexed from, address indexed to, uint256 amount)",
   ]),

@@ -23,12 +23,20 @@ async function main(): Promise<number> {
   const indexer = createIndexer({ config, log: child, signal: controller.signal });
   // Bad input (unreachable RPC, wrong chain, not a token) must fail before the database is touched.
   await indexer.preflight();
-  const handle = await openDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, applicationName: "usd1-indexer" });
+  const handle = await openDb({
+    url: env.DATABASE_URL,
+    pgliteDir: env.PGLITE_DIR,
+    applicationName: "usd1-indexer",
+  });
   try {
     await migrateDb(handle);
     const summary = await indexer.run(handle);
     child.info(
-      { indexedBlock: summary.indexedBlock.toString(), reconciled: summary.reconciled, matches: summary.matches },
+      {
+        indexedBlock: summary.indexedBlock.toString(),
+        reconciled: summary.reconciled,
+        matches: summary.matches,
+      },
       "indexer stopped",
     );
     return summary.matches === false ? 3 : 0;

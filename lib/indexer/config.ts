@@ -42,7 +42,9 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
     throw new FatalIndexerError(`unknown preset "${presetName}" (known: ${Object.keys(PRESETS).join(", ")})`);
   }
   const preset: Partial<IndexerConfigInput> = presetName ? PRESETS[presetName] : {};
-  const envRpc = env.INDEXER_RPC_URLS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const envRpc = env.INDEXER_RPC_URLS?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const input = {
     rpcUrls: f.rpc ?? envRpc ?? [],
     chainId: f["chain-id"] ?? env.INDEXER_CHAIN_ID ?? preset.chainId,

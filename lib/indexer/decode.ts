@@ -87,16 +87,44 @@ function decodeAdminEvent(log: RpcLog): AdminFields {
     case "Unpaused":
       return { kind, actor: addr(a.account), subject: null, counterparty: null, amount, args: plain };
     case "FrozenFundsReallocated":
-      return { kind, actor: addr(a.caller), subject: addr(a.from), counterparty: addr(a.to), amount, args: plain };
+      return {
+        kind,
+        actor: addr(a.caller),
+        subject: addr(a.from),
+        counterparty: addr(a.to),
+        amount,
+        args: plain,
+      };
     case "OwnershipTransferStarted":
     case "OwnershipTransferred":
-      return { kind, actor: null, subject: addr(a.newOwner), counterparty: addr(a.previousOwner), amount, args: plain };
+      return {
+        kind,
+        actor: null,
+        subject: addr(a.newOwner),
+        counterparty: addr(a.previousOwner),
+        amount,
+        args: plain,
+      };
     case "Upgraded":
       return { kind, actor: null, subject: addr(a.implementation), counterparty: null, amount, args: plain };
     case "AdminChanged":
-      return { kind, actor: null, subject: addr(a.newAdmin), counterparty: addr(a.previousAdmin), amount, args: plain };
+      return {
+        kind,
+        actor: null,
+        subject: addr(a.newAdmin),
+        counterparty: addr(a.previousAdmin),
+        amount,
+        args: plain,
+      };
     default:
-      return { kind, actor: addr(a.caller), subject: addr(a.account), counterparty: null, amount, args: plain };
+      return {
+        kind,
+        actor: addr(a.caller),
+        subject: addr(a.account),
+        counterparty: null,
+        amount,
+        args: plain,
+      };
   }
 }
 

@@ -53,7 +53,11 @@ const RETRYABLE_PATTERNS = [
 ];
 
 /** Classifies anything an RPC call threw, walking viem's error causes. */
-export function classifyRpcError(err: unknown): { kind: RpcErrorClass; message: string; suggestedTo?: bigint } {
+export function classifyRpcError(err: unknown): {
+  kind: RpcErrorClass;
+  message: string;
+  suggestedTo?: bigint;
+} {
   const parts: string[] = [];
   let status: number | undefined;
   let cur: unknown = err;

@@ -6,7 +6,10 @@ import type { BlockHeader, RpcBlockHeader } from "./types";
 const CONCURRENT = 400;
 
 /** Reads headers (hash, parent, timestamp) once per block; viem batches them into JSON-RPC batches. */
-export async function fetchHeaders(pool: RpcPool, numbers: readonly bigint[]): Promise<Map<bigint, BlockHeader>> {
+export async function fetchHeaders(
+  pool: RpcPool,
+  numbers: readonly bigint[],
+): Promise<Map<bigint, BlockHeader>> {
   const out = new Map<bigint, BlockHeader>();
   for (let i = 0; i < numbers.length; i += CONCURRENT) {
     const slice = numbers.slice(i, i + CONCURRENT);

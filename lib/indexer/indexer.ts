@@ -67,7 +67,9 @@ export function createIndexer(deps: IndexerDeps) {
       );
     } catch (err) {
       if (isRetryable(err)) throw err;
-      throw new FatalIndexerError(`contract ${getAddress(config.address)} on chain ${config.chainId} has no totalSupply()`);
+      throw new FatalIndexerError(
+        `contract ${getAddress(config.address)} on chain ${config.chainId} has no totalSupply()`,
+      );
     }
   }
 
@@ -84,7 +86,8 @@ export function createIndexer(deps: IndexerDeps) {
   }
 
   async function finalizedFor(head: bigint): Promise<bigint> {
-    if (config.confirmations !== undefined) return head > BigInt(config.confirmations) ? head - BigInt(config.confirmations) : 0n;
+    if (config.confirmations !== undefined)
+      return head > BigInt(config.confirmations) ? head - BigInt(config.confirmations) : 0n;
     const f = await fetchHeader(pool, "finalized").catch(() => undefined);
     if (f) return f.number;
     return head > 12n ? head - 12n : 0n;
@@ -107,18 +110,39 @@ export function createIndexer(deps: IndexerDeps) {
       signal,
       build: (chunk) => buildBatch(pool, config.chainId, config.address, chunk),
       write: async (batch: Batch) => {
-        await writeBatch(dbOf(), { batch, finalizedBlock: finalized, headBlock: head, rpcErrorsDelta: errorsDelta() });
+        await writeBatch(dbOf(), {
+          batch,
+          finalizedBlock: finalized,
+          headBlock: head,
+          rpcErrorsDelta: errorsDelta(),
+        });
         progress.record(batch.toBlock, batch.logCount);
         if (Date.now() - lastLog > 5_000 || batch.toBlock === to) {
           lastLog = Date.now();
-          log.info({ chainId: config.chainId, indexed: batch.toBlock.toString(), target: to.toString(), span: fetcher.span.toString(), ...progress.snapshot(to) }, "backfill progress");
+          log.info(
+            {
+              chainId: config.chainId,
+              indexed: batch.toBlock.toString(),
+              target: to.toString(),
+              span: fetcher.span.toString(),
+              ...progress.snapshot(to),
+            },
+            "backfill progress",
+          );
         }
       },
     });
   }
 
   async function reconcile(block: bigint) {
-    const row = await reconcileSupply({ db: dbOf(), pool, chainId: config.chainId, token: config.address, block, log });
+    const row = await reconcileSupply({
+      db: dbOf(),
+      pool,
+      chainId: config.chainId,
+      token: config.address,
+      block,
+      log,
+    });
     return row?.matches ?? null;
   }
 
@@ -135,7 +159,12 @@ export function createIndexer(deps: IndexerDeps) {
       throw new FatalIndexerError(`--to-block ${config.toBlock} is above the chain head ${head}`);
     }
     if (cp.indexedBlock < target) await backfill(cp.indexedBlock + 1n, target, head, finalized);
-    await advanceFinalized(db, { chainId: config.chainId, headBlock: head, finalizedBlock: finalized, rpcErrorsDelta: errorsDelta() });
+    await advanceFinalized(db, {
+      chainId: config.chainId,
+      headBlock: head,
+      finalizedBlock: finalized,
+      rpcErrorsDelta: errorsDelta(),
+    });
     return { target, caughtUp: true };
   }
 
@@ -179,7 +208,10 @@ export function createIndexer(deps: IndexerDeps) {
           stallWarned = false;
         } else if (!stallWarned && Date.now() - headChangedAt > config.stallWarnMs) {
           stallWarned = true;
-          log.warn({ chainId: config.chainId, head: target.toString(), sinceMs: Date.now() - headChangedAt }, "chain head has stopped moving");
+          log.warn(
+            { chainId: config.chainId, head: target.toString(), sinceMs: Date.now() - headChangedAt },
+            "chain head has stopped moving",
+          );
         }
         if (Date.now() - lastReconcile > config.reconcileEveryMs) {
           lastReconcile = Date.now();
@@ -201,7 +233,10 @@ export function createIndexer(deps: IndexerDeps) {
         return await fn();
       } catch (err) {
         if (!isRetryable(err) || i >= attempts || signal.aborted) throw err;
-        log.warn({ chainId: config.chainId, attempt: i, err: firstLine(err) }, "indexer step failed, retrying");
+        log.warn(
+          { chainId: config.chainId, attempt: i, err: firstLine(err) },
+          "indexer step failed, retrying",
+        );
         await sleep(500 * i, signal);
       }
     }

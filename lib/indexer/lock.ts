@@ -27,7 +27,9 @@ export async function acquireChainLock(
       ]);
       if (res.rows[0]?.ok) break;
       if (Date.now() > deadline) {
-        throw new FatalIndexerError(`another indexer is already writing chain ${chainId} (advisory lock held)`);
+        throw new FatalIndexerError(
+          `another indexer is already writing chain ${chainId} (advisory lock held)`,
+        );
       }
       await new Promise((r) => setTimeout(r, 200));
     }

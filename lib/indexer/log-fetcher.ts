@@ -54,7 +54,9 @@ export class LogFetcher {
         this.shrinks++;
         const width = toBlock - fromBlock + 1n;
         if (width === 1n) {
-          throw new FatalIndexerError(`provider refuses eth_getLogs even for block ${fromBlock}: ${err.message}`);
+          throw new FatalIndexerError(
+            `provider refuses eth_getLogs even for block ${fromBlock}: ${err.message}`,
+          );
         }
         const suggested =
           err.suggestedTo !== undefined && err.suggestedTo >= fromBlock && err.suggestedTo < toBlock

@@ -7,16 +7,25 @@ import type { RpcPool } from "./rpc";
 import type { Batch } from "./types";
 
 /** Decodes a chunk and attaches each block's header, fetched once per block. */
-export async function buildBatch(pool: RpcPool, chainId: number, token: Address, chunk: LogChunk): Promise<Batch> {
+export async function buildBatch(
+  pool: RpcPool,
+  chainId: number,
+  token: Address,
+  chunk: LogChunk,
+): Promise<Batch> {
   for (const log of chunk.logs) {
     if (log.removed) throw new RetryableIndexerError("provider returned a removed log; refetching");
-    if (log.address.toLowerCase() !== token) throw new RetryableIndexerError(`log from unexpected address ${log.address}`);
+    if (log.address.toLowerCase() !== token)
+      throw new RetryableIndexerError(`log from unexpected address ${log.address}`);
   }
   const { transfers, tokenEvents } = decodeLogs(chunk.logs);
   const numbers = new Set<bigint>([chunk.toBlock]);
   for (const t of transfers) numbers.add(t.blockNumber);
   for (const e of tokenEvents) numbers.add(e.blockNumber);
-  const headers = await fetchHeaders(pool, [...numbers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  const headers = await fetchHeaders(
+    pool,
+    [...numbers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   // Logs and headers come from separate calls: if a reorg slipped between them, start over.
   for (const log of chunk.logs) {
     const h = headers.get(BigInt(log.blockNumber ?? "0x0"));
@@ -113,7 +122,10 @@ export async function runPipeline(p: {
       }
       const group: Batch[] = [];
       let rows = 0;
-      while (queue.length > 0 && (group.length === 0 || rows + (queue[0]?.logCount ?? 0) <= p.maxRowsPerWrite)) {
+      while (
+        queue.length > 0 &&
+        (group.length === 0 || rows + (queue[0]?.logCount ?? 0) <= p.maxRowsPerWrite)
+      ) {
         const b = queue.shift() as Batch;
         rows += b.logCount;
         group.push(b);

@@ -17,7 +17,8 @@ export class Progress {
   snapshot(target: bigint) {
     const first = this.samples[0];
     const last = this.samples[this.samples.length - 1];
-    if (!first || !last) return { blocksPerSec: 0, eventsPerSec: 0, remainingBlocks: "0", etaSec: null as number | null };
+    if (!first || !last)
+      return { blocksPerSec: 0, eventsPerSec: 0, remainingBlocks: "0", etaSec: null as number | null };
     const secs = Math.max((last.t - first.t) / 1000, 0.001);
     const blocksPerSec = Number(last.block - first.block) / secs;
     const eventsPerSec = (last.events - first.events) / secs;

@@ -15,10 +15,20 @@ export async function reconcileSupply(p: {
   log: Logger;
 }) {
   const onchainSupply = await p.pool.call("totalSupply", (c) =>
-    c.readContract({ address: p.token, abi: erc20ReadAbi, functionName: "totalSupply", blockNumber: p.block }),
+    c.readContract({
+      address: p.token,
+      abi: erc20ReadAbi,
+      functionName: "totalSupply",
+      blockNumber: p.block,
+    }),
   );
   const indexedSupply = await getIndexedSupply(p.db, { chainId: p.chainId, block: p.block });
-  const row = await insertReconciliation(p.db, { chainId: p.chainId, blockNumber: p.block, indexedSupply, onchainSupply });
+  const row = await insertReconciliation(p.db, {
+    chainId: p.chainId,
+    blockNumber: p.block,
+    indexedSupply,
+    onchainSupply,
+  });
   const fields = {
     chainId: p.chainId,
     block: p.block.toString(),

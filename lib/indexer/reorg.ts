@@ -38,7 +38,11 @@ export async function checkForReorg(p: {
     const now = await fetchHeader(p.pool, cp.indexedBlock);
     if (now.hash === cp.indexedBlockHash) return { reorged: false };
   }
-  const stored = await listStoredHeaders(p.db, { chainId: p.chainId, above: cp.rolledUpBlock, limit: 100_000 });
+  const stored = await listStoredHeaders(p.db, {
+    chainId: p.chainId,
+    above: cp.rolledUpBlock,
+    limit: 100_000,
+  });
   const onChain = await fetchHeaders(
     p.pool,
     stored.filter((s) => s.number <= p.head).map((s) => s.number),

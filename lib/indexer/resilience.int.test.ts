@@ -24,7 +24,13 @@ const cleanup: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   chain = await startChainWithToken(CHAIN_ID);
-  truth = await generateTraffic({ rpcUrl: chain.node.rpcUrl, token: chain.token, owner: OWNER, blocks: 60, transfersPerBlock: 50 });
+  truth = await generateTraffic({
+    rpcUrl: chain.node.rpcUrl,
+    token: chain.token,
+    owner: OWNER,
+    blocks: 60,
+    transfersPerBlock: 50,
+  });
   head = await blockNumber(chain.node.rpcUrl);
 });
 
@@ -42,7 +48,9 @@ async function freshDb(): Promise<{ handle: DbHandle; database: TestDatabase }> 
   return d;
 }
 
-async function proxy(opts: Omit<Parameters<typeof startFlakyRpcProxy>[0], "upstream">): Promise<FlakyRpcProxy> {
+async function proxy(
+  opts: Omit<Parameters<typeof startFlakyRpcProxy>[0], "upstream">,
+): Promise<FlakyRpcProxy> {
   const p = await startFlakyRpcProxy({ upstream: chain.node.rpcUrl, ...opts });
   cleanup.push(() => p.close());
   return p;
@@ -58,7 +66,14 @@ describe("a hostile RPC still gives the exact result", () => {
   it("survives 429/503/dropped connections/JSON-RPC errors, range and result limits, with failover", async () => {
     const { handle } = await freshDb();
     const limits = { maxBlockRange: 7, maxLogs: 120, maxResponseBytes: 200_000 };
-    const a = await proxy({ seed: 7, rateLimit429: 0.12, error503: 0.08, error500Json: 0.05, dropConnection: 0.05, ...limits });
+    const a = await proxy({
+      seed: 7,
+      rateLimit429: 0.12,
+      error503: 0.08,
+      error500Json: 0.05,
+      dropConnection: 0.05,
+      ...limits,
+    });
     const b = await proxy({ seed: 8, rateLimit429: 0.1, error503: 0.1, dropConnection: 0.05, ...limits });
     const { summary, indexer } = await runOnce(handle, {
       rpcUrls: [a.url, b.url],
@@ -76,7 +91,9 @@ describe("a hostile RPC still gives the exact result", () => {
     expect((a.stats.maxBlockRange ?? 0) + (b.stats.maxBlockRange ?? 0)).toBeGreaterThan(0);
     expect((a.stats.maxLogs ?? 0) + (b.stats.maxLogs ?? 0)).toBeGreaterThan(0);
     expect(indexer.fetcher.shrinks).toBeGreaterThan(0);
-    const [cp] = rowsOf<{ rpc_errors: number }>(await handle.db.execute(sql`select rpc_errors from indexer_checkpoints`));
+    const [cp] = rowsOf<{ rpc_errors: number }>(
+      await handle.db.execute(sql`select rpc_errors from indexer_checkpoints`),
+    );
     expect(cp?.rpc_errors).toBeGreaterThan(0);
   });
 });
@@ -97,15 +114,35 @@ function runCli(args: string[], env: Record<string, string>) {
 describe("crash safety", () => {
   it("killed with SIGKILL three times mid-backfill, ends identical to a clean run", async () => {
     const clean = await freshDb();
-    const base = { rpcUrls: [chain.node.rpcUrl], chainId: CHAIN_ID, address: chain.token, fromBlock: chain.deployBlock.toString(), toBlock: head.toString() };
+    const base = {
+      rpcUrls: [chain.node.rpcUrl],
+      chainId: CHAIN_ID,
+      address: chain.token,
+      fromBlock: chain.deployBlock.toString(),
+      toBlock: head.toString(),
+    };
     await runOnce(clean.handle, { ...base, targetLogs: 100 });
     const expected = await dumpIndexedTables(clean.handle.db);
 
     // The provider's result limit forces small ranges, so the run spans many transactions.
     const slow = await proxy({ seed: 3, delayMs: [40, 80], maxLogs: 120 });
     const target = await createTestDatabase("usd1_kill");
-    const args = ["--rpc", slow.url, "--chain-id", String(CHAIN_ID), "--address", chain.token, "--from-block",
-      chain.deployBlock.toString(), "--to-block", head.toString(), "--confirmations", "0", "--target-logs", "100"];
+    const args = [
+      "--rpc",
+      slow.url,
+      "--chain-id",
+      String(CHAIN_ID),
+      "--address",
+      chain.token,
+      "--from-block",
+      chain.deployBlock.toString(),
+      "--to-block",
+      head.toString(),
+      "--confirmations",
+      "0",
+      "--target-logs",
+      "100",
+    ];
     const env = { DATABASE_URL: target.url };
     const observer = await openDb({ url: target.url, poolSize: 1 });
     cleanup.push(async () => {
@@ -120,7 +157,10 @@ describe("crash safety", () => {
       for (;;) {
         const got = await indexedBlock(observer).catch(() => null);
         if (got !== null && got > floor) break;
-        if (run.child.exitCode !== null) throw new Error(`indexer exited early (${run.child.exitCode}): ${run.stderr()} ${run.stdout().slice(-2000)}`);
+        if (run.child.exitCode !== null)
+          throw new Error(
+            `indexer exited early (${run.child.exitCode}): ${run.stderr()} ${run.stdout().slice(-2000)}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
       run.child.kill("SIGKILL");
@@ -139,18 +179,111 @@ describe("crash safety", () => {
 });
 
 async function indexedBlock(h: DbHandle): Promise<bigint | null> {
-  const rows = rowsOf<{ b: string }>(await h.db.execute(sql`select indexed_block::text as b from indexer_checkpoints`));
+  const rows = rowsOf<{ b: string }>(
+    await h.db.execute(sql`select indexed_block::text as b from indexer_checkpoints`),
+  );
   return rows[0] ? BigInt(rows[0].b) : null;
 }
 
 describe("bad input ends with a one-line error and changes nothing", () => {
   const cases: [string, () => string[], RegExp][] = [
-    ["malformed --address", () => ["--rpc", chain.node.rpcUrl, "--chain-id", "31337", "--address", "0x1234", "--from-block", "0", "--to-block", "1"], /invalid --address/],
-    ["unreachable RPC", () => ["--rpc", "http://127.0.0.1:9", "--chain-id", "31337", "--address", chain.token, "--from-block", "0", "--to-block", "1"], /cannot reach RPC http:\/\/127\.0\.0\.1:9/],
-    ["wrong chain id", () => ["--rpc", chain.node.rpcUrl, "--chain-id", "56", "--address", chain.token, "--from-block", "0", "--to-block", "1"], /serves chain id 31337, expected 56/],
-    ["no contract at the address", () => ["--rpc", chain.node.rpcUrl, "--chain-id", "31337", "--address", OWNER, "--from-block", "0", "--to-block", "1"], /no contract at/],
-    ["a contract without totalSupply", () => ["--rpc", chain.node.rpcUrl, "--chain-id", "31337", "--address", chain.proxyAdmin, "--from-block", "0", "--to-block", "1"], /has no totalSupply\(\)/],
-    ["--to-block with --follow", () => ["--rpc", chain.node.rpcUrl, "--chain-id", "31337", "--address", chain.token, "--from-block", "0", "--to-block", "1", "--follow"], /either --to-block or --follow/],
+    [
+      "malformed --address",
+      () => [
+        "--rpc",
+        chain.node.rpcUrl,
+        "--chain-id",
+        "31337",
+        "--address",
+        "0x1234",
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+      ],
+      /invalid --address/,
+    ],
+    [
+      "unreachable RPC",
+      () => [
+        "--rpc",
+        "http://127.0.0.1:9",
+        "--chain-id",
+        "31337",
+        "--address",
+        chain.token,
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+      ],
+      /cannot reach RPC http:\/\/127\.0\.0\.1:9/,
+    ],
+    [
+      "wrong chain id",
+      () => [
+        "--rpc",
+        chain.node.rpcUrl,
+        "--chain-id",
+        "56",
+        "--address",
+        chain.token,
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+      ],
+      /serves chain id 31337, expected 56/,
+    ],
+    [
+      "no contract at the address",
+      () => [
+        "--rpc",
+        chain.node.rpcUrl,
+        "--chain-id",
+        "31337",
+        "--address",
+        OWNER,
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+      ],
+      /no contract at/,
+    ],
+    [
+      "a contract without totalSupply",
+      () => [
+        "--rpc",
+        chain.node.rpcUrl,
+        "--chain-id",
+        "31337",
+        "--address",
+        chain.proxyAdmin,
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+      ],
+      /has no totalSupply\(\)/,
+    ],
+    [
+      "--to-block with --follow",
+      () => [
+        "--rpc",
+        chain.node.rpcUrl,
+        "--chain-id",
+        "31337",
+        "--address",
+        chain.token,
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+        "--follow",
+      ],
+      /either --to-block or --follow/,
+    ],
   ];
   it.each(cases)("%s", async (_name, args, message) => {
     const database = await createTestDatabase("usd1_bad");
@@ -164,7 +297,9 @@ describe("bad input ends with a one-line error and changes nothing", () => {
     const h = await openDb({ url: database.url, poolSize: 1 });
     try {
       const rows = rowsOf<{ n: string }>(
-        await h.db.execute(sql`select count(*)::text as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`),
+        await h.db.execute(
+          sql`select count(*)::text as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`,
+        ),
       );
       expect(rows[0]?.n).toBe("0");
     } finally {

@@ -42,7 +42,11 @@ export class RpcPool {
     this.clients = options.urls.map((url) =>
       createPublicClient({
         cacheTime: 0,
-        transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 0, timeout: this.opts.timeoutMs }),
+        transport: http(url, {
+          batch: { batchSize: 100, wait: 0 },
+          retryCount: 0,
+          timeout: this.opts.timeoutMs,
+        }),
       }),
     );
   }
@@ -61,7 +65,11 @@ export class RpcPool {
   }
 
   /** Runs `fn` against the current client with retries and failover. */
-  async call<T>(what: string, fn: (client: PublicClient) => Promise<T>, maxAttempts = this.opts.maxAttempts): Promise<T> {
+  async call<T>(
+    what: string,
+    fn: (client: PublicClient) => Promise<T>,
+    maxAttempts = this.opts.maxAttempts,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       this.signal?.throwIfAborted();
       try {
@@ -74,11 +82,16 @@ export class RpcPool {
         if (c.kind === "fatal") throw err;
         const url = this.currentUrl;
         if (attempt >= maxAttempts) {
-          throw new RetryableIndexerError(`${what} failed after ${attempt} attempts (last: ${url}): ${c.message}`);
+          throw new RetryableIndexerError(
+            `${what} failed after ${attempt} attempts (last: ${url}): ${c.message}`,
+          );
         }
         const delay = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** (attempt - 1));
         const jittered = Math.round(delay * (0.5 + Math.random() / 2));
-        this.log.warn({ what, attempt, url: redact(url), err: c.message, delayMs: jittered }, "rpc call failed, retrying");
+        this.log.warn(
+          { what, attempt, url: redact(url), err: c.message, delayMs: jittered },
+          "rpc call failed, retrying",
+        );
         this.rotate();
         await sleep(jittered, this.signal);
       }

@@ -6,13 +6,14 @@ const blockNumber = z
   .regex(/^\d+$/, "must be a non-negative integer block number")
   .transform((s) => BigInt(s));
 
-export const rpcUrl = z
-  .string()
-  .regex(/^(https?|wss?):\/\/\S+$/, "must be an http(s):// or ws(s):// URL");
+export const rpcUrl = z.string().regex(/^(https?|wss?):\/\/\S+$/, "must be an http(s):// or ws(s):// URL");
 
 export const evmAddress = z
   .string()
-  .refine((s) => isAddress(s, { strict: true }), "must be a 0x-prefixed 20-byte address (mixed case must be a valid checksum)")
+  .refine(
+    (s) => isAddress(s, { strict: true }),
+    "must be a 0x-prefixed 20-byte address (mixed case must be a valid checksum)",
+  )
   .transform((s) => s.toLowerCase() as Address);
 
 /** Indexer settings after merging CLI flags, environment and preset (flags win). */
@@ -35,7 +36,10 @@ export const indexerConfigSchema = z
     maxSpan: blockNumber.default(500_000n),
   })
   .refine((c) => !(c.follow && c.toBlock !== undefined), "use either --to-block or --follow, not both")
-  .refine((c) => c.toBlock === undefined || c.toBlock >= c.fromBlock, "--to-block must not be below --from-block");
+  .refine(
+    (c) => c.toBlock === undefined || c.toBlock >= c.fromBlock,
+    "--to-block must not be below --from-block",
+  );
 
 export type IndexerConfig = z.output<typeof indexerConfigSchema>;
 export type IndexerConfigInput = z.input<typeof indexerConfigSchema>;

@@ -49,11 +49,22 @@ export async function blockNumber(rpcUrl: string): Promise<bigint> {
 
 export const quietLog = createLogger("test", "silent");
 
-export function testConfig(c: Partial<IndexerConfigInput> & Pick<IndexerConfigInput, "rpcUrls" | "chainId" | "address" | "fromBlock">) {
-  return indexerConfigSchema.parse({ name: "Test chain", follow: false, confirmations: 0, pollIntervalMs: 50, ...c });
+export function testConfig(
+  c: Partial<IndexerConfigInput> & Pick<IndexerConfigInput, "rpcUrls" | "chainId" | "address" | "fromBlock">,
+) {
+  return indexerConfigSchema.parse({
+    name: "Test chain",
+    follow: false,
+    confirmations: 0,
+    pollIntervalMs: 50,
+    ...c,
+  });
 }
 
-export async function runOnce(db: { db: Db } & Parameters<ReturnType<typeof createIndexer>["run"]>[0], input: Parameters<typeof testConfig>[0]) {
+export async function runOnce(
+  db: { db: Db } & Parameters<ReturnType<typeof createIndexer>["run"]>[0],
+  input: Parameters<typeof testConfig>[0],
+) {
   const controller = new AbortController();
   const indexer = createIndexer({ config: testConfig(input), log: quietLog, signal: controller.signal });
   await indexer.preflight();
@@ -88,7 +99,9 @@ export async function dumpIndexedTables(db: Db): Promise<Record<string, string[]
     out[table] = rows.map((x) => x.r);
   }
   const cp = rowsOf<{ r: string }>(
-    await db.execute(sql`select json_build_object('chain', chain_id, 'indexed', indexed_block, 'rolled', rolled_up_block)::text as r from indexer_checkpoints order by chain_id`),
+    await db.execute(
+      sql`select json_build_object('chain', chain_id, 'indexed', indexed_block, 'rolled', rolled_up_block)::text as r from indexer_checkpoints order by chain_id`,
+    ),
   );
   out.checkpoints = cp.map((x) => x.r);
   return out;

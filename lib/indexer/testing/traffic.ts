@@ -16,13 +16,22 @@ export type TrafficTotals = {
 type Tx = { from: Address; data: Hex };
 
 async function rpc<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`rpc http ${res.status}`);
   return (await res.json()) as T;
 }
 
 async function call(url: string, method: string, params: unknown[]): Promise<unknown> {
-  const r = await rpc<{ result?: unknown; error?: { message: string } }>(url, { jsonrpc: "2.0", id: 1, method, params });
+  const r = await rpc<{ result?: unknown; error?: { message: string } }>(url, {
+    jsonrpc: "2.0",
+    id: 1,
+    method,
+    params,
+  });
   if (r.error) throw new Error(`${method}: ${r.error.message}`);
   return r.result;
 }
@@ -47,7 +56,8 @@ export async function mineBlock(url: string, token: Address, txs: Tx[]): Promise
     url,
     hashes.map((h, i) => ({ jsonrpc: "2.0", id: i, method: "eth_getTransactionReceipt", params: [h] })),
   );
-  for (const r of receipts) if (r.result?.status !== "0x1") throw new Error("a traffic tx reverted or was not mined");
+  for (const r of receipts)
+    if (r.result?.status !== "0x1") throw new Error("a traffic tx reverted or was not mined");
 }
 
 /**
@@ -72,8 +82,10 @@ export async function generateTraffic(p: {
     supply: 0n,
   };
   const unit = 10n ** 16n;
-  const enc = (fn: "mint" | "burn", amount: bigint) => encodeFunctionData({ abi: usd1Abi, functionName: fn, args: [amount] });
-  const transfer = (to: Address, amount: bigint) => encodeFunctionData({ abi: usd1Abi, functionName: "transfer", args: [to, amount] });
+  const enc = (fn: "mint" | "burn", amount: bigint) =>
+    encodeFunctionData({ abi: usd1Abi, functionName: fn, args: [amount] });
+  const transfer = (to: Address, amount: bigint) =>
+    encodeFunctionData({ abi: usd1Abi, functionName: "transfer", args: [to, amount] });
   try {
     for (let b = 0; b < p.blocks; b++) {
       const txs: Tx[] = [];
@@ -86,7 +98,7 @@ export async function generateTraffic(p: {
         const k = b * p.transfersPerBlock + i;
         const to = wallets[(k * 7) % wallets.length] as Address;
         const from = wallets[(k * 3 + 1) % wallets.length] as Address;
-        const amount = BigInt((k * 7919) % 90_000 + 1_000) * unit;
+        const amount = BigInt(((k * 7919) % 90_000) + 1_000) * unit;
         const fromBal = bal.get(from) ?? 0n;
         if (i % 2 === 0 || fromBal < amount || from === to) {
           txs.push({ from: p.owner, data: transfer(to, amount) });

@@ -1,0 +1,11 @@
+import { OverviewSkeleton } from "@/components/overview-skeletons";
+import { PageHeader } from "@/components/page-header";
+
+export default function Loading() {
+  return (
+    <>
+      <PageHeader title="Overview">Loading current figures…</PageHeader>
+      <OverviewSkeleton />
+    </>
+  );
+}
