@@ -88,23 +88,22 @@ export async function getSupplyByChain(db: Db): Promise<SupplyByChain> {
 }
 
 async function readSupply(db: Reader): Promise<SupplyByChain> {
-  const [registered, checkpoints, rolled] = await Promise.all([
-    listChains(db),
-    db
-      .select({
-        chainId: indexerCheckpoints.chainId,
-        rolledUpBlock: indexerCheckpoints.rolledUpBlock,
-        indexedBlock: indexerCheckpoints.indexedBlock,
-      })
-      .from(indexerCheckpoints),
-    db
-      .select({
-        chainId: dailySupply.chainId,
-        net: sql<string>`coalesce(sum(${dailySupply.minted} - ${dailySupply.burned}), 0)::text`,
-      })
-      .from(dailySupply)
-      .groupBy(dailySupply.chainId),
-  ]);
+  // Sequential on purpose: these run on the transaction's single connection.
+  const registered = await listChains(db);
+  const checkpoints = await db
+    .select({
+      chainId: indexerCheckpoints.chainId,
+      rolledUpBlock: indexerCheckpoints.rolledUpBlock,
+      indexedBlock: indexerCheckpoints.indexedBlock,
+    })
+    .from(indexerCheckpoints);
+  const rolled = await db
+    .select({
+      chainId: dailySupply.chainId,
+      net: sql<string>`coalesce(sum(${dailySupply.minted} - ${dailySupply.burned}), 0)::text`,
+    })
+    .from(dailySupply)
+    .groupBy(dailySupply.chainId);
   const chainList = withExtraChains(registered, rolled);
   const checkpointOf = new Map(checkpoints.map((c) => [c.chainId, c]));
   const tail = await sumProvisionalTail(
@@ -396,10 +395,9 @@ export async function getLatestReconciliations(db: Db): Promise<Reconciliation[]
 
 /** Chains from the registry plus any that only have a checkpoint, ordered by chain id. */
 async function listChains(db: Reader): Promise<ChainRef[]> {
-  const [named, checkpointed] = await Promise.all([
-    db.select({ chainId: chains.chainId, name: chains.name }).from(chains),
-    db.select({ chainId: indexerCheckpoints.chainId }).from(indexerCheckpoints),
-  ]);
+  // Sequential: callers may pass a transaction (one connection).
+  const named = await db.select({ chainId: chains.chainId, name: chains.name }).from(chains);
+  const checkpointed = await db.select({ chainId: indexerCheckpoints.chainId }).from(indexerCheckpoints);
   return withExtraChains(named, checkpointed);
 }
 

@@ -120,21 +120,19 @@ async function compareInsertPaths(handle: DbHandle): Promise<void> {
       for (let i = 0; i < rows.length; i += 5_000) {
         const part = rows.slice(i, i + 5_000);
         if (mode === "drizzle-values") {
-          await db
-            .insert(transfers)
-            .values(
-              part.map((t) => ({
-                chainId: 1,
-                blockNumber: t.blockNumber,
-                blockTime: time(t.blockNumber),
-                txHash: t.txHash,
-                logIndex: t.logIndex,
-                fromAddress: t.from,
-                toAddress: t.to,
-                amount: t.amount,
-                kind: t.kind,
-              })),
-            );
+          await db.insert(transfers).values(
+            part.map((t) => ({
+              chainId: 1,
+              blockNumber: t.blockNumber,
+              blockTime: time(t.blockNumber),
+              txHash: t.txHash,
+              logIndex: t.logIndex,
+              fromAddress: t.from,
+              toAddress: t.to,
+              amount: t.amount,
+              kind: t.kind,
+            })),
+          );
         } else if (mode === "unnest") {
           await client.query(
             `insert into transfers select 1, * from unnest($1::int8[], $2::timestamptz[], $3::text[], $4::int4[], $5::text[], $6::text[], $7::numeric[], $8::text[])`,

@@ -121,7 +121,6 @@ export function createIndexer(deps: IndexerDeps) {
           lastLog = Date.now();
           log.info(
             {
-              chainId: config.chainId,
               indexed: batch.toBlock.toString(),
               target: to.toString(),
               span: fetcher.span.toString(),
@@ -209,7 +208,7 @@ export function createIndexer(deps: IndexerDeps) {
         } else if (!stallWarned && Date.now() - headChangedAt > config.stallWarnMs) {
           stallWarned = true;
           log.warn(
-            { chainId: config.chainId, head: target.toString(), sinceMs: Date.now() - headChangedAt },
+            { head: target.toString(), sinceMs: Date.now() - headChangedAt },
             "chain head has stopped moving",
           );
         }
@@ -220,7 +219,7 @@ export function createIndexer(deps: IndexerDeps) {
       } catch (err) {
         if (signal.aborted) break;
         if (!isRetryable(err)) throw err;
-        log.warn({ chainId: config.chainId, err: firstLine(err) }, "indexer step failed, retrying");
+        log.warn({ err: firstLine(err) }, "indexer step failed, retrying");
       }
       await sleep(config.pollIntervalMs, signal).catch(() => undefined);
     }
@@ -233,10 +232,7 @@ export function createIndexer(deps: IndexerDeps) {
         return await fn();
       } catch (err) {
         if (!isRetryable(err) || i >= attempts || signal.aborted) throw err;
-        log.warn(
-          { chainId: config.chainId, attempt: i, err: firstLine(err) },
-          "indexer step failed, retrying",
-        );
+        log.warn({ attempt: i, err: firstLine(err) }, "indexer step failed, retrying");
         await sleep(500 * i, signal);
       }
     }

@@ -30,7 +30,6 @@ export async function reconcileSupply(p: {
     onchainSupply,
   });
   const fields = {
-    chainId: p.chainId,
     block: p.block.toString(),
     indexed: indexedSupply.toString(),
     onchain: onchainSupply.toString(),

@@ -36,15 +36,40 @@ async function call(url: string, method: string, params: unknown[]): Promise<unk
   return r.result;
 }
 
+/** Explicit nonces: anvil races on its own when one sender has several txs in one batch. */
+async function nextNonce(url: string, from: Address, nonces: Map<Address, number>): Promise<number> {
+  let n = nonces.get(from);
+  if (n === undefined)
+    n = Number(BigInt((await call(url, "eth_getTransactionCount", [from, "pending"])) as string));
+  nonces.set(from, n + 1);
+  return n;
+}
+
 /** Sends txs in one JSON-RPC batch, mines them into one block and checks every receipt. */
-export async function mineBlock(url: string, token: Address, txs: Tx[]): Promise<void> {
+export async function mineBlock(
+  url: string,
+  token: Address,
+  txs: Tx[],
+  nonces = new Map<Address, number>(),
+): Promise<void> {
+  const withNonce: (Tx & { nonce: number })[] = [];
+  for (const t of txs) withNonce.push({ ...t, nonce: await nextNonce(url, t.from, nonces) });
   const sent = await rpc<{ id: number; result?: Hex; error?: { message: string } }[]>(
     url,
-    txs.map((t, i) => ({
+    withNonce.map((t, i) => ({
       jsonrpc: "2.0",
       id: i,
       method: "eth_sendTransaction",
-      params: [{ from: t.from, to: token, data: t.data, gas: numberToHex(200_000), gasPrice: "0x0" }],
+      params: [
+        {
+          from: t.from,
+          to: token,
+          data: t.data,
+          gas: numberToHex(200_000),
+          gasPrice: "0x0",
+          nonce: numberToHex(t.nonce),
+        },
+      ],
     })),
   );
   const hashes = sent.map((s) => {
@@ -74,6 +99,7 @@ export async function generateTraffic(p: {
 }): Promise<TrafficTotals> {
   await call(p.rpcUrl, "evm_setAutomine", [false]);
   const wallets = testWallets(p.wallets ?? 50);
+  const nonces = new Map<Address, number>();
   const bal = new Map<Address, bigint>(wallets.map((w) => [w, 0n]));
   const totals: TrafficTotals = {
     mint: { count: 0, sum: 0n },
@@ -117,7 +143,7 @@ export async function generateTraffic(p: {
         totals.burn.count++;
         totals.burn.sum += burn;
       }
-      await mineBlock(p.rpcUrl, p.token, txs);
+      await mineBlock(p.rpcUrl, p.token, txs, nonces);
     }
   } finally {
     await call(p.rpcUrl, "evm_setAutomine", [true]);

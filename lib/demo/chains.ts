@@ -1,0 +1,13 @@
+import type { Address } from "viem";
+
+/**
+ * Local demo chains. Their ids are anvil-style, never 1 or 56: those stay reserved for the
+ * real-chain presets (lib/indexer/presets.ts), so demo data can never be mistaken for mainnet.
+ */
+export const DEMO_CHAINS = [{ chainId: 31337, name: "Ethereum (local)" }] as const;
+
+/** Deploys from the same account at the same nonce give the token the same address on every chain. */
+export const DEMO_DEPLOYER = "0x00000000000000000000000000000000000de910" as Address;
+
+/** Blocks behind the head that the demo treats as final (rollups stop there; reorgs above are rolled back). */
+export const DEMO_CONFIRMATIONS = 3;
