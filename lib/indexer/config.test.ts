@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { loadEnv } from "@/lib/env-core";
+import { resolveIndexerConfig } from "./config";
+
+const env = (vars: Record<string, string> = {}) => loadEnv({ ...vars });
+const ADDR = "0x8d0D000Ee44948FC98c9B98A4FA4921476f08B0d";
+
+describe("resolveIndexerConfig", () => {
+  it("reads flags, several --rpc, and lower-cases the address", () => {
+    const c = resolveIndexerConfig(
+      [
+        "--rpc",
+        "http://a:8545",
+        "--rpc",
+        "https://b/v1/key",
+        "--chain-id",
+        "1",
+        "--address",
+        ADDR,
+        "--from-block",
+        "100",
+        "--to-block",
+        "200",
+        "--confirmations",
+        "12",
+      ],
+      env(),
+    );
+    expect(c).toMatchObject({
+      rpcUrls: ["http://a:8545", "https://b/v1/key"],
+      chainId: 1,
+      address: ADDR.toLowerCase(),
+      fromBlock: 100n,
+      toBlock: 200n,
+      follow: false,
+      confirmations: 12,
+    });
+  });
+
+  it("takes environment variables and presets, flags winning", () => {
+    const c = resolveIndexerConfig(
+      ["--follow", "--from-block", "5"],
+      env({ INDEXER_PRESET: "bnb", INDEXER_RPC_URLS: "http://x, http://y" }),
+    );
+    expect(c).toMatchObject({
+      chainId: 56,
+      name: "BNB Chain",
+      rpcUrls: ["http://x", "http://y"],
+      fromBlock: 5n,
+      follow: true,
+    });
+    expect(c.confirmations).toBeUndefined();
+  });
+
+  it.each([
+    [["--address", "0x123"], /invalid --address/],
+    [["--address", "0x8d0D000Ee44948FC98c9B98A4FA4921476f08b0d"], /invalid --address.*checksum/],
+    [["--address", ADDR, "--chain-id", "0"], /invalid --chain-id/],
+    [["--address", ADDR, "--from-block", "abc"], /invalid --from-block/],
+    [["--address", ADDR, "--rpc", "ftp://x"], /invalid --rpc/],
+    [
+      ["--address", ADDR, "--to-block", "1", "--from-block", "5"],
+      /--to-block must not be below --from-block/,
+    ],
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["--preset", "solana"], /unknown preset "solana"/],
+  ])("refuses %j", (args, message) => {
+    const base = ["--rpc", "http://a", "--chain-id", "1", "--from-block", "0"];
+    expect(() => resolveIndexerConfig([...base, ...args], env())).toThrow(message);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { classifyRpcError, FatalIndexerError, RangeTooLargeError } from "./errors";
+import { LogFetcher } from "./log-fetcher";
+import type { RpcPool } from "./rpc";
+import type { RpcLog } from "./types";
+
+/** A provider that refuses ranges wider than `maxRange` and returns `perBlock` logs per block. */
+function fakePool(opts: { maxRange?: bigint; perBlock: number; suggest?: boolean }) {
+  const calls: [bigint, bigint][] = [];
+  const pool = {
+    request: async (_m: string, params: [{ fromBlock: string; toBlock: string }]) => {
+      const from = BigInt(params[0].fromBlock);
+      const to = BigInt(params[0].toBlock);
+      calls.push([from, to]);
+      if (opts.maxRange !== undefined && to - from + 1n > opts.maxRange) {
+        throw opts.suggest
+          ? new RangeTooLargeError("query returned more than 10000 results", from + opts.maxRange - 1n)
+          : new RangeTooLargeError("block range too large");
+      }
+      return Array.from({ length: Number(to - from + 1n) * opts.perBlock }, () => ({}) as RpcLog);
+    },
+  } as unknown as RpcPool;
+  return { pool, calls };
+}
+
+async function fetchAll(f: LogFetcher, from: bigint, to: bigint) {
+  const chunks: [bigint, bigint][] = [];
+  for (let next = from; next <= to;) {
+    const c = await f.fetch(next, to);
+    chunks.push([c.fromBlock, c.toBlock]);
+    next = c.toBlock + 1n;
+  }
+  return chunks;
+}
+
+const base = { address: "0x8d0d000ee44948fc98c9b98a4fa4921476f08b0d", topics: [] } as const;
+
+describe("LogFetcher", () => {
+  it("covers every block exactly once while shrinking on range errors", async () => {
+    const { pool } = fakePool({ maxRange: 7n, perBlock: 1 });
+    const f = new LogFetcher({ ...base, pool, initialSpan: 100n, targetLogs: 1_000 });
+    const chunks = await fetchAll(f, 10n, 200n);
+    expect(chunks[0]?.[0]).toBe(10n);
+    expect(chunks[chunks.length - 1]?.[1]).toBe(200n);
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i]?.[0]).toBe((chunks[i - 1]?.[1] ?? 0n) + 1n);
+    expect(chunks.every(([a, b]) => b - a + 1n <= 7n)).toBe(true);
+    expect(f.shrinks).toBeGreaterThan(0);
+  });
+
+  it("takes the provider's suggested range in one step", async () => {
+    const { pool, calls } = fakePool({ maxRange: 37n, perBlock: 1, suggest: true });
+    const f = new LogFetcher({ ...base, pool, initialSpan: 1_000n, targetLogs: 100_000 });
+    const c = await f.fetch(0n, 5_000n);
+    expect([c.fromBlock, c.toBlock]).toEqual([0n, 36n]);
+    expect(calls).toEqual([
+      [0n, 999n],
+      [0n, 36n],
+    ]);
+  });
+
+  it("sizes the next range by the logs returned, and grows again when responses are small", async () => {
+    const { pool } = fakePool({ perBlock: 50 });
+    const f = new LogFetcher({ ...base, pool, initialSpan: 1_000n, targetLogs: 5_000 });
+    await f.fetch(0n, 1_000_000n);
+    expect(f.span).toBe(100n); // 1,000 blocks gave 50,000 logs: aim at 5,000
+    const sparse = fakePool({ perBlock: 0 });
+    const g = new LogFetcher({
+      ...base,
+      pool: sparse.pool,
+      initialSpan: 10n,
+      targetLogs: 5_000,
+      maxSpan: 40n,
+    });
+    await fetchAll(g, 0n, 200n);
+    expect(g.span).toBe(40n);
+  });
+
+  it("gives up with a fatal error when even one block is refused", async () => {
+    const { pool } = fakePool({ maxRange: 0n, perBlock: 1 });
+    const f = new LogFetcher({ ...base, pool, initialSpan: 4n });
+    await expect(f.fetch(0n, 10n)).rejects.toThrow(FatalIndexerError);
+  });
+});
+
+describe("classifyRpcError", () => {
+  it.each([
+    ["query returned more than 10000 results. Try with this block range [0x1, 0x2f].", "range"],
+    ["block range is too wide", "range"],
+    ["exceed maximum block range: 2000", "range"],
+    ["Log response size exceeded.", "range"],
+    ["HTTP request failed. Status: 429", "retryable"],
+    ["fetch failed", "retryable"],
+    ["socket hang up", "retryable"],
+    ["execution reverted", "fatal"],
+    ["invalid argument 0: hex string without 0x prefix", "fatal"],
+  ])("%s → %s", (message, kind) => {
+    expect(classifyRpcError(new Error(message)).kind).toBe(kind);
+  });
+
+  it("reads the suggested end block and HTTP status from nested causes", () => {
+    expect(classifyRpcError(new Error("more than 10000 results [0x10, 0x2f]")).suggestedTo).toBe(0x2fn);
+    const wrapped = new Error("RPC Request failed.", {
+      cause: Object.assign(new Error("x"), { status: 503 }),
+    });
+    expect(classifyRpcError(wrapped).kind).toBe("retryable");
+  });
+});
