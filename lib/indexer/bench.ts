@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import copyStreams from "pg-copy-streams";
 import { numberToHex, pad, type Address, type Hash, type Hex } from "viem";
 import type { DbHandle } from "@/db/client";
-import { ensureChain, writeBatch } from "@/db/queries/indexer";
+import { ensureChain, writeBatch, type BulkMode } from "@/db/queries/indexer";
 import { rowsOf } from "@/db/queries/sql-arrays";
 import { transfers } from "@/db/schema";
 import { openTestDb } from "@/db/testing/test-db";
@@ -65,7 +65,7 @@ function rate(n: number, ms: number): string {
   return `${Math.round((n * 1000) / ms).toLocaleString("en-US")} events/s`;
 }
 
-async function ingestOnly(handle: DbHandle): Promise<void> {
+async function ingestOnly(handle: DbHandle, mode: BulkMode): Promise<void> {
   const { logs, headers } = syntheticLogs(N);
   await ensureChain(handle.db, {
     chainId: CHAIN_ID,
@@ -95,11 +95,17 @@ async function ingestOnly(handle: DbHandle): Promise<void> {
       tip: headers.get(last) as BlockHeader,
       logCount: slice.length,
     };
-    await writeBatch(handle.db, { batch, finalizedBlock: last, headBlock: last, rpcErrorsDelta: 0 });
+    await writeBatch(handle.db, {
+      batch,
+      bulk: mode,
+      finalizedBlock: last,
+      headBlock: last,
+      rpcErrorsDelta: 0,
+    });
   }
   const ms = performance.now() - t0;
   console.log(
-    `ingest-only (decode + write incl. rollups, unnest): ${N.toLocaleString("en-US")} transfers in ${(ms / 1000).toFixed(2)} s = ${rate(N, ms)} (decode alone ${rate(N, decodeMs)})`,
+    `ingest-only (decode + write incl. rollups, ${mode}): ${N.toLocaleString("en-US")} transfers in ${(ms / 1000).toFixed(2)} s = ${rate(N, ms)} (decode alone ${rate(N, decodeMs)})`,
   );
 }
 
@@ -221,12 +227,14 @@ async function endToEnd(): Promise<void> {
   }
 }
 
-const { handle, database } = await openTestDb("usd1_bench");
-try {
-  await compareInsertPaths(handle);
-  await ingestOnly(handle);
-} finally {
-  await handle.close();
-  await database.drop();
+for (const step of ["compare", "unnest", "copy"] as const) {
+  const { handle, database } = await openTestDb("usd1_bench");
+  try {
+    if (step === "compare") await compareInsertPaths(handle);
+    else await ingestOnly(handle, step);
+  } finally {
+    await handle.close();
+    await database.drop();
+  }
 }
 if (E2E > 0) await endToEnd();

@@ -1,6 +1,13 @@
 import { getAddress } from "viem";
 import type { DbHandle } from "@/db/client";
-import { advanceFinalized, ensureChain, getCheckpoint, writeBatch } from "@/db/queries/indexer";
+import {
+  advanceFinalized,
+  detectBulkMode,
+  ensureChain,
+  getCheckpoint,
+  writeBatch,
+  type BulkMode,
+} from "@/db/queries/indexer";
 import type { Logger } from "@/lib/logger";
 import type { IndexerConfig } from "@/lib/validators/indexer";
 import { WATCHED_TOPICS, erc20ReadAbi } from "./abi";
@@ -36,6 +43,7 @@ export function createIndexer(deps: IndexerDeps) {
     maxSpan: config.maxSpan,
     targetLogs: config.targetLogs,
   });
+  let bulk: BulkMode = "unnest";
   let persistedErrors = 0;
   const errorsDelta = () => {
     const d = pool.errorCount - persistedErrors;
@@ -111,6 +119,7 @@ export function createIndexer(deps: IndexerDeps) {
       build: (chunk) => buildBatch(pool, config.chainId, config.address, chunk),
       write: async (batch: Batch) => {
         await writeBatch(dbOf(), {
+          bulk,
           batch,
           finalizedBlock: finalized,
           headBlock: head,
@@ -170,6 +179,7 @@ export function createIndexer(deps: IndexerDeps) {
   async function run(h: DbHandle): Promise<RunSummary> {
     handle = h;
     const db = h.db;
+    bulk = await detectBulkMode(db, h.driver);
     await ensureChain(db, {
       chainId: config.chainId,
       name: config.name,

@@ -1,0 +1,126 @@
+/**
+ * From planned actions to anvil JSON-RPC calls, and the checks that a mined block holds exactly the
+ * transactions we sent, all successful.
+ */
+import { toFunctionSelector, type Address, type Hex } from "viem";
+import { z } from "zod";
+import { fromQuantity, toQuantity, type RpcCall, type RpcClient } from "./rpc";
+import type { PlannedAction } from "./types";
+
+/** Fixed gas limit per transaction: a USD1 transfer through the proxy uses ~60k. */
+export const DEFAULT_GAS_PER_TX = 150_000n;
+
+const selector = (name: string, types: string) => toFunctionSelector(`${name}(${types})`).slice(2);
+const SELECTORS = {
+  transfer: selector("transfer", "address,uint256"),
+  mint: selector("mint", "uint256"),
+  burn: selector("burn", "uint256"),
+  freeze: selector("freeze", "address"),
+  unfreeze: selector("unfreeze", "address"),
+  drain: selector("drainFrozenAccount", "address"),
+  pause: selector("pause", ""),
+  unpause: selector("unpause", ""),
+} as const;
+
+const word = (value: bigint | Address) =>
+  (typeof value === "bigint" ? value.toString(16) : value.slice(2).toLowerCase()).padStart(64, "0");
+
+/**
+ * Calldata of an action. Hand-encoded (static arguments only): viem's encodeFunctionData costs more
+ * per call than anvil spends executing the transfer. A unit test checks it against viem.
+ */
+export function encodeAction(action: PlannedAction): Hex {
+  switch (action.kind) {
+    case "transfer":
+      return `0x${SELECTORS.transfer}${word(action.to)}${word(action.amount)}`;
+    case "mint":
+    case "burn":
+      return `0x${SELECTORS[action.kind]}${word(action.amount)}`;
+    case "freeze":
+    case "unfreeze":
+    case "drain":
+      return `0x${SELECTORS[action.kind]}${word(action.account)}`;
+    case "pause":
+    case "unpause":
+      return `0x${SELECTORS[action.kind]}`;
+  }
+}
+
+/** eth_sendTransaction from an impersonated sender: explicit nonce, fixed gas, zero fees. */
+export function sendCall(token: Address, from: Address, data: Hex, nonce: number, gas: bigint): RpcCall {
+  // Legacy gasPrice 0: anvil would otherwise fill a 1 gwei tip an unfunded sender cannot pay.
+  const tx = { from, to: token, data, gas: toQuantity(gas), gasPrice: "0x0", nonce: toQuantity(nonce) };
+  return { method: "eth_sendTransaction", params: [tx] };
+}
+
+const blockSchema = z.object({
+  number: z.string(),
+  timestamp: z.string(),
+  gasLimit: z.string(),
+  transactions: z.array(z.string()),
+});
+export type ChainBlock = { number: bigint; timestamp: number; gasLimit: bigint; transactions: string[] };
+
+export function parseBlock(raw: unknown): ChainBlock {
+  const b = blockSchema.parse(raw);
+  return {
+    number: fromQuantity(b.number),
+    timestamp: Number(fromQuantity(b.timestamp)),
+    gasLimit: fromQuantity(b.gasLimit),
+    transactions: b.transactions.map((h) => h.toLowerCase()),
+  };
+}
+
+export async function readBlock(rpc: RpcClient, tag: bigint | "latest"): Promise<ChainBlock> {
+  const raw = await rpc.call("eth_getBlockByNumber", [
+    typeof tag === "bigint" ? toQuantity(tag) : tag,
+    false,
+  ]);
+  return parseBlock(raw);
+}
+
+/** Next nonce of each sender (pending state). */
+export async function readNonces(rpc: RpcClient, senders: Address[]): Promise<Map<Address, number>> {
+  const results = await rpc.batch(
+    senders.map((s) => ({ method: "eth_getTransactionCount", params: [s, "pending"] })),
+  );
+  return new Map(senders.map((s, i) => [s, Number(fromQuantity(results[i]))]));
+}
+
+/** A block we mined and what it must contain. */
+export type SentBlock = { number: bigint; ts: number; hashes: string[] };
+
+const logSchema = z.array(z.object({ transactionHash: z.string() }));
+
+/**
+ * Every sent transaction succeeded: it is in the expected block with the expected timestamp, and it
+ * emitted a token log (every planned action emits at least one; a reverted transaction emits none).
+ * eth_getLogs over the range is ~100x cheaper on anvil than fetching receipts.
+ */
+export async function verifyBlocks(rpc: RpcClient, token: Address, sent: SentBlock[]): Promise<void> {
+  const first = sent[0];
+  const last = sent[sent.length - 1];
+  if (!first || !last) return;
+  const [rawLogs, ...rawBlocks] = await rpc.batch([
+    {
+      method: "eth_getLogs",
+      params: [{ address: token, fromBlock: toQuantity(first.number), toBlock: toQuantity(last.number) }],
+    },
+    ...sent.map((s) => ({ method: "eth_getBlockByNumber", params: [toQuantity(s.number), false] })),
+  ]);
+  const logged = new Set(logSchema.parse(rawLogs).map((l) => l.transactionHash.toLowerCase()));
+  sent.forEach((expected, i) => {
+    const block = parseBlock(rawBlocks[i]);
+    const inBlock = new Set(block.transactions);
+    if (block.timestamp !== expected.ts) {
+      throw new Error(`block ${block.number} has timestamp ${block.timestamp}, expected ${expected.ts}`);
+    }
+    if (inBlock.size !== expected.hashes.length || expected.hashes.some((h) => !inBlock.has(h))) {
+      throw new Error(
+        `block ${block.number} holds ${inBlock.size} txs, expected ${expected.hashes.length} others`,
+      );
+    }
+    const failed = expected.hashes.find((h) => !logged.has(h));
+    if (failed) throw new Error(`transaction ${failed} in block ${block.number} reverted (no token log)`);
+  });
+}

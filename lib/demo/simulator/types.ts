@@ -1,0 +1,72 @@
+import type { Address } from "viem";
+
+/** Why a transfer is in the plan (for tests and for telling the story; never written on chain). */
+export type TransferPurpose =
+  | "distribution" // treasury → VASP (issuance to a client)
+  | "remittance" // foreign VASP → PK VASP or PK customer
+  | "cashout" // PK VASP → customer wallet
+  | "deposit" // customer → PK VASP (selling USD1 for PKR)
+  | "p2p" // customer → customer
+  | "intra" // between hot wallets of one entity
+  | "redemption" // VASP → treasury
+  | "planted"; // part of a planted suspicious pattern (or its funding)
+
+export type TransferAction = {
+  kind: "transfer";
+  ts: number;
+  from: Address;
+  to: Address;
+  amount: bigint;
+  purpose: TransferPurpose;
+};
+
+/** Owner-only supply change: mint(amount) credits, burn(amount) debits the owner's own balance. */
+export type SupplyAction = { kind: "mint" | "burn"; ts: number; from: Address; amount: bigint };
+
+/** Owner-only account action. For a drain, `amount` is the planned balance moved to the owner. */
+export type AccountAction =
+  | { kind: "freeze" | "unfreeze"; ts: number; from: Address; account: Address }
+  | { kind: "drain"; ts: number; from: Address; account: Address; amount: bigint };
+
+export type PauseAction = { kind: "pause" | "unpause"; ts: number; from: Address };
+
+/** One transaction of the plan. `from` is always the sender (the owner for admin actions). */
+export type PlannedAction = TransferAction | SupplyAction | AccountAction | PauseAction;
+export type ActionKind = PlannedAction["kind"];
+
+/** Monitoring rules (DOMAIN.md section 4) whose red flags the plan plants on purpose. */
+export type PlantedRule = "R1" | "R2" | "R3" | "R4";
+
+export type PlantedPattern = {
+  rule: PlantedRule;
+  /** Evidence: indices into plan.actions. */
+  actionIndices: number[];
+  description: string;
+};
+
+export type Plan = {
+  seed: string;
+  /** First second of the simulated period (UTC midnight). */
+  startTs: number;
+  /** End of the period (exclusive; UTC midnight). Every action has startTs <= ts < endTs. */
+  endTs: number;
+  days: number;
+  scale: number;
+  /** The token owner (the registry treasury); sends every mint, burn and admin action. */
+  owner: Address;
+  /** Ordered by ts (non-decreasing); valid when executed in this order. */
+  actions: PlannedAction[];
+  planted: PlantedPattern[];
+  /** The pause window [pausedAt, unpausedAt]: no transfer is planned inside it. */
+  pause: { pausedAt: number; unpausedAt: number } | null;
+};
+
+export const WEI_PER_USD = 10n ** 18n;
+export const WEI_PER_CENT = 10n ** 16n;
+export const DAY_SECONDS = 86_400;
+
+/** USD (float, from a distribution) to integer wei, rounded to whole cents. */
+export function usdToWei(usd: number): bigint {
+  if (!Number.isFinite(usd) || usd < 0) throw new Error(`usdToWei: invalid amount ${usd}`);
+  return BigInt(Math.round(usd * 100)) * WEI_PER_CENT;
+}
