@@ -134,6 +134,10 @@ CREATE TABLE "daily_supply" (
 	"burned" numeric(78, 0) DEFAULT 0 NOT NULL,
 	"mint_count" integer DEFAULT 0 NOT NULL,
 	"burn_count" integer DEFAULT 0 NOT NULL,
+	"bridge_minted" numeric(78, 0) DEFAULT 0 NOT NULL,
+	"bridge_burned" numeric(78, 0) DEFAULT 0 NOT NULL,
+	"bridge_mint_count" integer DEFAULT 0 NOT NULL,
+	"bridge_burn_count" integer DEFAULT 0 NOT NULL,
 	"transfer_count" integer DEFAULT 0 NOT NULL,
 	"transfer_volume" numeric(78, 0) DEFAULT 0 NOT NULL,
 	CONSTRAINT "daily_supply_pk" PRIMARY KEY("chain_id","day")

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 
 export type AdvanceRollupsParams = {
@@ -13,25 +13,9 @@ export type AdvanceRollupsParams = {
  * is counted exactly once.
  */
 export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<void> {
-  await tx.execute(sql`
-    insert into daily_supply (chain_id, day, minted, burned, mint_count, burn_count, transfer_count, transfer_volume)
-    select chain_id, (block_time at time zone 'UTC')::date,
-      coalesce(sum(amount) filter (where kind = 'mint'), 0),
-      coalesce(sum(amount) filter (where kind = 'burn'), 0),
-      count(*) filter (where kind = 'mint'),
-      count(*) filter (where kind = 'burn'),
-      count(*) filter (where kind = 'transfer'),
-      coalesce(sum(amount) filter (where kind = 'transfer'), 0)
-    from transfers
-    where chain_id = ${p.chainId} and block_number > ${p.from} and block_number <= ${p.to}
-    group by 1, 2
-    on conflict (chain_id, day) do update set
-      minted = daily_supply.minted + excluded.minted,
-      burned = daily_supply.burned + excluded.burned,
-      mint_count = daily_supply.mint_count + excluded.mint_count,
-      burn_count = daily_supply.burn_count + excluded.burn_count,
-      transfer_count = daily_supply.transfer_count + excluded.transfer_count,
-      transfer_volume = daily_supply.transfer_volume + excluded.transfer_volume`);
+  await tx.execute(
+    supplyInsert(sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`),
+  );
 
   await tx.execute(sql`
     insert into balances (chain_id, address, balance, received, sent, transfer_count, first_seen_block, last_seen_block)
@@ -62,11 +46,63 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
 }
 
 /**
+ * A mint or burn is a bridge movement when the Mint/Burn event of the same transaction, for the
+ * same account and amount, was emitted for a caller tagged `bridge` (a CCIP pool), or when a
+ * bridge-tagged address burns. Everything else is issuance by the issuer.
+ */
+export function isBridgeSql(t: SQL): SQL {
+  return sql`(${t}.kind <> 'transfer' and (
+    exists (
+      select 1 from token_events e
+      join addresses a on a.chain_id = e.chain_id and a.address = e.actor and 'bridge' = any(a.tags)
+      where e.chain_id = ${t}.chain_id and e.tx_hash = ${t}.tx_hash and e.amount = ${t}.amount
+        and ((${t}.kind = 'mint' and e.kind = 'issuer_mint' and e.subject = ${t}.to_address)
+          or (${t}.kind = 'burn' and e.kind = 'issuer_burn' and e.subject = ${t}.from_address)))
+    or (${t}.kind = 'burn' and exists (
+      select 1 from addresses a
+      where a.chain_id = ${t}.chain_id and a.address = ${t}.from_address and 'bridge' = any(a.tags)))))`;
+}
+
+function supplyInsert(where: SQL): SQL {
+  return sql`
+    insert into daily_supply (chain_id, day, minted, burned, mint_count, burn_count, bridge_minted, bridge_burned,
+      bridge_mint_count, bridge_burn_count, transfer_count, transfer_volume)
+    select chain_id, day,
+      coalesce(sum(amount) filter (where kind = 'mint'), 0),
+      coalesce(sum(amount) filter (where kind = 'burn'), 0),
+      count(*) filter (where kind = 'mint'),
+      count(*) filter (where kind = 'burn'),
+      coalesce(sum(amount) filter (where kind = 'mint' and bridge), 0),
+      coalesce(sum(amount) filter (where kind = 'burn' and bridge), 0),
+      count(*) filter (where kind = 'mint' and bridge),
+      count(*) filter (where kind = 'burn' and bridge),
+      count(*) filter (where kind = 'transfer'),
+      coalesce(sum(amount) filter (where kind = 'transfer'), 0)
+    from (
+      select t.chain_id, (t.block_time at time zone 'UTC')::date as day, t.kind, t.amount, ${isBridgeSql(sql`t`)} as bridge
+      from transfers t
+      where ${where}
+    ) x
+    group by chain_id, day
+    on conflict (chain_id, day) do update set
+      minted = daily_supply.minted + excluded.minted,
+      burned = daily_supply.burned + excluded.burned,
+      mint_count = daily_supply.mint_count + excluded.mint_count,
+      burn_count = daily_supply.burn_count + excluded.burn_count,
+      bridge_minted = daily_supply.bridge_minted + excluded.bridge_minted,
+      bridge_burned = daily_supply.bridge_burned + excluded.bridge_burned,
+      bridge_mint_count = daily_supply.bridge_mint_count + excluded.bridge_mint_count,
+      bridge_burn_count = daily_supply.bridge_burn_count + excluded.bridge_burn_count,
+      transfer_count = daily_supply.transfer_count + excluded.transfer_count,
+      transfer_volume = daily_supply.transfer_volume + excluded.transfer_volume`;
+}
+
+/**
  * Corridor attribution: each side's country comes from its address's entity on that chain;
  * no entity means 'ZZ' (unattributed, never guessed). Only plain transfers count (mints and
  * burns are issuance). Adjusted volume drops intra-entity moves and bridge hops.
  */
-function corridorInsert(where: ReturnType<typeof sql>) {
+function corridorInsert(where: SQL): SQL {
   return sql`
     insert into daily_corridor_volume (chain_id, day, origin_country, destination_country, transfer_count, volume,
       adjusted_count, adjusted_volume, intra_entity_volume, bridge_volume)
@@ -99,15 +135,17 @@ function corridorInsert(where: ReturnType<typeof sql>) {
 }
 
 /**
- * Attribution changed (registry edit or import): recompute corridor rollups from raw transfers
- * up to each chain's rolled-up block, in the caller's transaction.
+ * Attribution changed (registry edit or import): recompute the rollups that depend on it
+ * (corridors, and the bridge split of daily supply) from raw transfers up to each chain's
+ * rolled-up block, in the caller's transaction.
  */
-export async function rebuildCorridorRollups(tx: Db, p: { chainId?: number } = {}): Promise<void> {
+export async function rebuildAttributionRollups(tx: Db, p: { chainId?: number } = {}): Promise<void> {
   const chainFilter = p.chainId === undefined ? sql`true` : sql`chain_id = ${p.chainId}`;
-  await tx.execute(sql`delete from daily_corridor_volume where ${chainFilter}`);
   const tFilter = p.chainId === undefined ? sql`true` : sql`t.chain_id = ${p.chainId}`;
-  await tx.execute(
-    corridorInsert(sql`${tFilter} and t.block_number <= (
-      select rolled_up_block from indexer_checkpoints c where c.chain_id = t.chain_id)`),
-  );
+  const finalOnly = sql`${tFilter} and t.block_number <= (
+      select rolled_up_block from indexer_checkpoints c where c.chain_id = t.chain_id)`;
+  await tx.execute(sql`delete from daily_corridor_volume where ${chainFilter}`);
+  await tx.execute(corridorInsert(finalOnly));
+  await tx.execute(sql`delete from daily_supply where ${chainFilter}`);
+  await tx.execute(supplyInsert(finalOnly));
 }

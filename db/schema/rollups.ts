@@ -6,8 +6,9 @@ import { address, blockNumber, int256, uint256 } from "./types";
 export const UNATTRIBUTED = "ZZ";
 
 /**
- * Per chain and UTC day, covering finalized blocks only. `bridge_*` are mints/burns by a
- * bridge-tagged address; issuance = minted − burned excludes them.
+ * Per chain and UTC day, covering finalized blocks only. `minted`/`burned` count every mint and
+ * burn (so Σ(minted − burned) is the chain's totalSupply); `bridge_*` are the subset made by a
+ * bridge pool (a Mint/Burn event whose caller is tagged `bridge`). Issuance = minted − bridge_minted.
  */
 export const dailySupply = pgTable(
   "daily_supply",
@@ -22,6 +23,14 @@ export const dailySupply = pgTable(
       .default(sql`0`),
     mintCount: integer("mint_count").notNull().default(0),
     burnCount: integer("burn_count").notNull().default(0),
+    bridgeMinted: uint256("bridge_minted")
+      .notNull()
+      .default(sql`0`),
+    bridgeBurned: uint256("bridge_burned")
+      .notNull()
+      .default(sql`0`),
+    bridgeMintCount: integer("bridge_mint_count").notNull().default(0),
+    bridgeBurnCount: integer("bridge_burn_count").notNull().default(0),
     transferCount: integer("transfer_count").notNull().default(0),
     transferVolume: uint256("transfer_volume")
       .notNull()

@@ -115,6 +115,9 @@ export async function generateTraffic(p: {
   try {
     for (let b = 0; b < p.blocks; b++) {
       const txs: Tx[] = [];
+      // anvil does not keep send order across senders within a block: a wallet may only spend
+      // what it held when the block started.
+      const spendable = new Map(bal);
       const mint = 1_000_000n * 10n ** 18n + BigInt(b) * unit;
       txs.push({ from: p.owner, data: enc("mint", mint) });
       totals.mint.count++;
@@ -125,13 +128,14 @@ export async function generateTraffic(p: {
         const to = wallets[(k * 7) % wallets.length] as Address;
         const from = wallets[(k * 3 + 1) % wallets.length] as Address;
         const amount = BigInt(((k * 7919) % 90_000) + 1_000) * unit;
-        const fromBal = bal.get(from) ?? 0n;
+        const fromBal = spendable.get(from) ?? 0n;
         if (i % 2 === 0 || fromBal < amount || from === to) {
           txs.push({ from: p.owner, data: transfer(to, amount) });
           ownerBal -= amount;
         } else {
           txs.push({ from, data: transfer(to, amount) });
-          bal.set(from, fromBal - amount);
+          spendable.set(from, fromBal - amount);
+          bal.set(from, (bal.get(from) ?? 0n) - amount);
         }
         bal.set(to, (bal.get(to) ?? 0n) + amount);
         totals.transfer.count++;
