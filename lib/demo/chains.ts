@@ -3,8 +3,12 @@ import type { Address } from "viem";
 /**
  * Local demo chains. Their ids are anvil-style, never 1 or 56: those stay reserved for the
  * real-chain presets (lib/indexer/presets.ts), so demo data can never be mistaken for mainnet.
+ * USD1 lives mostly on Ethereum and BNB Chain, about equally (DOMAIN.md §1).
  */
-export const DEMO_CHAINS = [{ chainId: 31337, name: "Ethereum (local)" }] as const;
+export const DEMO_CHAINS = [
+  { chainId: 31337, name: "Ethereum (local)", share: 0.5 },
+  { chainId: 31338, name: "BNB Chain (local)", share: 0.5 },
+] as const;
 
 /** Deploys from the same account at the same nonce give the token the same address on every chain. */
 export const DEMO_DEPLOYER = "0x00000000000000000000000000000000000de910" as Address;

@@ -1,3 +1,4 @@
+import type { Address } from "viem";
 import { openDb } from "@/db/client";
 import { seedRegistry } from "@/db/queries/registry";
 import { createIndexer } from "@/lib/indexer/indexer";
@@ -5,6 +6,7 @@ import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
 import type { DemoArgs } from "@/lib/validators/demo";
 import { startAnvil, type AnvilNode } from "./chain/anvil";
+import { enableBridgePool } from "./chain/bridge";
 import { deployUsd1 } from "./chain/deploy";
 import { DEMO_CHAINS, DEMO_CONFIRMATIONS, DEMO_DEPLOYER } from "./chains";
 import { startEmbeddedPostgres } from "./database";
@@ -12,149 +14,177 @@ import {
   buildRegistry,
   computeGroundTruth,
   executePlan,
-  planActivity,
   planDays,
   startLiveTraffic,
-  type LiveTraffic,
+  type Plan,
 } from "./simulator";
-import { buildWeb, hasBuild, startWeb, type WebServer } from "./web";
+import { planNetwork, type NetworkPlan } from "./simulator/network";
+import { buildWeb, hasBuild, startWeb } from "./web";
 
 const DAY = 86_400;
 
+/** The demo's deterministic network plan: the e2e tests recompute it to know the exact figures. */
+export function demoNetworkPlan(args: Pick<DemoArgs, "seed" | "days" | "scale" | "endDate">): NetworkPlan {
+  const registry = buildRegistry(args.seed, { chainIds: DEMO_CHAINS.map((c) => c.chainId) });
+  return planNetwork({
+    seed: args.seed,
+    days: args.days,
+    scale: args.scale,
+    endDate: args.endDate,
+    registry,
+    chains: DEMO_CHAINS.map((c) => ({ ...c })),
+  });
+}
+
+type LiveChain = { chainId: number; name: string; plan: Plan; node: AnvilNode; token: Address };
+
 /**
  * The whole product on one machine with nothing installed: PGlite (served over the Postgres wire
- * protocol), a local anvil chain with the USD1 test token, the indexer following it, the seeded
- * simulator writing months of history day by day (so the dashboard fills in while you watch),
- * then a trickle of live traffic; and `next start` on top.
+ * protocol), two local anvil chains with the USD1 test token at the same address and a bridge
+ * between them, one indexer per chain following it, the seeded simulator writing months of
+ * history day by day (so the dashboard fills in while you watch), then a trickle of live traffic;
+ * and `next start` on top.
  */
 export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal): Promise<void> {
   const stack: (() => Promise<void>)[] = [];
-  const chain = DEMO_CHAINS[0];
   try {
     const build = args.build || !hasBuild() ? buildWeb(log) : Promise.resolve();
-    build.catch(() => undefined); // awaited below; don't crash on an unhandled rejection meanwhile
+    build.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
 
-    const registry = buildRegistry(args.seed, { chainIds: DEMO_CHAINS.map((c) => c.chainId) });
-    const plan = planActivity({
-      seed: args.seed,
-      days: args.days,
-      scale: args.scale,
-      endDate: args.endDate,
-      registry,
-    });
-    const truth = computeGroundTruth(plan);
-    log.info(
-      { actions: plan.actions.length, days: plan.days, expectedSupplyWei: truth.totalSupply.toString() },
-      "plan ready",
-    );
+    const network = demoNetworkPlan(args);
+    for (const { name, plan } of network.plans) {
+      const truth = computeGroundTruth(plan);
+      log.info(
+        { chain: name, actions: plan.actions.length, expectedSupplyWei: truth.totalSupply.toString() },
+        "plan ready",
+      );
+    }
+    log.info({ bridgeMoves: network.moves.length }, "cross-chain moves planned");
 
     const pg = await startEmbeddedPostgres({ dataDir: args.dataDir, fresh: true });
     stack.push(pg.stop);
-    await seedRegistry(pg.direct.db, { entities: registry.entities, addresses: registry.addresses });
+    await seedRegistry(pg.direct.db, {
+      entities: network.registry.entities,
+      addresses: network.registry.addresses,
+    });
     const databaseUrl = await pg.serve(args.dbPort);
     log.info({ databaseUrl }, "embedded Postgres (PGlite) is serving");
 
-    const node = await startAnvil({ chainId: chain.chainId, timestamp: plan.startTs - DAY });
-    stack.push(node.stop);
-    const deployment = await deployUsd1({
-      rpcUrl: node.rpcUrl,
-      chainId: chain.chainId,
-      deployer: DEMO_DEPLOYER,
-      owner: registry.treasury,
-    });
-    log.info(
-      { rpcUrl: node.rpcUrl, token: deployment.token, chainId: chain.chainId },
-      "USD1 test token deployed",
-    );
+    const chains: LiveChain[] = [];
+    for (const { chainId, name, plan } of network.plans) {
+      const c = await startChain({ chainId, name, plan, pool: network.pools[chainId] as Address, log });
+      stack.push(c.node.stop);
+      chains.push(c);
+      const indexer = await startIndexer({ chain: c, databaseUrl, log, signal, fromBlock: c.deployBlock });
+      stack.push(indexer.stop);
+    }
 
-    const indexing = await startIndexer({
-      node,
-      token: deployment.token,
-      fromBlock: deployment.deployBlock,
-      databaseUrl,
-      log,
-      signal,
-    });
-    stack.push(indexing.stop);
-
-    let web: WebServer | undefined;
     const webUp = build.then(async () => {
-      web = await startWeb({ port: args.port, databaseUrl, log });
+      const web = await startWeb({ port: args.port, databaseUrl, log });
       stack.push(web.stop);
       log.info({ url: web.url }, `dashboard ready: http://localhost:${args.port}`);
     });
     webUp.catch((err: unknown) => log.error({ err: String(err) }, "dashboard failed to start"));
 
-    for (const day of planDays(plan)) {
-      signal.throwIfAborted();
-      const res = await executePlan({
-        rpcUrl: node.rpcUrl,
-        token: deployment.token,
-        owner: plan.owner,
-        plan,
-        range: day,
-        signal,
-      });
-      if (day.day % 10 === 0 || day.day === plan.days - 1) {
-        log.info({ day: day.date, daysDone: day.day + 1, of: plan.days, txPerSec: res.txPerSec }, "history");
-      }
-    }
-    log.info({ transfers: truth.transfers, supplyWei: truth.totalSupply.toString() }, "history complete");
+    await replayHistory(chains, log, signal);
     await webUp;
 
-    let live: LiveTraffic | undefined;
     if (args.live) {
-      live = await startLiveTraffic({
-        rpcUrl: node.rpcUrl,
-        token: deployment.token,
-        owner: plan.owner,
-        registry,
-        seed: args.seed,
-        intervalMs: 4_000,
-        onError: (err) => log.warn({ err: String(err) }, "live traffic"),
-      });
-      stack.push(() => live?.stop() ?? Promise.resolve());
+      for (const c of chains) {
+        const live = await startLiveTraffic({
+          rpcUrl: c.node.rpcUrl,
+          token: c.token,
+          owner: c.plan.owner,
+          registry: network.registry,
+          seed: `${args.seed}:${c.chainId}`,
+          intervalMs: 4_000,
+          onError: (err) => log.warn({ chain: c.name, err: String(err) }, "live traffic"),
+        });
+        stack.push(() => live.stop());
+      }
       log.info("live traffic running; Ctrl+C to stop");
     }
     await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
   } finally {
-    for (const stop of stack.reverse())
+    for (const stop of stack.reverse()) {
       await stop().catch((err: unknown) => log.warn({ err: String(err) }, "shutdown step failed"));
+    }
   }
 }
 
+async function startChain(p: { chainId: number; name: string; plan: Plan; pool: Address; log: Logger }) {
+  const node = await startAnvil({ chainId: p.chainId, timestamp: p.plan.startTs - DAY });
+  const d = await deployUsd1({
+    rpcUrl: node.rpcUrl,
+    chainId: p.chainId,
+    deployer: DEMO_DEPLOYER,
+    owner: p.plan.owner,
+  });
+  await enableBridgePool({
+    rpcUrl: node.rpcUrl,
+    chainId: p.chainId,
+    token: d.token,
+    owner: p.plan.owner,
+    pool: p.pool,
+  });
+  p.log.info({ chain: p.name, rpcUrl: node.rpcUrl, token: d.token }, "USD1 test token deployed");
+  return { chainId: p.chainId, name: p.name, plan: p.plan, node, token: d.token, deployBlock: d.deployBlock };
+}
+
+/** Day by day on every chain, so every chain's history fills in together while the user watches. */
+async function replayHistory(chains: LiveChain[], log: Logger, signal: AbortSignal): Promise<void> {
+  const days = chains.map((c) => planDays(c.plan));
+  const total = Math.max(...days.map((d) => d.length));
+  for (let i = 0; i < total; i++) {
+    for (const [k, c] of chains.entries()) {
+      signal.throwIfAborted();
+      const day = days[k]?.[i];
+      if (day)
+        await executePlan({
+          rpcUrl: c.node.rpcUrl,
+          token: c.token,
+          owner: c.plan.owner,
+          plan: c.plan,
+          range: day,
+          signal,
+        });
+    }
+    if (i % 10 === 0 || i === total - 1) log.info({ daysDone: i + 1, of: total }, "history");
+  }
+  log.info("history complete");
+}
+
 async function startIndexer(p: {
-  node: AnvilNode;
-  token: `0x${string}`;
-  fromBlock: bigint;
+  chain: LiveChain;
   databaseUrl: string;
+  fromBlock: bigint;
   log: Logger;
   signal: AbortSignal;
 }) {
-  const chain = DEMO_CHAINS[0];
   const controller = new AbortController();
   p.signal.addEventListener("abort", () => controller.abort(), { once: true });
-  const handle = await openDb({ url: p.databaseUrl, poolSize: 4, applicationName: "usd1-demo-indexer" });
+  const handle = await openDb({
+    url: p.databaseUrl,
+    poolSize: 3,
+    applicationName: `usd1-demo-indexer-${p.chain.chainId}`,
+  });
   const config = indexerConfigSchema.parse({
-    rpcUrls: [p.node.rpcUrl],
-    chainId: chain.chainId,
-    name: chain.name,
-    address: p.token,
+    rpcUrls: [p.chain.node.rpcUrl],
+    chainId: p.chain.chainId,
+    name: p.chain.name,
+    address: p.chain.token,
     fromBlock: p.fromBlock.toString(),
     follow: true,
     confirmations: DEMO_CONFIRMATIONS,
     pollIntervalMs: 1_000,
     reconcileEveryMs: 15_000,
   });
-  const indexer = createIndexer({
-    config,
-    log: p.log.child({ chainId: chain.chainId }),
-    signal: controller.signal,
-  });
+  const log = p.log.child({ chainId: p.chain.chainId });
+  const indexer = createIndexer({ config, log, signal: controller.signal });
   await indexer.preflight();
-  const running = indexer.run(handle).catch((err: unknown) => {
-    p.log.error({ err: String(err) }, "indexer stopped with an error");
-  });
+  const running = indexer
+    .run(handle)
+    .catch((err: unknown) => log.error({ err: String(err) }, "indexer stopped with an error"));
   return {
     stop: async () => {
       controller.abort();

@@ -33,10 +33,20 @@ export type WebServer = { url: string; child: ChildProcess; stop: () => Promise<
 
 /** `next start` against the given database URL; resolves once it answers HTTP. */
 export async function startWeb(p: { port: number; databaseUrl: string; log: Logger }): Promise<WebServer> {
+  // Own process group: `next start` forks next-server, and stopping must reach both.
   const child = spawn(NEXT_BIN, ["start", "-p", String(p.port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
     env: { ...process.env, DATABASE_URL: p.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", () => killGroup("SIGKILL"));
   child.stderr?.on("data", (d: Buffer) => p.log.warn({ web: d.toString().trim() }, "web server"));
   const url = `http://127.0.0.1:${p.port}`;
   const deadline = Date.now() + 60_000;
@@ -57,7 +67,7 @@ export async function startWeb(p: { port: number; databaseUrl: string; log: Logg
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        killGroup("SIGTERM");
       }),
   };
 }

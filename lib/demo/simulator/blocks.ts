@@ -97,7 +97,9 @@ export function groupIntoBlocks(
 }
 
 function debitOf(action: PlannedAction): bigint {
-  return action.kind === "transfer" || action.kind === "burn" ? action.amount : 0n;
+  return action.kind === "transfer" || action.kind === "burn" || action.kind === "bridgeBurn"
+    ? action.amount
+    : 0n;
 }
 
 function applyBalance(balances: Map<Address, bigint>, action: PlannedAction): void {
@@ -106,7 +108,8 @@ function applyBalance(balances: Map<Address, bigint>, action: PlannedAction): vo
     add(action.from, -action.amount);
     add(action.to, action.amount);
   } else if (action.kind === "mint") add(action.from, action.amount);
-  else if (action.kind === "burn") add(action.from, -action.amount);
+  else if (action.kind === "burn" || action.kind === "bridgeBurn") add(action.from, -action.amount);
+  else if (action.kind === "bridgeMint") add(action.to, action.amount);
   else if (action.kind === "drain") {
     add(action.account, -action.amount);
     add(action.from, action.amount);

@@ -17,7 +17,9 @@ export type GroundTruth = {
   transfers: Record<TransferKind, KindTotals>;
   /** totalSupply() after the range ran (from a fresh token). */
   totalSupply: bigint;
-  /** Non-Transfer events of the token. */
+  /** Mints and burns by bridge pools (part of `transfers.mint`/`burn`); issuance excludes them. */
+  bridge: { minted: bigint; burned: bigint };
+  /** Non-Transfer events of the token (Mint/Burn include the pools' bridge mints and burns). */
   events: {
     mint: number;
     burn: number;
@@ -39,6 +41,7 @@ function emptyTruth(): GroundTruth {
   return {
     transfers: { mint: { count: 0, sum: 0n }, burn: { count: 0, sum: 0n }, transfer: { count: 0, sum: 0n } },
     totalSupply: 0n,
+    bridge: { minted: 0n, burned: 0n },
     events: { mint: 0, burn: 0, freeze: 0, unfreeze: 0, drain: 0, pause: 0, unpause: 0 },
     txCount: 0,
     balances: new Map(),
@@ -69,6 +72,16 @@ function apply(t: GroundTruth, a: PlannedAction): void {
     case "drain":
       t.events.drain += 1;
       return move(t, a.account, a.from, a.amount, "transfer");
+    case "bridgeMint":
+      t.events.mint += 1;
+      t.bridge.minted += a.amount;
+      t.totalSupply += a.amount;
+      return move(t, null, a.to, a.amount, "mint");
+    case "bridgeBurn":
+      t.events.burn += 1;
+      t.bridge.burned += a.amount;
+      t.totalSupply -= a.amount;
+      return move(t, a.from, null, a.amount, "burn");
     default:
       t.events[a.kind] += 1;
   }

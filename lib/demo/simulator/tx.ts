@@ -20,6 +20,8 @@ const SELECTORS = {
   drain: selector("drainFrozenAccount", "address"),
   pause: selector("pause", ""),
   unpause: selector("unpause", ""),
+  bridgeMint: selector("bridgeMint", "address,uint256"),
+  bridgeBurn: selector("bridgeBurn", "uint256"),
 } as const;
 
 const word = (value: bigint | Address) =>
@@ -43,6 +45,10 @@ export function encodeAction(action: PlannedAction): Hex {
     case "pause":
     case "unpause":
       return `0x${SELECTORS[action.kind]}`;
+    case "bridgeMint":
+      return `0x${SELECTORS.bridgeMint}${word(action.to)}${word(action.amount)}`;
+    case "bridgeBurn":
+      return `0x${SELECTORS.bridgeBurn}${word(action.amount)}`;
   }
 }
 

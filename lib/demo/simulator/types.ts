@@ -30,8 +30,16 @@ export type AccountAction =
 
 export type PauseAction = { kind: "pause" | "unpause"; ts: number; from: Address };
 
+/**
+ * Bridge pool actions (the pool is the sender): bridgeBurn burns from the pool's own balance (the
+ * source side of a cross-chain move); bridgeMint mints to the recipient (the destination side).
+ */
+export type BridgeAction =
+  | { kind: "bridgeBurn"; ts: number; from: Address; amount: bigint }
+  | { kind: "bridgeMint"; ts: number; from: Address; to: Address; amount: bigint };
+
 /** One transaction of the plan. `from` is always the sender (the owner for admin actions). */
-export type PlannedAction = TransferAction | SupplyAction | AccountAction | PauseAction;
+export type PlannedAction = TransferAction | SupplyAction | AccountAction | PauseAction | BridgeAction;
 export type ActionKind = PlannedAction["kind"];
 
 /** Monitoring rules (DOMAIN.md section 4) whose red flags the plan plants on purpose. */
