@@ -16,9 +16,12 @@ export class RangeTooLargeError extends Error {
   override name = "RangeTooLargeError";
   /** Some providers suggest a range ("Try with this block range [0x.., 0x..]"). */
   readonly suggestedTo: bigint | undefined;
-  constructor(message: string, suggestedTo?: bigint) {
+  /** When the response was too big by a known ratio: the share of the range that would fit. */
+  readonly fitRatio: number | undefined;
+  constructor(message: string, suggestedTo?: bigint, fitRatio?: number) {
     super(message);
     this.suggestedTo = suggestedTo;
+    this.fitRatio = fitRatio;
   }
 }
 
@@ -30,6 +33,7 @@ const RANGE_PATTERNS = [
   /range is too (wide|large)/i,
   /exceed(s|ed)? (the )?max(imum)? (block )?range/i,
   /response size/i,
+  /exceeded the size limit/i,
   /response (is )?too (large|big)/i,
   /too many (results|logs)/i,
   /log response size exceeded/i,
@@ -57,15 +61,21 @@ export function classifyRpcError(err: unknown): {
   kind: RpcErrorClass;
   message: string;
   suggestedTo?: bigint;
+  fitRatio?: number;
 } {
   const parts: string[] = [];
   let status: number | undefined;
+  let fitRatio: number | undefined;
   let cur: unknown = err;
   for (let depth = 0; cur && depth < 8; depth++) {
     if (cur instanceof Error) {
       parts.push(cur.message);
       const s = (cur as { status?: unknown }).status;
       if (typeof s === "number") status = s;
+      // viem's ResponseBodyTooLargeError carries both sizes: shrink in one step, not by halving.
+      const { size, maxSize } = cur as { size?: unknown; maxSize?: unknown };
+      if (typeof size === "number" && typeof maxSize === "number" && size > maxSize)
+        fitRatio = maxSize / size;
       cur = cur.cause;
     } else {
       parts.push(String(cur));
@@ -76,7 +86,12 @@ export function classifyRpcError(err: unknown): {
   const message = (parts[0] ?? "unknown error").split("\n")[0] ?? "unknown error";
   if (RANGE_PATTERNS.some((p) => p.test(text))) {
     const m = /\[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i.exec(text);
-    return { kind: "range", message, ...(m?.[2] ? { suggestedTo: BigInt(m[2]) } : {}) };
+    return {
+      kind: "range",
+      message,
+      ...(m?.[2] ? { suggestedTo: BigInt(m[2]) } : {}),
+      ...(fitRatio !== undefined ? { fitRatio } : {}),
+    };
   }
   if (status === 429 || (status !== undefined && status >= 500)) return { kind: "retryable", message };
   if (RETRYABLE_PATTERNS.some((p) => p.test(text))) return { kind: "retryable", message };

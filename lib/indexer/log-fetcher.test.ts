@@ -75,6 +75,20 @@ describe("LogFetcher", () => {
     expect(g.span).toBe(40n);
   });
 
+  it("shrinks straight to what fits when the response was too big by a known ratio", async () => {
+    let calls = 0;
+    const pool = {
+      request: async () => {
+        if (calls++ === 0)
+          throw new RangeTooLargeError("HTTP response body exceeded the size limit.", undefined, 0.1);
+        return [];
+      },
+    } as unknown as RpcPool;
+    const f = new LogFetcher({ ...base, pool, initialSpan: 1_000n });
+    const c = await f.fetch(0n, 10_000n);
+    expect([c.fromBlock, c.toBlock]).toEqual([0n, 79n]); // 1,000 × 0.1 × 0.8 blocks
+  });
+
   it("gives up with a fatal error when even one block is refused", async () => {
     const { pool } = fakePool({ maxRange: 0n, perBlock: 1 });
     const f = new LogFetcher({ ...base, pool, initialSpan: 4n });
@@ -95,6 +109,16 @@ describe("classifyRpcError", () => {
     ["invalid argument 0: hex string without 0x prefix", "fatal"],
   ])("%s → %s", (message, kind) => {
     expect(classifyRpcError(new Error(message)).kind).toBe(kind);
+  });
+
+  it("turns viem's response-size refusal into a range error with the ratio that fits", () => {
+    const err = Object.assign(new Error("HTTP response body exceeded the size limit."), {
+      size: 126_489_126,
+      maxSize: 10_485_760,
+    });
+    const c = classifyRpcError(new Error("RPC Request failed.", { cause: err }));
+    expect(c.kind).toBe("range");
+    expect(c.fitRatio).toBeCloseTo(10_485_760 / 126_489_126, 9);
   });
 
   it("reads the suggested end block and HTTP status from nested causes", () => {

@@ -62,7 +62,9 @@ export class LogFetcher {
           err.suggestedTo !== undefined && err.suggestedTo >= fromBlock && err.suggestedTo < toBlock
             ? err.suggestedTo - fromBlock + 1n
             : undefined;
-        this.span = suggested ?? max(1n, width / 2n);
+        const fitted =
+          err.fitRatio !== undefined ? BigInt(Math.floor(Number(width) * err.fitRatio * 0.8)) : undefined;
+        this.span = suggested ?? max(1n, fitted !== undefined && fitted < width ? fitted : width / 2n);
       }
     }
   }

@@ -78,7 +78,7 @@ export class RpcPool {
         if (this.signal?.aborted) throw err;
         const c = classifyRpcError(err);
         this.errorCount++;
-        if (c.kind === "range") throw new RangeTooLargeError(c.message, c.suggestedTo);
+        if (c.kind === "range") throw new RangeTooLargeError(c.message, c.suggestedTo, c.fitRatio);
         if (c.kind === "fatal") throw err;
         const url = this.currentUrl;
         if (attempt >= maxAttempts) {
