@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-copy-streams", "pino", "pino-pretty"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() and app/forbidden.tsx: a role without the permission gets a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

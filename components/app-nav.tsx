@@ -3,15 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "./ui/cn";
-import { NAV_ITEMS } from "./nav-items";
 
-/** Left navigation; client-side only to mark the current page. */
-export function AppNav() {
+/** Left navigation; client-side only to mark the current page. Items are filtered on the server. */
+export function AppNav({ items }: { items: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="px-2 py-3">
       <ul className="space-y-0.5">
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

@@ -1,4 +1,16 @@
-/** The app's views, in menu order. A new view adds one line here. */
-export const NAV_ITEMS = [{ href: "/overview", label: "Overview" }] as const satisfies readonly NavItem[];
+import type { Permission } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 
-export type NavItem = { href: `/${string}`; label: string };
+/** The app's views, in menu order, each with the permission it needs. A new view adds one line. */
+export const NAV_ITEMS = [
+  { href: "/overview", label: "Overview", permission: "views:read" },
+  { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+] as const satisfies readonly NavItem[];
+
+export type NavItem = { href: `/${string}`; label: string; permission: Permission };
+
+/** What the role may see. Hiding is courtesy; the pages themselves refuse. */
+export function navItemsFor(role: string): { href: string; label: string }[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission)).map(({ href, label }) => ({ href, label }));
+}

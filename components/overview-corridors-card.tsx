@@ -10,11 +10,12 @@ export type OverviewCorridorsCardProps = {
   /** First UTC day included, "YYYY-MM-DD". */
   since: string;
   limit?: number;
+  chainId?: number | undefined;
 };
 
-export async function OverviewCorridorsCard({ since, limit = 10 }: OverviewCorridorsCardProps) {
+export async function OverviewCorridorsCard({ since, limit = 10, chainId }: OverviewCorridorsCardProps) {
   const db = await getDb();
-  const corridors = await getTopCorridors(db, { since, limit });
+  const corridors = await getTopCorridors(db, { since, limit, chainId });
 
   return (
     <Card

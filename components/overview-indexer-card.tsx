@@ -12,9 +12,9 @@ import { Badge } from "./ui/badge";
 import { Card } from "./ui/card";
 import { Table, Td, Th } from "./ui/table";
 
-export async function OverviewIndexerCard({ now }: { now: Date }) {
+export async function OverviewIndexerCard({ now, chainId }: { now: Date; chainId?: number | undefined }) {
   const db = await getDb();
-  const statuses = await getIndexerStatus(db);
+  const statuses = await getIndexerStatus(db, { chainId });
 
   return (
     <Card

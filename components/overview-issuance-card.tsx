@@ -12,14 +12,14 @@ const WINDOWS = [
   { key: "d7", slug: "7d", label: "Last 7 days" },
 ] as const;
 
-export async function OverviewIssuanceCard({ now }: { now: Date }) {
+export async function OverviewIssuanceCard({ now, chainId }: { now: Date; chainId?: number | undefined }) {
   const db = await getDb();
-  const issuance = await getIssuanceWindows(db, { now });
+  const issuance = await getIssuanceWindows(db, { now, chainId });
 
   return (
     <Card
       {...OVERVIEW_CARDS.issuance}
-      description="Minted, burned and net issuance by block time, from every indexed block (provisional ones included)."
+      description="Issuer mints and burns (bridge pool mints and burns excluded) by block time, from every indexed block (provisional ones included)."
     >
       <div className="mb-4 grid grid-cols-1 gap-4 md:grid-cols-2">
         {WINDOWS.map((w) => (

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { getLatestReconciliations, getSupplyByChain } from "@/db/queries/overview";
+import { getNetworkFlows } from "@/db/queries/supply";
 import { formatCount, formatInt } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./overview-cards";
 import { ReconciliationBadge } from "./reconciliation-badge";
@@ -8,9 +9,14 @@ import { Card } from "./ui/card";
 import { Stat } from "./ui/stat";
 import { Table, Td, Th } from "./ui/table";
 
-export async function OverviewSupplyCard() {
+export async function OverviewSupplyCard({ chainId }: { chainId?: number | undefined }) {
   const db = await getDb();
-  const [supply, recs] = await Promise.all([getSupplyByChain(db), getLatestReconciliations(db)]);
+  const [supply, recs, flows] = await Promise.all([
+    getSupplyByChain(db, { chainId }),
+    getLatestReconciliations(db, { chainId }),
+    getNetworkFlows(db, { chainId }),
+  ]);
+  const flowOf = new Map(flows.chains.map((f) => [f.chainId, f]));
   const recOf = new Map(recs.map((r) => [r.chainId, r]));
   const provisional = supply.chains.reduce((acc, c) => acc + c.provisionalDelta, 0n);
   const matched = supply.chains.filter((c) => recOf.get(c.chainId)?.matches).length;
@@ -31,6 +37,21 @@ export async function OverviewSupplyCard() {
         >
           <Usd1Amount wei={provisional} signed testId="supply-provisional-total" />
         </Stat>
+        <Stat
+          label="Net issuance (bridge excluded)"
+          hint="Issuer mints − issuer burns; equals total supply + in transit when no chain filter is set"
+        >
+          <Usd1Amount wei={flows.netIssuance} testId="supply-net-issuance" />
+        </Stat>
+        <Stat
+          label="In transit between chains"
+          hint="Burned by a bridge pool on one chain, not yet minted on another"
+        >
+          <Usd1Amount wei={flows.inTransit} testId="supply-in-transit" />
+        </Stat>
+        <Stat label="Held by bridge pools">
+          <Usd1Amount wei={flows.poolHeld} testId="supply-pool-held" />
+        </Stat>
         <Stat label="Reconciled with totalSupply()">
           <span data-testid="reconciliation-summary">
             {matched} of {formatCount(supply.chains.length, "chain")} matched
@@ -44,6 +65,8 @@ export async function OverviewSupplyCard() {
             <Th>Chain</Th>
             <Th numeric>Supply</Th>
             <Th numeric>Provisional</Th>
+            <Th numeric>Bridged in</Th>
+            <Th numeric>Bridged out</Th>
             <Th numeric>Rolled up to block</Th>
             <Th>Reconciliation</Th>
           </tr>
@@ -59,6 +82,18 @@ export async function OverviewSupplyCard() {
               </Td>
               <Td numeric className="text-slate-600">
                 <Usd1Amount wei={c.provisionalDelta} signed testId={`supply-provisional-${c.chainId}`} />
+              </Td>
+              <Td numeric className="text-slate-600">
+                <Usd1Amount
+                  wei={flowOf.get(c.chainId)?.bridgeMinted ?? 0n}
+                  testId={`supply-bridged-in-${c.chainId}`}
+                />
+              </Td>
+              <Td numeric className="text-slate-600">
+                <Usd1Amount
+                  wei={flowOf.get(c.chainId)?.bridgeBurned ?? 0n}
+                  testId={`supply-bridged-out-${c.chainId}`}
+                />
               </Td>
               <Td numeric className="text-slate-600">
                 {c.rolledUpBlock === null ? "not started" : formatInt(c.rolledUpBlock)}

@@ -3,6 +3,8 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
+const optionalUrl = z.url().optional();
+
 export const env = createEnv({
   server: {
     DATABASE_URL: z
@@ -12,6 +14,21 @@ export const env = createEnv({
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Signs session cookies. Required in production (lib/auth/settings.ts refuses to start
+    // without it); the build does not need it, so it is checked at run time, not here.
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET needs at least 32 characters").optional(),
+    /** Public URL of the app (https://… in production: Secure cookies, HSTS, OIDC callbacks). */
+    BETTER_AUTH_URL: optionalUrl,
+    /** Set by `npm run demo` only: allows the fixed, public demo secret on a local http server. */
+    USD1_DEMO: z.enum(["0", "1"]).optional(),
+    /** Comma-separated reverse-proxy IPs/CIDRs whose X-Forwarded-For hops are skipped. */
+    AUTH_TRUSTED_PROXIES: z.string().optional(),
+    /** The bank's SSO (OpenID Connect). All three set = "Sign in with SSO" on the sign-in page. */
+    OIDC_DISCOVERY_URL: optionalUrl,
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).default("SSO"),
+    OIDC_SCOPES: z.string().default("openid email profile"),
   },
   client: {},
   experimental__runtimeEnv: {},

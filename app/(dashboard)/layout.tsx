@@ -1,7 +1,12 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { requireRouteAccess } from "@/lib/auth/guards";
 
-// The shell lives in the (dashboard) group so pages outside it (a later sign-in page) render bare.
-export default function DashboardLayout({ children }: { children: ReactNode }) {
-  return <AppShell>{children}</AppShell>;
+// Every dashboard view needs a session; the access declared for the path (lib/auth/route-access.ts)
+// is enforced here, before anything streams, so refusals are real 307/403 responses.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const session = await requireRouteAccess();
+  return (
+    <AppShell user={{ name: session.name, email: session.email, role: session.role }}>{children}</AppShell>
+  );
 }

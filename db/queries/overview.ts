@@ -19,6 +19,7 @@ import {
   type Table,
 } from "drizzle-orm";
 import type { Db, Tx } from "../client";
+import { isBridgeSql } from "./rollups";
 import {
   blocks,
   chains,
@@ -78,13 +79,22 @@ export type ChainSupply = ChainRef & {
 
 export type SupplyByChain = { total: bigint; chains: ChainSupply[] };
 
-export async function getSupplyByChain(db: Db): Promise<SupplyByChain> {
+/** Every overview query takes an optional chain filter; totals across chains are the default. */
+export type ChainFilter = { chainId?: number | undefined };
+
+function onlyChain<T extends { chainId: number }>(rows: T[], f: ChainFilter): T[] {
+  return f.chainId === undefined ? rows : rows.filter((r) => r.chainId === f.chainId);
+}
+
+export async function getSupplyByChain(db: Db, params: ChainFilter = {}): Promise<SupplyByChain> {
   // One snapshot: the indexer advances rollups and rolled_up_block together in one transaction,
   // so reading them at different moments could count a block in both the rollup and the tail.
-  return db.transaction((tx) => readSupply(tx), {
+  const all = await db.transaction((tx) => readSupply(tx), {
     isolationLevel: "repeatable read",
     accessMode: "read only",
   });
+  const chainsOut = onlyChain(all.chains, params);
+  return { total: chainsOut.reduce((acc, c) => acc + c.supply, 0n), chains: chainsOut };
 }
 
 async function readSupply(db: Reader): Promise<SupplyByChain> {
@@ -156,7 +166,7 @@ async function sumProvisionalTail(
 // Issuance windows
 
 export type Flow = { minted: bigint; burned: bigint; net: bigint; mintCount: number; burnCount: number };
-export type IssuanceWindowsParams = {
+export type IssuanceWindowsParams = ChainFilter & {
   /** Windows are (now − 24h, now] and (now − 7d, now] by block time. */
   now: Date;
 };
@@ -170,8 +180,10 @@ export async function getIssuanceWindows(db: Db, params: IssuanceWindowsParams):
   const since24h = new Date(now.getTime() - 24 * HOUR_MS).toISOString();
   const since7d = new Date(now.getTime() - 7 * 24 * HOUR_MS).toISOString();
   const in24h = sql`${transfers.blockTime} > ${since24h}::timestamptz`;
-  const isMint = sql`${transfers.kind} = 'mint'`;
-  const isBurn = sql`${transfers.kind} = 'burn'`;
+  // Issuance only: bridge pools' mints and burns move USD1 between chains (isBridgeSql).
+  const bridge = isBridgeSql(sql`${transfers}`);
+  const isMint = sql`${transfers.kind} = 'mint' and not ${bridge}`;
+  const isBurn = sql`${transfers.kind} = 'burn' and not ${bridge}`;
   const sumWhere = (cond: SQL) =>
     sql<string>`coalesce(sum(${transfers.amount}) filter (where ${cond}), 0)::text`;
   const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
@@ -203,7 +215,7 @@ export async function getIssuanceWindows(db: Db, params: IssuanceWindowsParams):
   ]);
 
   const byChain = new Map(rows.map((r) => [r.chainId, r]));
-  const chainsOut = withExtraChains(chainList, rows).map((c): ChainIssuance => {
+  const chainsOut = onlyChain(withExtraChains(chainList, rows), params).map((c): ChainIssuance => {
     const r = byChain.get(c.chainId);
     return {
       ...c,
@@ -239,7 +251,7 @@ function addFlows(flows: Flow[]): Flow {
 // ---------------------------------------------------------------------------------------------
 // Corridors
 
-export type TopCorridorsParams = {
+export type TopCorridorsParams = ChainFilter & {
   /** First UTC day included, "YYYY-MM-DD". */
   since: string;
   limit: number;
@@ -268,7 +280,12 @@ export async function getTopCorridors(db: Db, params: TopCorridorsParams): Promi
       transferCount: sql<number>`sum(${dailyCorridorVolume.transferCount})::int`,
     })
     .from(dailyCorridorVolume)
-    .where(gte(dailyCorridorVolume.day, params.since))
+    .where(
+      and(
+        gte(dailyCorridorVolume.day, params.since),
+        params.chainId === undefined ? undefined : eq(dailyCorridorVolume.chainId, params.chainId),
+      ),
+    )
     .groupBy(dailyCorridorVolume.originCountry, dailyCorridorVolume.destinationCountry)
     .having(gt(adjusted, sql`0`))
     .orderBy(
@@ -322,7 +339,11 @@ const NOT_STARTED: Omit<IndexerStatus, keyof ChainRef> = {
   lastReorgDepth: null,
 };
 
-export async function getIndexerStatus(db: Db): Promise<IndexerStatus[]> {
+export async function getIndexerStatus(db: Db, params: ChainFilter = {}): Promise<IndexerStatus[]> {
+  return onlyChain(await readIndexerStatus(db), params);
+}
+
+async function readIndexerStatus(db: Db): Promise<IndexerStatus[]> {
   const [chainList, rows] = await Promise.all([
     listChains(db),
     db
@@ -371,7 +392,11 @@ export type Reconciliation = {
 };
 
 /** Latest reconciliation (highest block) per chain, ordered by chain id. */
-export async function getLatestReconciliations(db: Db): Promise<Reconciliation[]> {
+export async function getLatestReconciliations(db: Db, params: ChainFilter = {}): Promise<Reconciliation[]> {
+  return onlyChain(await readLatestReconciliations(db), params);
+}
+
+async function readLatestReconciliations(db: Db): Promise<Reconciliation[]> {
   return db
     .selectDistinctOn([supplyReconciliations.chainId], {
       chainId: supplyReconciliations.chainId,
@@ -394,6 +419,11 @@ export async function getLatestReconciliations(db: Db): Promise<Reconciliation[]
 // Helpers
 
 /** Chains from the registry plus any that only have a checkpoint, ordered by chain id. */
+/** Chains to offer in the chain filter. */
+export async function listKnownChains(db: Db): Promise<ChainRef[]> {
+  return listChains(db);
+}
+
 async function listChains(db: Reader): Promise<ChainRef[]> {
   // Sequential: callers may pass a transaction (one connection).
   const named = await db.select({ chainId: chains.chainId, name: chains.name }).from(chains);

@@ -1,3 +1,5 @@
+export * from "./audit";
+export * from "./auth";
 export * from "./chain";
 export * from "./registry";
 export * from "./rollups";

@@ -37,8 +37,11 @@ if (!parsed.success) {
 const env = loadEnv();
 const log = createLogger("demo", env.LOG_LEVEL, { pretty: process.stdout.isTTY });
 const controller = new AbortController();
+// `on`, not `once`: a terminal or a test runner often signals twice (the group, then a relay);
+// a second signal must not cut the shutdown short and orphan anvil or next-server.
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => {
+  process.on(sig, () => {
+    if (controller.signal.aborted) return;
     log.info({ signal: sig }, "stopping the demo");
     controller.abort();
   });

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import { openDb } from "@/db/client";
 import { seedRegistry } from "@/db/queries/registry";
+import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { createIndexer } from "@/lib/indexer/indexer";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
@@ -8,33 +9,13 @@ import type { DemoArgs } from "@/lib/validators/demo";
 import { startAnvil, type AnvilNode } from "./chain/anvil";
 import { enableBridgePool } from "./chain/bridge";
 import { deployUsd1 } from "./chain/deploy";
-import { DEMO_CHAINS, DEMO_CONFIRMATIONS, DEMO_DEPLOYER } from "./chains";
+import { DEMO_CONFIRMATIONS, DEMO_DEPLOYER } from "./chains";
 import { startEmbeddedPostgres } from "./database";
-import {
-  buildRegistry,
-  computeGroundTruth,
-  executePlan,
-  planDays,
-  startLiveTraffic,
-  type Plan,
-} from "./simulator";
-import { planNetwork, type NetworkPlan } from "./simulator/network";
+import { demoNetworkPlan } from "./network-plan";
+import { computeGroundTruth, executePlan, planDays, startLiveTraffic, type Plan } from "./simulator";
 import { buildWeb, hasBuild, startWeb } from "./web";
 
 const DAY = 86_400;
-
-/** The demo's deterministic network plan: the e2e tests recompute it to know the exact figures. */
-export function demoNetworkPlan(args: Pick<DemoArgs, "seed" | "days" | "scale" | "endDate">): NetworkPlan {
-  const registry = buildRegistry(args.seed, { chainIds: DEMO_CHAINS.map((c) => c.chainId) });
-  return planNetwork({
-    seed: args.seed,
-    days: args.days,
-    scale: args.scale,
-    endDate: args.endDate,
-    registry,
-    chains: DEMO_CHAINS.map((c) => ({ ...c })),
-  });
-}
 
 type LiveChain = { chainId: number; name: string; plan: Plan; node: AnvilNode; token: Address };
 
@@ -67,6 +48,11 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
       entities: network.registry.entities,
       addresses: network.registry.addresses,
     });
+    const demoUsers = await seedDemoUsers(pg.direct.db);
+    log.info(
+      { accounts: demoUsers.map((u) => `${u.email} / ${u.password} (${u.role})`) },
+      "demo sign-in accounts (demo only: fixed, public passwords)",
+    );
     const databaseUrl = await pg.serve(args.dbPort);
     log.info({ databaseUrl }, "embedded Postgres (PGlite) is serving");
 
@@ -109,6 +95,7 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
     for (const stop of stack.reverse()) {
       await stop().catch((err: unknown) => log.warn({ err: String(err) }, "shutdown step failed"));
     }
+    log.info("demo stopped");
   }
 }
 

@@ -14,7 +14,7 @@ import { startAnvil, type AnvilNode } from "./chain/anvil";
 import { enableBridgePool } from "./chain/bridge";
 import { deployUsd1 } from "./chain/deploy";
 import { DEMO_CHAINS, DEMO_DEPLOYER } from "./chains";
-import { demoNetworkPlan } from "./run-demo";
+import { demoNetworkPlan } from "./network-plan";
 import { computeGroundTruth, executePlan, type Plan } from "./simulator";
 import { inTransitAt, type NetworkPlan } from "./simulator/network";
 

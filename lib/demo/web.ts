@@ -37,7 +37,9 @@ export async function startWeb(p: { port: number; databaseUrl: string; log: Logg
   const child = spawn(NEXT_BIN, ["start", "-p", String(p.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
-    env: { ...process.env, DATABASE_URL: p.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    // USD1_DEMO=1 lets this local http server use the fixed, public demo auth secret
+    // (lib/auth/settings.ts); a real deployment sets BETTER_AUTH_SECRET and BETTER_AUTH_URL.
+    env: { ...process.env, DATABASE_URL: p.databaseUrl, NEXT_TELEMETRY_DISABLED: "1", USD1_DEMO: "1" },
   });
   const killGroup = (signal: NodeJS.Signals) => {
     try {

@@ -14,7 +14,10 @@ import {
 import { OverviewSupplyCard } from "@/components/overview-supply-card";
 import { PageHeader } from "@/components/page-header";
 import { getDb } from "@/db";
-import { getDataPresence } from "@/db/queries/overview";
+import { getDataPresence, listKnownChains } from "@/db/queries/overview";
+import { ChainFilter } from "@/components/chain-filter";
+import { chainParamSchema, firstParam } from "@/lib/validators/filters";
+import { requireRole } from "@/lib/auth/guards";
 import { formatDateTimeUtc } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -22,10 +25,24 @@ export const metadata: Metadata = { title: "Overview" };
 const CORRIDOR_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-export default async function OverviewPage() {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Live figures: render per request, never at build time.
   await connection();
-  const presence = await getDataPresence(await getDb());
+  await requireRole("views:read");
+  const db = await getDb();
+  const presence = await getDataPresence(db);
+  const chainParam = chainParamSchema.safeParse(firstParam((await searchParams).chain));
+  const chains = presence.schemaReady ? await listKnownChains(db) : [];
+  const chainId = chainParam.success ? chainParam.data : undefined;
+  const chainError = !chainParam.success
+    ? "The chain filter must be a numeric chain id."
+    : chainId !== undefined && !chains.some((c) => c.chainId === chainId)
+      ? `Unknown chain ${chainId}. Pick one of the chains below.`
+      : undefined;
   // One clock for every widget, so the 24h window and "x min ago" agree with each other.
   const now = new Date();
   const corridorsSince = new Date(now.getTime() - (CORRIDOR_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
@@ -40,18 +57,30 @@ export default async function OverviewPage() {
         <OverviewEmptyState schemaReady={presence.schemaReady} />
       ) : (
         <div className="space-y-4">
-          <Suspense fallback={<SupplySkeleton />}>
-            <OverviewSupplyCard />
-          </Suspense>
-          <Suspense fallback={<IssuanceSkeleton />}>
-            <OverviewIssuanceCard now={now} />
-          </Suspense>
-          <Suspense fallback={<CorridorsSkeleton />}>
-            <OverviewCorridorsCard since={corridorsSince} />
-          </Suspense>
-          <Suspense fallback={<IndexerSkeleton />}>
-            <OverviewIndexerCard now={now} />
-          </Suspense>
+          <ChainFilter chains={chains} selected={chainError ? undefined : chainId} path="/overview" />
+          {chainError ? (
+            <p
+              role="alert"
+              className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+            >
+              {chainError}
+            </p>
+          ) : (
+            <>
+              <Suspense fallback={<SupplySkeleton />}>
+                <OverviewSupplyCard chainId={chainId} />
+              </Suspense>
+              <Suspense fallback={<IssuanceSkeleton />}>
+                <OverviewIssuanceCard now={now} chainId={chainId} />
+              </Suspense>
+              <Suspense fallback={<CorridorsSkeleton />}>
+                <OverviewCorridorsCard since={corridorsSince} chainId={chainId} />
+              </Suspense>
+              <Suspense fallback={<IndexerSkeleton />}>
+                <OverviewIndexerCard now={now} chainId={chainId} />
+              </Suspense>
+            </>
+          )}
         </div>
       )}
     </>

@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function AdminError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Audit log" error={error} retry={retry} />;
+}
