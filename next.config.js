@@ -9,7 +9,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() and app/forbidden.tsx: a role without the permission gets a real 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Registry CSV imports go through a server action and may be up to 5 MB (lib/validators/registry.ts).
+    serverActions: { bodySizeLimit: "6mb" },
+  },
 };
 
 export default nextConfig;

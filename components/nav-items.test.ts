@@ -4,9 +4,32 @@ import { navItemsFor } from "./nav-items";
 describe("navItemsFor", () => {
   it("shows each role only what it may open", () => {
     const labels = (role: string) => navItemsFor(role).map((i) => i.label);
-    expect(labels("analyst")).toEqual(["Overview"]);
-    expect(labels("compliance_officer")).toEqual(["Overview"]);
-    expect(labels("admin")).toEqual(["Overview", "Users", "Audit log"]);
+    expect(labels("analyst")).toEqual([
+      "Overview",
+      "Supply",
+      "Corridors",
+      "Transactions",
+      "Registry",
+      "Indexer",
+    ]);
+    expect(labels("compliance_officer")).toEqual([
+      "Overview",
+      "Supply",
+      "Corridors",
+      "Transactions",
+      "Registry",
+      "Indexer",
+    ]);
+    expect(labels("admin")).toEqual([
+      "Overview",
+      "Supply",
+      "Corridors",
+      "Transactions",
+      "Registry",
+      "Indexer",
+      "Users",
+      "Audit log",
+    ]);
     expect(labels("nobody")).toEqual([]);
   });
 });

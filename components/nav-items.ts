@@ -4,6 +4,11 @@ import { can } from "@/lib/auth/roles";
 /** The app's views, in menu order, each with the permission it needs. A new view adds one line. */
 export const NAV_ITEMS = [
   { href: "/overview", label: "Overview", permission: "views:read" },
+  { href: "/supply", label: "Supply", permission: "views:read" },
+  { href: "/corridors", label: "Corridors", permission: "views:read" },
+  { href: "/transactions", label: "Transactions", permission: "views:read" },
+  { href: "/registry", label: "Registry", permission: "views:read" },
+  { href: "/indexer", label: "Indexer", permission: "views:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ] as const satisfies readonly NavItem[];

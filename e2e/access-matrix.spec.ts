@@ -13,7 +13,7 @@ import {
   type ActionName,
   type RouteAccess,
 } from "@/lib/auth/route-access";
-import type { UserRole } from "@/lib/auth/roles";
+import { rolesWith, type UserRole } from "@/lib/auth/roles";
 import { sameOrigin, signInRequest, type DemoAccount } from "./fixtures/auth";
 
 const VISITORS: { name: string; account: DemoAccount | null; role: UserRole | null }[] = [
@@ -36,6 +36,26 @@ const ACTION_PROBES: Record<ActionName, { input: unknown; allowed: string }> = {
   "set-user-role": { input: { userId: "no-such-user", role: "admin" }, allowed: "not_found" },
   "deactivate-user": { input: { userId: "no-such-user" }, allowed: "not_found" },
   "reactivate-user": { input: { userId: "no-such-user" }, allowed: "not_found" },
+  "create-entity": {
+    input: { name: "", kind: "bank", country: "PK", licenceStatus: "licensed" },
+    allowed: "bad_request",
+  },
+  "update-entity": {
+    input: {
+      id: 999_999_999,
+      name: "No such entity",
+      kind: "bank",
+      country: "PK",
+      licenceStatus: "licensed",
+    },
+    allowed: "not_found",
+  },
+  "upsert-address": {
+    input: { entityId: 999_999_999, chainId: 31337, address: `0x${"0".repeat(40)}`, tags: "" },
+    allowed: "not_found",
+  },
+  // No file: refused by validation before anything is read.
+  "import-registry": { input: {}, allowed: "bad_request" },
   "sign-out": { input: {}, allowed: "redirect" },
 };
 
@@ -139,3 +159,11 @@ for (const visitor of VISITORS) {
     await api.dispose();
   });
 }
+
+// Exports leave the building: the matrix above probes the route for every role; this pins the
+// declaration itself, so a relaxed access line fails here by name.
+test("the transactions CSV export is declared compliance-only", () => {
+  const entry = (ROUTE_ACCESS as readonly RouteAccess[]).find((e) => e.route === "/api/exports/transactions");
+  expect(entry?.access).toBe("exports:create");
+  expect(rolesWith("exports:create")).toEqual(["compliance_officer"]);
+});

@@ -10,11 +10,12 @@ import {
   type DemoAccount,
 } from "./fixtures/auth";
 
+const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Registry", "Indexer"];
 const NAV: Record<DemoAccount, string[]> = {
-  analyst: ["Overview"],
-  compliance: ["Overview"],
-  compliance2: ["Overview"],
-  admin: ["Overview", "Users", "Audit log"],
+  analyst: VIEWS,
+  compliance: VIEWS,
+  compliance2: VIEWS,
+  admin: [...VIEWS, "Users", "Audit log"],
 };
 const ROLE_LABEL: Record<DemoAccount, string> = {
   analyst: "Analyst",

@@ -29,6 +29,15 @@ export const env = createEnv({
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_PROVIDER_NAME: z.string().min(1).max(60).default("SSO"),
     OIDC_SCOPES: z.string().default("openid email profile"),
+    /**
+     * Optional PKR per USD as a decimal string ("278.50"): adds a PKR figure next to USD1
+     * amounts (lib/format.ts formatPkr, exact; assumes the 1:1 USD peg). Unset = USD1 only.
+     */
+    PKR_PER_USD: z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,8})?$/, 'PKR_PER_USD must be a decimal such as "278.50"')
+      .refine((s) => /[1-9]/.test(s), "PKR_PER_USD must be greater than zero")
+      .optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

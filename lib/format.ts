@@ -133,3 +133,82 @@ export function formatCountry(code: string): string {
 function groupDigits(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+// ---------------------------------------------------------------------------------------------
+// PKR and percentages: exact decimal arithmetic on integers, like everything above.
+
+/** A positive decimal rate such as "278.50" (PKR per USD); at most 9 integer and 8 fraction digits. */
+export const RATE_RE = /^\d{1,9}(\.\d{1,8})?$/;
+
+/** "278.50" → 27850n / 100n, exact. Throws on anything that is not a positive decimal string. */
+export function parseRate(rate: string): { num: bigint; den: bigint } {
+  if (!RATE_RE.test(rate)) throw new RangeError(`not a decimal rate: ${JSON.stringify(rate)}`);
+  const [whole, frac = ""] = rate.split(".");
+  const num = BigInt(`${whole}${frac}`);
+  if (num === 0n) throw new RangeError("rate must be greater than zero");
+  return { num, den: 10n ** BigInt(frac.length) };
+}
+
+/** Integer division rounding half away from zero (den > 0). */
+function divRound(n: bigint, den: bigint): bigint {
+  const q = n / den;
+  const r = n % den;
+  const twice = (r < 0n ? -r : r) * 2n;
+  if (twice < den) return q;
+  return n < 0n ? q - 1n : q + 1n;
+}
+
+/**
+ * USD1 wei × rate → PKR in 18-decimal units, rounded half away from zero at the last unit.
+ * Assumes 1 USD1 = 1 USD (the peg); the rate is configured (PKR_PER_USD), never fetched.
+ */
+export function convertAtRate(wei: bigint | string, rate: string): bigint {
+  const { num, den } = parseRate(rate);
+  return divRound(toWei(wei) * num, den);
+}
+
+/** "PKR 27,850.00" for 100 USD1 at "278.50". */
+export function formatPkr(wei: bigint | string, rate: string, opts: { decimals?: number } = {}): string {
+  const pkr = formatUsd1(convertAtRate(wei, rate), { decimals: opts.decimals ?? 2, unit: false });
+  return pkr.startsWith("-") ? `-PKR ${pkr.slice(1)}` : `PKR ${pkr}`;
+}
+
+/**
+ * part / whole as a percentage string with `decimals` digits ("12.35%"), exact (bigint ratio,
+ * half away from zero); "—" when whole is zero.
+ */
+export function formatShare(part: bigint | string, whole: bigint | string, decimals = 2): string {
+  const w = toWei(whole);
+  if (w === 0n) return "—";
+  const scaled = divRound(toWei(part) * 100n * 10n ** BigInt(decimals), w);
+  const neg = scaled < 0n;
+  const abs = neg ? -scaled : scaled;
+  const scale = 10n ** BigInt(decimals);
+  const frac = decimals > 0 ? `.${(abs % scale).toString().padStart(decimals, "0")}` : "";
+  return `${neg ? "-" : ""}${groupDigits((abs / scale).toString())}${frac}%`;
+}
+
+const COMPACT_UNITS: [bigint, string][] = [
+  [10n ** 12n, "T"],
+  [10n ** 9n, "B"],
+  [10n ** 6n, "M"],
+  [10n ** 3n, "k"],
+];
+
+/** Axis-style "1.2M", "950", "-3.4k" (one decimal, half away from zero); exact on the wei. */
+export function formatUsd1Compact(wei: bigint | string): string {
+  const value = toWei(wei);
+  const abs = value < 0n ? -value : value;
+  const sign = value < 0n ? "-" : "";
+  const one = 10n ** BigInt(USD1_DECIMALS);
+  for (const [size, suffix] of COMPACT_UNITS) {
+    if (abs >= size * one) {
+      const tenths = divRound(abs * 10n, size * one);
+      // 999.95k rounds to 1000.0k: still printed with the smaller unit, which is correct, just long.
+      const text = tenths % 10n === 0n ? `${tenths / 10n}` : `${tenths / 10n}.${tenths % 10n}`;
+      return `${sign}${text}${suffix}`;
+    }
+  }
+  const text = formatUsd1(abs, { decimals: abs < one && abs !== 0n ? 2 : 0, unit: false });
+  return text === "0" || text === "0.00" ? "0" : `${sign}${text}`;
+}

@@ -1,4 +1,4 @@
-import { formatUsd1, formatWeiExact, type FormatUsd1Options } from "@/lib/format";
+import { formatPkr, formatUsd1, formatWeiExact, type FormatUsd1Options } from "@/lib/format";
 import { cn } from "./cn";
 
 export type Usd1AmountProps = FormatUsd1Options & {
@@ -6,15 +6,17 @@ export type Usd1AmountProps = FormatUsd1Options & {
   wei: bigint | string;
   className?: string;
   testId?: string;
+  /** PKR per USD ("278.50", from env PKR_PER_USD): adds "≈ PKR …" after the USD1 figure. */
+  pkrPerUsd?: string | undefined;
 };
 
 /**
  * A rounded USD1 figure whose tooltip and `data-wei` carry the exact value, so analysts (and
  * tests) can always get back to the wei.
  */
-export function Usd1Amount({ wei, className, testId, ...opts }: Usd1AmountProps) {
+export function Usd1Amount({ wei, className, testId, pkrPerUsd, ...opts }: Usd1AmountProps) {
   const exact = String(wei);
-  return (
+  const amount = (
     <span
       data-testid={testId}
       data-wei={exact}
@@ -23,5 +25,14 @@ export function Usd1Amount({ wei, className, testId, ...opts }: Usd1AmountProps)
     >
       {formatUsd1(wei, opts)}
     </span>
+  );
+  if (!pkrPerUsd) return amount;
+  return (
+    <>
+      {amount}{" "}
+      <span className="text-xs text-slate-500 tabular-nums" title={`At ${pkrPerUsd} PKR per USD`}>
+        ≈ {formatPkr(wei, pkrPerUsd)}
+      </span>
+    </>
   );
 }

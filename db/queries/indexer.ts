@@ -11,6 +11,7 @@ import {
   transfers,
 } from "../schema";
 import { copyRows, pgClientOf } from "./copy";
+import { withdrawAlertsAbove } from "./monitoring-alerts";
 import { advanceRollups } from "./rollups";
 import { pgArray, rowsOf } from "./sql-arrays";
 import type { Batch } from "@/lib/indexer/types";
@@ -390,6 +391,8 @@ export async function rollbackToBlock(db: Db, p: RollbackParams): Promise<void> 
         updatedAt: sql`now()`,
       })
       .where(eq(indexerCheckpoints.chainId, p.chainId));
+    // Alerts resting on the dropped blocks are withdrawn (visibly), not deleted.
+    await withdrawAlertsAbove(tx, { chainId: p.chainId, ancestor: p.ancestor, reason: "reorg" });
   });
 }
 

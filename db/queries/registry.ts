@@ -1,7 +1,8 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Address } from "viem";
 import { z } from "zod";
 import type { Db } from "../client";
+import { balances } from "../schema/rollups";
 import {
   addresses,
   ADDRESS_TAGS,
@@ -140,4 +141,147 @@ export async function listEntities(db: Db): Promise<EntitySummary[]> {
     .groupBy(entities.id)
     .orderBy(asc(entities.name));
   return rows.map((r) => ({ ...r, addressCount: Number(r.addressCount) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registry view: one page of entities at a time, and one entity with its addresses.
+
+export const ENTITY_SORTS = ["name", "kind", "country", "licenceStatus", "addressCount"] as const;
+export type EntitySort = (typeof ENTITY_SORTS)[number];
+
+export type ListEntitiesPageParams = {
+  kind?: EntityKind | undefined;
+  country?: string | undefined;
+  licenceStatus?: LicenceStatus | undefined;
+  /** Case-insensitive substring of the name. */
+  search?: string | undefined;
+  sort?: { id: EntitySort; desc: boolean } | undefined;
+  limit: number;
+  offset: number;
+};
+
+/** Filtered, sorted, one page, with the total for the pager. Name breaks ties (stable pages). */
+export async function listEntitiesPage(
+  db: Db,
+  params: ListEntitiesPageParams,
+): Promise<{ rows: EntitySummary[]; total: number }> {
+  const where: SQL[] = [];
+  if (params.kind) where.push(eq(entities.kind, params.kind));
+  if (params.country) where.push(eq(entities.country, params.country));
+  if (params.licenceStatus) where.push(eq(entities.licenceStatus, params.licenceStatus));
+  if (params.search) where.push(ilike(entities.name, `%${escapeLike(params.search)}%`));
+  const filter = where.length > 0 ? and(...where) : undefined;
+  const addressCount = count(addresses.address);
+  const sortColumn = {
+    name: entities.name,
+    kind: entities.kind,
+    country: entities.country,
+    licenceStatus: entities.licenceStatus,
+    addressCount,
+  }[params.sort?.id ?? "name"];
+  const direction = params.sort?.desc ? desc : asc;
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: entities.id,
+        name: entities.name,
+        kind: entities.kind,
+        country: entities.country,
+        licenceStatus: entities.licenceStatus,
+        addressCount,
+      })
+      .from(entities)
+      .leftJoin(addresses, eq(addresses.entityId, entities.id))
+      .where(filter)
+      .groupBy(entities.id)
+      .orderBy(direction(sortColumn), asc(entities.name), asc(entities.id))
+      .limit(params.limit)
+      .offset(params.offset),
+    db.select({ n: count() }).from(entities).where(filter),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, addressCount: Number(r.addressCount) })),
+    total: Number(totals[0]?.n ?? 0),
+  };
+}
+
+/** Countries that have at least one entity, for the filter. */
+export async function listRegistryCountries(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ country: entities.country })
+    .from(entities)
+    .orderBy(asc(entities.country));
+  return rows.map((r) => r.country);
+}
+
+export type EntityAddress = {
+  chainId: number;
+  address: Address;
+  label: string | null;
+  tags: AddressTag[];
+  createdAt: Date;
+  /** As of the chain's rolled-up (finalized) block; null when the address has never moved USD1. */
+  balance: bigint | null;
+  transferCount: number;
+};
+
+export type EntityDetail = Omit<EntitySummary, "addressCount"> & {
+  createdAt: Date;
+  updatedAt: Date;
+  addresses: EntityAddress[];
+};
+
+export async function getEntity(db: Db, params: { id: number }): Promise<EntityDetail | null> {
+  const [entity] = await db
+    .select({
+      id: entities.id,
+      name: entities.name,
+      kind: entities.kind,
+      country: entities.country,
+      licenceStatus: entities.licenceStatus,
+      createdAt: entities.createdAt,
+      updatedAt: entities.updatedAt,
+    })
+    .from(entities)
+    .where(eq(entities.id, params.id));
+  if (!entity) return null;
+  const rows = await db
+    .select({
+      chainId: addresses.chainId,
+      address: addresses.address,
+      label: addresses.label,
+      tags: addresses.tags,
+      createdAt: addresses.createdAt,
+      balance: sql<string | null>`${balances.balance}::text`,
+      transferCount: sql<number>`coalesce(${balances.transferCount}, 0)::int`,
+    })
+    .from(addresses)
+    .leftJoin(balances, and(eq(balances.chainId, addresses.chainId), eq(balances.address, addresses.address)))
+    .where(eq(addresses.entityId, params.id))
+    .orderBy(asc(addresses.chainId), asc(addresses.address));
+  return {
+    ...entity,
+    addresses: rows.map((r) => ({
+      ...r,
+      tags: r.tags as AddressTag[],
+      balance: r.balance === null ? null : BigInt(r.balance),
+      transferCount: Number(r.transferCount),
+    })),
+  };
+}
+
+export type RegistryCounts = { entities: number; addresses: number; attributed: number };
+
+export async function getRegistryCounts(db: Db): Promise<RegistryCounts> {
+  const [e] = await db.select({ n: count() }).from(entities);
+  const [a] = await db.select({ n: count(), attributed: count(addresses.entityId) }).from(addresses);
+  return {
+    entities: Number(e?.n ?? 0),
+    addresses: Number(a?.n ?? 0),
+    attributed: Number(a?.attributed ?? 0),
+  };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

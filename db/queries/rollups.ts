@@ -98,11 +98,34 @@ function supplyInsert(where: SQL): SQL {
 }
 
 /**
- * Corridor attribution: each side's country comes from its address's entity on that chain;
- * no entity means 'ZZ' (unattributed, never guessed). Only plain transfers count (mints and
- * burns are issuance). Adjusted volume drops intra-entity moves and bridge hops.
+ * Corridor attribution of a transfer row aliased `t`: the one definition shared by the corridor
+ * rollup and by every query that must reproduce a corridor's transfers (db/queries/transactions.ts).
+ * Each side's country comes from its address's entity on that chain; no entity means 'ZZ'
+ * (unattributed, never guessed). Intra-entity = both sides attributed to the same entity; bridge =
+ * either side tagged `bridge`. Adjusted = neither. Only plain transfers count (mints and burns are
+ * issuance), which is `CORRIDOR_KIND`. The joins use the aliases af/ef (sender) and at/et (receiver).
  */
+export const CORRIDOR_KIND = "transfer" as const;
+export const corridorAttribution = {
+  joins: sql`left join addresses af on af.chain_id = t.chain_id and af.address = t.from_address
+      left join entities ef on ef.id = af.entity_id
+      left join addresses at on at.chain_id = t.chain_id and at.address = t.to_address
+      left join entities et on et.id = at.entity_id`,
+  origin: sql`coalesce(ef.country, 'ZZ')`,
+  destination: sql`coalesce(et.country, 'ZZ')`,
+  // coalesce: with one side unattributed the comparison is NULL, and a NULL here would drop the
+  // transfer from adjusted and intra-entity volume alike.
+  intra: sql`coalesce(af.entity_id = at.entity_id, false)`,
+  bridge: sql`(coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false))`,
+} as const;
+
+/** Counted in adjusted corridor volume: neither intra-entity nor a bridge hop. */
+export function isAdjustedSql(): SQL {
+  return sql`(not ${corridorAttribution.intra} and not ${corridorAttribution.bridge})`;
+}
+
 function corridorInsert(where: SQL): SQL {
+  const a = corridorAttribution;
   return sql`
     insert into daily_corridor_volume (chain_id, day, origin_country, destination_country, transfer_count, volume,
       adjusted_count, adjusted_volume, intra_entity_volume, bridge_volume)
@@ -113,16 +136,13 @@ function corridorInsert(where: SQL): SQL {
       coalesce(sum(amount) filter (where bridge), 0)
     from (
       select t.chain_id, (t.block_time at time zone 'UTC')::date as day, t.amount,
-        coalesce(ef.country, 'ZZ') as origin,
-        coalesce(et.country, 'ZZ') as destination,
-        (af.entity_id is not null and af.entity_id = at.entity_id) as intra,
-        (coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false)) as bridge
+        ${a.origin} as origin,
+        ${a.destination} as destination,
+        ${a.intra} as intra,
+        ${a.bridge} as bridge
       from transfers t
-      left join addresses af on af.chain_id = t.chain_id and af.address = t.from_address
-      left join entities ef on ef.id = af.entity_id
-      left join addresses at on at.chain_id = t.chain_id and at.address = t.to_address
-      left join entities et on et.id = at.entity_id
-      where t.kind = 'transfer' and ${where}
+      ${a.joins}
+      where t.kind = ${CORRIDOR_KIND} and ${where}
     ) x
     group by chain_id, day, origin, destination
     on conflict (chain_id, day, origin_country, destination_country) do update set

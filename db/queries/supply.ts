@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { isBridgeSql } from "./rollups";
 import { rowsOf } from "./sql-arrays";
@@ -102,4 +102,169 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
     inTransit: sum(all, (c) => c.bridgeBurned - c.bridgeMinted),
     poolHeld: sum(chains, (c) => c.poolHeld),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supply over time (daily rollups + the provisional tail, so the last day matches getSupplyByChain)
+
+export type SupplyDayPoint = {
+  day: string;
+  /** Outstanding supply at the end of the UTC day, by chain id. */
+  supply: Record<number, bigint>;
+  total: bigint;
+  /** Issuance (issuer mints/burns, bridge excluded) over the day, summed over the selected chains. */
+  issuerMinted: bigint;
+  issuerBurned: bigint;
+  bridgeMinted: bigint;
+  bridgeBurned: bigint;
+};
+
+export type IssuanceFlow = { minted: bigint; burned: bigint; net: bigint };
+
+export type SupplySeries = {
+  chainIds: number[];
+  /** One point per UTC day in [fromDay, toDay] (fromDay clipped to the first day with data). */
+  days: SupplyDayPoint[];
+  /** Issuance over the last 1, 7 and 30 UTC days ending `today`, whatever the range. */
+  windows: { d1: IssuanceFlow; d7: IssuanceFlow; d30: IssuanceFlow };
+  /** First day holding not-yet-finalized (tail) figures, or null when everything is rolled up. */
+  provisionalFrom: string | null;
+};
+
+export type GetSupplySeriesParams = {
+  chainId?: number | undefined;
+  /** First day shown; null = all time: from the first to the last day with a mint or burn. */
+  fromDay: string | null;
+  toDay: string;
+  /** The current UTC day (windows end here; toDay is clipped to it). */
+  today: string;
+};
+
+type DayRow = {
+  chain_id: number;
+  day: string;
+  minted: string;
+  burned: string;
+  bminted: string;
+  bburned: string;
+  provisional: boolean;
+};
+
+/** Mint/burn sums per chain and UTC day: finalized rollups, then the raw tail above them. */
+async function readSupplyDays(db: Db, chainId: number | undefined, toDay: string): Promise<DayRow[]> {
+  const chainOnly = (col: SQL) => (chainId === undefined ? sql`true` : sql`${col} = ${chainId}`);
+  return db.transaction(
+    async (tx) =>
+      rowsOf<DayRow>(
+        await tx.execute(sql`
+          with cp as (select chain_id, rolled_up_block from indexer_checkpoints)
+          select chain_id, day::text as day, minted::text as minted, burned::text as burned,
+            bridge_minted::text as bminted, bridge_burned::text as bburned, false as provisional
+          from daily_supply
+          where day <= ${toDay}::date and ${chainOnly(sql`chain_id`)}
+          union all
+          select t.chain_id, (t.block_time at time zone 'UTC')::date::text,
+            coalesce(sum(t.amount) filter (where t.kind = 'mint'), 0)::text,
+            coalesce(sum(t.amount) filter (where t.kind = 'burn'), 0)::text,
+            coalesce(sum(t.amount) filter (where t.kind = 'mint' and ${isBridgeSql(sql`t`)}), 0)::text,
+            coalesce(sum(t.amount) filter (where t.kind = 'burn' and ${isBridgeSql(sql`t`)}), 0)::text,
+            true
+          from transfers t left join cp on cp.chain_id = t.chain_id
+          where t.kind <> 'transfer' and t.block_number > coalesce(cp.rolled_up_block, -1)
+            and (t.block_time at time zone 'UTC')::date <= ${toDay}::date and ${chainOnly(sql`t.chain_id`)}
+          group by 1, 2`),
+      ),
+    // One snapshot: rollups and rolled_up_block move together in the indexer's transactions.
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+const DAY_MS = 86_400_000;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const minusDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Outstanding supply per chain at the end of each day (a running Σ minted − burned from the
+ * first block, exact), daily issuance and bridge flows, and 1d/7d/30d issuance windows.
+ */
+export async function getSupplySeries(db: Db, params: GetSupplySeriesParams): Promise<SupplySeries> {
+  const rows = await readSupplyDays(db, params.chainId, params.today);
+  const chainIds = [...new Set(rows.map((r) => r.chain_id))].sort((a, b) => a - b);
+  // (chain, day) may appear twice: a rolled-up part and a tail part of the same day.
+  const byDay = new Map<string, DayRow[]>();
+  for (const r of rows) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+  const sortedDays = [...byDay.keys()].sort();
+  // Never past today; "all time" (no fromDay) ends on the last day with a mint or burn.
+  let toDay = params.toDay < params.today ? params.toDay : params.today;
+  const lastDay = sortedDays.at(-1);
+  if (params.fromDay === null && lastDay !== undefined && lastDay < toDay) toDay = lastDay;
+  const firstDay = sortedDays[0] ?? toDay;
+  const fromDay = params.fromDay === null || params.fromDay < firstDay ? firstDay : params.fromDay;
+
+  const running = new Map<number, bigint>(chainIds.map((id) => [id, 0n]));
+  const windows = { d1: zeroFlow(), d7: zeroFlow(), d30: zeroFlow() };
+  const days: SupplyDayPoint[] = [];
+  let provisionalFrom: string | null = null;
+  // Nothing to plot when the range ends before the first mint (or there is none).
+  const shown = sortedDays.length === 0 || fromDay > toDay ? [] : dayRange(fromDay, toDay);
+  const walk = [...new Set([...sortedDays.filter((d) => d < fromDay), ...shown])].sort();
+  for (const day of walk) {
+    const point = emptyPoint(day);
+    for (const r of byDay.get(day) ?? []) {
+      running.set(r.chain_id, (running.get(r.chain_id) ?? 0n) + BigInt(r.minted) - BigInt(r.burned));
+      point.issuerMinted += BigInt(r.minted) - BigInt(r.bminted);
+      point.issuerBurned += BigInt(r.burned) - BigInt(r.bburned);
+      point.bridgeMinted += BigInt(r.bminted);
+      point.bridgeBurned += BigInt(r.bburned);
+      if (r.provisional && provisionalFrom === null) provisionalFrom = day;
+    }
+    if (day < fromDay || day > toDay) continue;
+    for (const id of chainIds) point.supply[id] = running.get(id) ?? 0n;
+    point.total = chainIds.reduce((acc, id) => acc + (running.get(id) ?? 0n), 0n);
+    days.push(point);
+  }
+  for (const [day, list] of byDay) addWindows(windows, day, list, params.today);
+  return { chainIds, days, windows, provisionalFrom };
+}
+
+function zeroFlow(): IssuanceFlow {
+  return { minted: 0n, burned: 0n, net: 0n };
+}
+
+function emptyPoint(day: string): SupplyDayPoint {
+  return {
+    day,
+    supply: {},
+    total: 0n,
+    issuerMinted: 0n,
+    issuerBurned: 0n,
+    bridgeMinted: 0n,
+    bridgeBurned: 0n,
+  };
+}
+
+function addWindows(w: SupplySeries["windows"], day: string, list: DayRow[], today: string): void {
+  for (const r of list) {
+    const minted = BigInt(r.minted) - BigInt(r.bminted);
+    const burned = BigInt(r.burned) - BigInt(r.bburned);
+    for (const [key, n] of [
+      ["d1", 1],
+      ["d7", 7],
+      ["d30", 30],
+    ] as const) {
+      if (day > minusDays(today, n) && day <= today) {
+        w[key].minted += minted;
+        w[key].burned += burned;
+        w[key].net += minted - burned;
+      }
+    }
+  }
+}
+
+/** Days from..to inclusive; a custom range is at most a century (validators), so this is bounded. */
+function dayRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = nextDay(d)) out.push(d);
+  return out;
 }

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./chain";
 export * from "./registry";
 export * from "./rollups";
+export * from "./monitoring";

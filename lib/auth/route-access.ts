@@ -20,8 +20,45 @@ export const ROUTE_ACCESS = [
   { route: "/", kind: "page", access: "public" },
   { route: "/sign-in", kind: "page", access: "public" },
   { route: "/overview", kind: "page", access: "views:read" },
+  {
+    route: "/supply",
+    kind: "page",
+    access: "views:read",
+    // The bare view and a filtered one (bad filters must still be a 200 for whoever may read it).
+    samples: [
+      { method: "GET", path: "/supply" },
+      { method: "GET", path: "/supply?chain=999999&holders.size=100000" },
+    ],
+  },
+  { route: "/corridors", kind: "page", access: "views:read" },
+  { route: "/transactions", kind: "page", access: "views:read" },
+  // A malformed address renders its explanation (200) without touching the database.
+  {
+    route: "/addresses/[address]",
+    kind: "page",
+    access: "views:read",
+    samples: [{ method: "GET", path: "/addresses/not-an-address" }],
+  },
   { route: "/admin/users", kind: "page", access: "users:manage" },
   { route: "/admin/audit", kind: "page", access: "audit:read" },
+  // Entity registry: every role reads it; only registry:edit sees and may use the edit controls.
+  { route: "/registry", kind: "page", access: "views:read" },
+  // The demo seed's first entity (serial ids start at 1 in a fresh database).
+  {
+    route: "/registry/[id]",
+    kind: "page",
+    access: "views:read",
+    samples: [{ method: "GET", path: "/registry/1" }],
+  },
+  { route: "/indexer", kind: "page", access: "views:read" },
+  // CSV of the transactions filter: compliance officers only, every download audited with its
+  // SHA-256. The sample asks for one unknown hash, so the probe streams a header and no rows.
+  {
+    route: "/api/exports/transactions",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: `/api/exports/transactions?q=0x${"0".repeat(64)}` }],
+  },
   // Liveness for load balancers: {ok, db} and nothing else.
   { route: "/api/health", kind: "api", access: "public" },
   // better-auth; lib/auth/http.ts exposes only sign-in, sign-out, session and the SSO callback.
@@ -44,6 +81,10 @@ export const ACTION_ACCESS = {
   "set-user-role": "users:manage",
   "deactivate-user": "users:manage",
   "reactivate-user": "users:manage",
+  "create-entity": "registry:edit",
+  "update-entity": "registry:edit",
+  "upsert-address": "registry:edit",
+  "import-registry": "registry:edit",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof ACTION_ACCESS;
 

@@ -9,6 +9,7 @@ import {
   type BulkMode,
 } from "@/db/queries/indexer";
 import type { Logger } from "@/lib/logger";
+import { createMonitorRunner } from "@/lib/monitoring/runner";
 import type { IndexerConfig } from "@/lib/validators/indexer";
 import { WATCHED_TOPICS, erc20ReadAbi } from "./abi";
 import { FatalIndexerError, RetryableIndexerError, classifyRpcError } from "./errors";
@@ -22,7 +23,13 @@ import { checkForReorg } from "./reorg";
 import { RpcPool, redact, sleep } from "./rpc";
 import type { Batch } from "./types";
 
-export type IndexerDeps = { config: IndexerConfig; log: Logger; signal: AbortSignal };
+export type IndexerDeps = {
+  config: IndexerConfig;
+  log: Logger;
+  signal: AbortSignal;
+  /** Evaluate the monitoring rules after each committed batch (default true). */
+  monitor?: boolean;
+};
 export type RunSummary = { indexedBlock: bigint; reconciled: boolean; matches: boolean | null };
 
 /** A USD1 indexer for one chain: backfill to a target, or follow the head with reorg handling. */
@@ -44,6 +51,8 @@ export function createIndexer(deps: IndexerDeps) {
     targetLogs: config.targetLogs,
   });
   let bulk: BulkMode = "unnest";
+  const monitor = deps.monitor === false ? undefined : createMonitorRunner({ chainId: config.chainId, log });
+  const kickMonitor = () => monitor?.kick(dbOf(), bulk === "copy" ? "copy" : "keyset");
   let persistedErrors = 0;
   const errorsDelta = () => {
     const d = pool.errorCount - persistedErrors;
@@ -125,6 +134,7 @@ export function createIndexer(deps: IndexerDeps) {
           headBlock: head,
           rpcErrorsDelta: errorsDelta(),
         });
+        kickMonitor();
         progress.record(batch.toBlock, batch.logCount);
         if (Date.now() - lastLog > 5_000 || batch.toBlock === to) {
           lastLog = Date.now();
@@ -173,6 +183,7 @@ export function createIndexer(deps: IndexerDeps) {
       finalizedBlock: finalized,
       rpcErrorsDelta: errorsDelta(),
     });
+    kickMonitor();
     return { target, caughtUp: true };
   }
 
@@ -191,12 +202,14 @@ export function createIndexer(deps: IndexerDeps) {
     try {
       return config.follow ? await follow() : await once();
     } finally {
+      await monitor?.drain();
       await release();
     }
   }
 
   async function once(): Promise<RunSummary> {
     const { target } = await withRetries(step, 5);
+    await monitor?.drain();
     const matches = await reconcile(target);
     return { indexedBlock: target, reconciled: true, matches };
   }

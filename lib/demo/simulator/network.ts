@@ -99,7 +99,13 @@ export function planNetwork(p: PlanNetworkParams): NetworkPlan {
       if (m.toChain === chainId)
         extra.push({ kind: "bridgeMint", ts: m.mintTs, from: pool, to: desk, amount: m.amount });
     }
-    plan.actions = mergeByTs(plan.actions, extra);
+    const merged = mergeByTs(plan.actions, extra);
+    plan.actions = merged.actions;
+    // planted[].actionIndices point into the plan's own actions: follow them to their new places.
+    plan.planted = plan.planted.map((x) => ({
+      ...x,
+      actionIndices: x.actionIndices.map((i) => merged.newIndexOf[i] as number),
+    }));
   }
   return { plans, moves, pools, desk, registry: withBridgeRegistry(p.registry, desk, pools) };
 }
@@ -145,11 +151,19 @@ function planMoves(
   return accepted;
 }
 
-function mergeByTs(a: PlannedAction[], b: PlannedAction[]): PlannedAction[] {
+function mergeByTs(
+  a: PlannedAction[],
+  b: PlannedAction[],
+): { actions: PlannedAction[]; newIndexOf: number[] } {
   // Stable: at equal times the plan's own actions go first, then ours in the order given.
-  return [...a.map((x, i) => ({ x, k: 0, i })), ...b.map((x, i) => ({ x, k: 1, i }))]
-    .sort((l, r) => l.x.ts - r.x.ts || l.k - r.k || l.i - r.i)
-    .map((e) => e.x);
+  const sorted = [...a.map((x, i) => ({ x, k: 0, i })), ...b.map((x, i) => ({ x, k: 1, i }))].sort(
+    (l, r) => l.x.ts - r.x.ts || l.k - r.k || l.i - r.i,
+  );
+  const newIndexOf: number[] = new Array<number>(a.length);
+  sorted.forEach((e, at) => {
+    if (e.k === 0) newIndexOf[e.i] = at;
+  });
+  return { actions: sorted.map((e) => e.x), newIndexOf };
 }
 
 export function withBridgeRegistry(

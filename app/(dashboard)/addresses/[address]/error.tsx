@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function AddressError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Address" error={error} retry={retry} />;
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { AddressBalanceCard } from "@/components/address-balance-card";
+import { ADDRESS_CARDS } from "@/components/address-cards";
+import { AddressCounterpartiesCard } from "@/components/address-counterparties-card";
+import { AddressIdentityCard } from "@/components/address-identity-card";
+import { PageHeader } from "@/components/page-header";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { ViewParamsError } from "@/components/view-params-error";
+import { ViewToolbar } from "@/components/view-toolbar";
+import { getDb } from "@/db";
+import { getAddressActivity, getAddressRegistry } from "@/db/queries/addresses";
+import { listKnownChains } from "@/db/queries/overview";
+import { requireRole } from "@/lib/auth/guards";
+import { env } from "@/lib/env.js";
+import { parseAddressParam, parseCounterpartyTableParams } from "@/lib/validators/address";
+import { collectIssues, parseViewParams, type SearchParams } from "@/lib/validators/view-params";
+
+export const metadata: Metadata = { title: "Address" };
+
+type Props = { params: Promise<{ address: string }>; searchParams: Promise<SearchParams> };
+
+export default async function AddressPage({ params, searchParams }: Props) {
+  await connection();
+  await requireRole("views:read");
+  const raw = (await params).address;
+  const address = parseAddressParam(raw);
+  if (!address.ok) {
+    return (
+      <>
+        <PageHeader title="Address" />
+        <ViewParamsError errors={address.errors} resetHref="/transactions" />
+      </>
+    );
+  }
+  const db = await getDb();
+  const sp = await searchParams;
+  const chains = await listKnownChains(db);
+  // The chain filter only; balance and counterparties cover the address's whole history.
+  const view = parseViewParams(sp, { chains, now: new Date(), defaultRange: "all" });
+  const table = parseCounterpartyTableParams(sp);
+  const chainId = view.ok ? view.value.chainId : undefined;
+  const [registry, activity] = await Promise.all([
+    getAddressRegistry(db, { address: address.value }),
+    getAddressActivity(db, { address: address.value, chainId }),
+  ]);
+  // Unknown everywhere (no registry row, no transfer on any chain): a real 404.
+  if (registry.length === 0 && activity.length === 0 && chainId === undefined) notFound();
+  const shownRegistry = chainId === undefined ? registry : registry.filter((r) => r.chainId === chainId);
+
+  return (
+    <>
+      <PageHeader title="Address">
+        <code className="font-mono text-slate-700" data-testid="address-value">
+          {address.value}
+        </code>
+      </PageHeader>
+      <div className="space-y-4">
+        <ViewToolbar chains={chains} showRange={false} resetKeys={["cp.page"]} />
+        {!view.ok || !table.ok ? (
+          <ViewParamsError errors={collectIssues(view, table)} resetHref={`/addresses/${address.value}`} />
+        ) : (
+          <>
+            <AddressIdentityCard
+              address={address.value}
+              registry={shownRegistry}
+              activity={activity}
+              chains={chains}
+              pkrPerUsd={env.PKR_PER_USD}
+            />
+            <Suspense fallback={<CardSkeleton {...ADDRESS_CARDS.balance} rows={6} />}>
+              <AddressBalanceCard address={address.value} chainId={chainId} pkrPerUsd={env.PKR_PER_USD} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton {...ADDRESS_CARDS.counterparties} rows={6} />}>
+              <AddressCounterpartiesCard address={address.value} chainId={chainId} table={table.value} />
+            </Suspense>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

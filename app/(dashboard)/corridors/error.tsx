@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function CorridorsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Corridors" error={error} retry={retry} />;
+}

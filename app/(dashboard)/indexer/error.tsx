@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function IndexerError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Indexer status" error={error} retry={retry} />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function EntityError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Entity" error={error} retry={retry} />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function SupplyError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Supply" error={error} retry={retry} />;
+}

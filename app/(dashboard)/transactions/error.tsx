@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function TransactionsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Transactions" error={error} retry={retry} />;
+}

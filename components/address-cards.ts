@@ -1,0 +1,6 @@
+/** Ids and titles shared by each address widget and its skeleton, so the frame does not jump. */
+export const ADDRESS_CARDS = {
+  identity: { id: "address-identity", title: "Registry and activity" },
+  balance: { id: "address-balance", title: "Balance over time" },
+  counterparties: { id: "address-counterparties", title: "Counterparties" },
+} as const;

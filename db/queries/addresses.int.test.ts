@@ -1,0 +1,93 @@
+// Address page queries against the corridor fixture, checked with plain TypeScript sums.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../client";
+import { openTestDb, type TestDatabase } from "../testing/test-db";
+import { FX, seedCorridorFixture, utcDay, type FixtureTransfer } from "../testing/corridor-fixture";
+import {
+  getAddressActivity,
+  getAddressBalanceHistory,
+  getAddressCounterparties,
+  getAddressRegistry,
+} from "./addresses";
+
+let handle: DbHandle;
+let database: TestDatabase;
+let rows: FixtureTransfer[];
+
+beforeAll(async () => {
+  ({ handle, database } = await openTestDb("usd1_test_addresses"));
+  rows = await seedCorridorFixture(handle.db);
+});
+
+afterAll(async () => {
+  await handle?.close();
+  await database?.drop();
+});
+
+const subject = FX.pkb;
+const net = (t: FixtureTransfer) =>
+  (t.toAddress === subject ? t.amount : 0n) - (t.fromAddress === subject ? t.amount : 0n);
+
+describe("address queries", () => {
+  it("registry rows carry the entity per chain; an unknown address has none", async () => {
+    const reg = await getAddressRegistry(handle.db, { address: FX.pkx });
+    expect(reg.map((r) => [r.chainId, r.entity?.name, r.entity?.country])).toEqual([
+      [1, "PK Fixture Exchange", "PK"],
+    ]);
+    expect(
+      await getAddressRegistry(handle.db, { address: "0x00000000000000000000000000000000000000ff" }),
+    ).toEqual([]);
+    const pool = await getAddressRegistry(handle.db, { address: FX.pool });
+    expect(pool.map((r) => [r.chainId, r.entity, r.tags])).toEqual([
+      [1, null, ["bridge"]],
+      [2, null, ["bridge"]],
+    ]);
+  });
+
+  it("activity per chain: counts, totals, balance and first/last seen", async () => {
+    const activity = await getAddressActivity(handle.db, { address: subject });
+    for (const chainId of [1, 2]) {
+      const mine = rows.filter(
+        (t) => t.chainId === chainId && (t.fromAddress === subject || t.toAddress === subject),
+      );
+      const a = activity.find((x) => x.chainId === chainId);
+      expect(a?.balance).toBe(mine.reduce((s, t) => s + net(t), 0n));
+      expect(a?.firstSeen).toBe(mine[0]?.blockTime.toISOString().replace(".000", ""));
+      expect(a?.lastSeen).toBe(mine.at(-1)?.blockTime.toISOString().replace(".000", ""));
+    }
+  });
+
+  it("balance history is the running end-of-day balance", async () => {
+    const history = await getAddressBalanceHistory(handle.db, { address: subject, chainId: 1 });
+    const byDay = new Map<string, bigint>();
+    for (const t of rows.filter((x) => x.chainId === 1)) {
+      if (t.fromAddress !== subject && t.toAddress !== subject) continue;
+      byDay.set(utcDay(t.blockTime), (byDay.get(utcDay(t.blockTime)) ?? 0n) + net(t));
+    }
+    let running = 0n;
+    const want = [...byDay.entries()].sort().map(([day, delta]) => ({ day, balance: (running += delta) }));
+    expect(history.map((p) => ({ day: p.day, balance: p.balance }))).toEqual(want);
+  });
+
+  it("counterparties are grouped both ways with entity names, largest first", async () => {
+    const { rows: cps, total } = await getAddressCounterparties(handle.db, { address: subject, limit: 100 });
+    const want = new Map<string, { sentTo: bigint; receivedFrom: bigint }>();
+    for (const t of rows) {
+      if (t.fromAddress === subject) {
+        const c = want.get(t.toAddress) ?? { sentTo: 0n, receivedFrom: 0n };
+        want.set(t.toAddress, { ...c, sentTo: c.sentTo + t.amount });
+      }
+      if (t.toAddress === subject) {
+        const c = want.get(t.fromAddress) ?? { sentTo: 0n, receivedFrom: 0n };
+        want.set(t.fromAddress, { ...c, receivedFrom: c.receivedFrom + t.amount });
+      }
+    }
+    expect(total).toBe(want.size);
+    for (const c of cps)
+      expect({ sentTo: c.sentTo, receivedFrom: c.receivedFrom }).toEqual(want.get(c.address));
+    const volumes = cps.map((c) => c.sentTo + c.receivedFrom);
+    expect(volumes).toEqual([...volumes].sort((x, y) => (x > y ? -1 : x < y ? 1 : 0)));
+    expect(cps.find((c) => c.address === FX.uk)?.entityName).toBe("UK Fixture Remit");
+    expect(cps.find((c) => c.address === FX.customers[0])?.entityName ?? null).toBeNull();
+  });
+});

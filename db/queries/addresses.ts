@@ -1,0 +1,224 @@
+// Queries behind the address page: who the registry says it is, when it was active, its balance
+// day by day and whom it dealt with. Read from raw transfers through transfers_from_idx and
+// transfers_to_idx (one address is a narrow slice), so the figures include the newest blocks.
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import type { Address } from "viem";
+import type { Db } from "../client";
+import { addresses, chains, entities, type AddressTag, type EntityKind, type LicenceStatus } from "../schema";
+import { rowsOf } from "./sql-arrays";
+
+export type AddressParams = { address: Address; chainId?: number | undefined };
+
+export type AddressRegistryRow = {
+  chainId: number;
+  chainName: string | null;
+  label: string | null;
+  tags: AddressTag[];
+  entity: {
+    id: number;
+    name: string;
+    kind: EntityKind;
+    country: string;
+    licenceStatus: LicenceStatus;
+  } | null;
+};
+
+/** The address's registry rows, one per chain it is listed on. */
+export async function getAddressRegistry(db: Db, params: AddressParams): Promise<AddressRegistryRow[]> {
+  const rows = await db
+    .select({
+      chainId: addresses.chainId,
+      chainName: chains.name,
+      label: addresses.label,
+      tags: addresses.tags,
+      entityId: entities.id,
+      entityName: entities.name,
+      entityKind: entities.kind,
+      entityCountry: entities.country,
+      licenceStatus: entities.licenceStatus,
+    })
+    .from(addresses)
+    .leftJoin(entities, eq(entities.id, addresses.entityId))
+    .leftJoin(chains, eq(chains.chainId, addresses.chainId))
+    .where(eq(addresses.address, params.address.toLowerCase() as Address))
+    .orderBy(asc(addresses.chainId));
+  return rows
+    .filter((r) => params.chainId === undefined || r.chainId === params.chainId)
+    .map((r) => ({
+      chainId: r.chainId,
+      chainName: r.chainName,
+      label: r.label,
+      tags: r.tags as AddressTag[],
+      entity:
+        r.entityId === null || r.entityName === null || r.entityKind === null || r.entityCountry === null
+          ? null
+          : {
+              id: r.entityId,
+              name: r.entityName,
+              kind: r.entityKind,
+              country: r.entityCountry,
+              licenceStatus: r.licenceStatus ?? "unknown",
+            },
+    }));
+}
+
+export type AddressActivity = {
+  chainId: number;
+  transferCount: number;
+  received: bigint;
+  sent: bigint;
+  /** received − sent over every indexed block (includes blocks not yet final). */
+  balance: bigint;
+  /** ISO 8601 UTC. */
+  firstSeen: string;
+  lastSeen: string;
+};
+
+/** Per chain: counts, totals, balance and first/last seen, from every indexed transfer. */
+export async function getAddressActivity(db: Db, params: AddressParams): Promise<AddressActivity[]> {
+  const addr = params.address.toLowerCase();
+  const chainFilter = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
+  const result = await db.execute(sql`
+    select chain_id as "chainId", count(*)::text as "transferCount",
+      coalesce(sum(amount) filter (where dir = 'in'), 0)::text as received,
+      coalesce(sum(amount) filter (where dir = 'out'), 0)::text as sent,
+      ${isoUtc(sql`min(block_time)`)} as "firstSeen", ${isoUtc(sql`max(block_time)`)} as "lastSeen"
+    from (${legs(addr, chainFilter)}) l
+    group by chain_id order by chain_id`);
+  return rowsOf<Record<string, string | number>>(result).map((r) => {
+    const received = BigInt(String(r.received));
+    const sent = BigInt(String(r.sent));
+    return {
+      chainId: Number(r.chainId),
+      transferCount: Number(r.transferCount),
+      received,
+      sent,
+      balance: received - sent,
+      firstSeen: String(r.firstSeen),
+      lastSeen: String(r.lastSeen),
+    };
+  });
+}
+
+export type BalancePoint = {
+  /** UTC day, "YYYY-MM-DD". */
+  day: string;
+  received: bigint;
+  sent: bigint;
+  /** End-of-day balance, summed over the selected chains. */
+  balance: bigint;
+};
+
+/** End-of-day balance for every day with activity (the balance holds between those days). */
+export async function getAddressBalanceHistory(db: Db, params: AddressParams): Promise<BalancePoint[]> {
+  const addr = params.address.toLowerCase();
+  const chainFilter = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
+  const result = await db.execute(sql`
+    select day::text as day, received::text as received, sent::text as sent,
+      (sum(received - sent) over (order by day))::text as balance
+    from (
+      select (block_time at time zone 'UTC')::date as day,
+        coalesce(sum(amount) filter (where dir = 'in'), 0) as received,
+        coalesce(sum(amount) filter (where dir = 'out'), 0) as sent
+      from (${legs(addr, chainFilter)}) l
+      group by 1
+    ) d
+    order by day`);
+  return rowsOf<Record<string, string>>(result).map((r) => ({
+    day: String(r.day),
+    received: BigInt(String(r.received)),
+    sent: BigInt(String(r.sent)),
+    balance: BigInt(String(r.balance)),
+  }));
+}
+
+export type Counterparty = {
+  address: Address;
+  /** Entity names the counterparty is attributed to (per chain; usually one). */
+  entityName: string | null;
+  country: string | null;
+  label: string | null;
+  sentTo: bigint;
+  receivedFrom: bigint;
+  transferCount: number;
+};
+
+export const COUNTERPARTY_SORTS = ["volume", "sent", "received", "count"] as const;
+export type CounterpartySort = (typeof COUNTERPARTY_SORTS)[number];
+
+export type CounterpartiesParams = AddressParams & {
+  sort?: CounterpartySort;
+  dir?: "asc" | "desc";
+  limit: number;
+  offset?: number;
+};
+
+const COUNTERPARTY_ORDER: Record<CounterpartySort, SQL> = {
+  volume: sql`g.sent_to + g.received_from`,
+  sent: sql`g.sent_to`,
+  received: sql`g.received_from`,
+  count: sql`g.n`,
+};
+
+/**
+ * Counterparties by total volume both ways. The zero address stands for mints (into the address)
+ * and burns (out of it).
+ */
+export async function getAddressCounterparties(
+  db: Db,
+  params: CounterpartiesParams,
+): Promise<{ rows: Counterparty[]; total: number }> {
+  const addr = params.address.toLowerCase();
+  const chainFilter = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
+  const result = await db.execute(sql`
+    with grouped as (
+      select other, coalesce(sum(amount) filter (where dir = 'out'), 0) as sent_to,
+        coalesce(sum(amount) filter (where dir = 'in'), 0) as received_from, count(*) as n,
+        array_agg(distinct chain_id) as chain_ids
+      from (${legs(addr, chainFilter)}) l
+      group by other
+    )
+    select g.other as address, g.sent_to::text as "sentTo", g.received_from::text as "receivedFrom",
+      g.n::text as "transferCount",
+      (select min(e.name) from addresses a join entities e on e.id = a.entity_id
+        where a.address = g.other and a.chain_id = any(g.chain_ids)) as "entityName",
+      (select min(e.country) from addresses a join entities e on e.id = a.entity_id
+        where a.address = g.other and a.chain_id = any(g.chain_ids)) as country,
+      (select min(a.label) from addresses a where a.address = g.other and a.chain_id = any(g.chain_ids)) as label
+    from grouped g
+    order by ${COUNTERPARTY_ORDER[params.sort ?? "volume"]} ${sql.raw(params.dir === "asc" ? "asc" : "desc")}, g.other asc
+    limit ${params.limit} offset ${params.offset ?? 0}`);
+  const count = await db.execute(
+    sql`select count(distinct other)::text as n from (${legs(addr, chainFilter)}) l`,
+  );
+  const rows = rowsOf<Record<string, string | null>>(result);
+  return {
+    total: Number(rowsOf<{ n: string }>(count)[0]?.n ?? 0),
+    rows: rows.map((r) => ({
+      address: String(r.address) as Address,
+      entityName: r.entityName ?? null,
+      country: r.country ?? null,
+      label: r.label ?? null,
+      sentTo: BigInt(String(r.sentTo)),
+      receivedFrom: BigInt(String(r.receivedFrom)),
+      transferCount: Number(r.transferCount),
+    })),
+  };
+}
+
+/**
+ * Each transfer touching the address as a leg: 'in' (to it; mints included) or 'out' (from it;
+ * burns included), with the other side. A self-transfer is both legs and nets to zero.
+ */
+function legs(addr: string, chainFilter: SQL) {
+  return sql`
+    select chain_id, block_time, amount, 'in' as dir, from_address as other
+      from transfers where to_address = ${addr} and ${chainFilter}
+    union all
+    select chain_id, block_time, amount, 'out' as dir, to_address as other
+      from transfers where from_address = ${addr} and ${chainFilter}`;
+}
+
+function isoUtc(expr: SQL) {
+  return sql`to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+}

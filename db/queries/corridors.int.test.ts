@@ -1,0 +1,271 @@
+// The corridor rollup (SQL) against the pure attribution rules (lib/corridors/attribution.ts) on a
+// fixture that hits every rule, and the transactions query against the rollup: the transfers
+// listed behind a corridor cell must add up to the cell, to the wei.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addToCorridor,
+  attributeTransfer,
+  corridorKey,
+  emptyCorridorTotals,
+  type CorridorTotals,
+} from "@/lib/corridors/attribution";
+import type { DbHandle } from "../client";
+import { dailyCorridorVolume } from "../schema";
+import { openTestDb, type TestDatabase } from "../testing/test-db";
+import {
+  fixtureLookup,
+  ROLLED_UP,
+  seedCorridorFixture,
+  utcDay,
+  type FixtureTransfer,
+} from "../testing/corridor-fixture";
+import { getCorridorCells, getCorridorCoverage, getInboundSeries } from "./corridors";
+import { advanceRollups, rebuildAttributionRollups } from "./rollups";
+import { listTransactions, streamTransactions, type TransactionFilter } from "./transactions";
+
+let handle: DbHandle;
+let database: TestDatabase;
+let rows: FixtureTransfer[];
+
+beforeAll(async () => {
+  ({ handle, database } = await openTestDb("usd1_test_corridors"));
+  rows = await seedCorridorFixture(handle.db);
+  await handle.db.transaction((tx) => rebuildAttributionRollups(tx));
+});
+
+afterAll(async () => {
+  await handle?.close();
+  await database?.drop();
+});
+
+function isFinal(t: FixtureTransfer): boolean {
+  return t.blockNumber <= ROLLED_UP[t.chainId as 1 | 2];
+}
+
+/** The rollup recomputed in TypeScript: chain|day|origin|destination → totals. */
+function expectedRollup(): Map<string, CorridorTotals> {
+  const lookup = fixtureLookup();
+  const out = new Map<string, CorridorTotals>();
+  for (const t of rows) {
+    if (t.kind !== "transfer" || !isFinal(t)) continue;
+    const a = attributeTransfer({ chainId: t.chainId, from: t.fromAddress, to: t.toAddress }, lookup);
+    const key = `${t.chainId}|${utcDay(t.blockTime)}|${corridorKey(a.origin, a.destination)}`;
+    out.set(key, addToCorridor(out.get(key) ?? emptyCorridorTotals(), a, t.amount));
+  }
+  return out;
+}
+
+async function storedRollup(): Promise<Map<string, CorridorTotals>> {
+  const stored = await handle.db.select().from(dailyCorridorVolume);
+  return new Map(
+    stored.map((r) => [
+      `${r.chainId}|${r.day}|${corridorKey(r.originCountry, r.destinationCountry)}`,
+      {
+        transferCount: r.transferCount,
+        volume: r.volume,
+        adjustedCount: r.adjustedCount,
+        adjustedVolume: r.adjustedVolume,
+        intraEntityVolume: r.intraEntityVolume,
+        bridgeVolume: r.bridgeVolume,
+      },
+    ]),
+  );
+}
+
+describe("corridor attribution", () => {
+  it("the fixture exercises every rule", () => {
+    const lookup = fixtureLookup();
+    const seen = rows
+      .filter((t) => t.kind === "transfer")
+      .map((t) => attributeTransfer({ chainId: t.chainId, from: t.fromAddress, to: t.toAddress }, lookup));
+    expect(seen.some((a) => a.intra && !a.bridge)).toBe(true);
+    expect(seen.some((a) => a.bridge)).toBe(true);
+    expect(seen.some((a) => a.origin === "ZZ")).toBe(true);
+    expect(seen.some((a) => a.origin === "AE" && a.destination === "PK" && a.adjusted)).toBe(true);
+    expect(rows.some((t) => !isFinal(t))).toBe(true);
+  });
+
+  it("the SQL rollup equals the reference rules, cell by cell, to the wei", async () => {
+    const want = expectedRollup();
+    const got = await storedRollup();
+    expect(got.size).toBe(want.size);
+    for (const [key, totals] of want) expect(got.get(key), key).toEqual(totals);
+  });
+
+  it("incremental rollups (the indexer's path) give the same table as a rebuild", async () => {
+    const rebuilt = await storedRollup();
+    await handle.db.transaction(async (tx) => {
+      await tx.delete(dailyCorridorVolume).where(sql`true`);
+      for (const [chainId, to] of Object.entries(ROLLED_UP)) {
+        // Two steps per chain: the upsert must add, not overwrite.
+        await advanceRollups(tx, { chainId: Number(chainId), from: 0n, to: 140n });
+        await advanceRollups(tx, { chainId: Number(chainId), from: 140n, to });
+      }
+    });
+    // advanceRollups also folds balances and supply; only the corridor table is compared here.
+    expect(await storedRollup()).toEqual(rebuilt);
+  });
+});
+
+describe("corridor queries", () => {
+  it("cells sum the rollup over days and chains; the coverage spans it", async () => {
+    const coverage = await getCorridorCoverage(handle.db);
+    expect(coverage).toEqual({ firstDay: "2025-05-01", lastDay: "2025-05-02" });
+    const cells = await getCorridorCells(handle.db, { from: "2025-05-01", to: "2025-05-02" });
+    const want = new Map<string, CorridorTotals>();
+    for (const [key, totals] of expectedRollup()) {
+      const pair = key.split("|")[2] as string;
+      const acc = want.get(pair) ?? emptyCorridorTotals();
+      want.set(pair, {
+        transferCount: acc.transferCount + totals.transferCount,
+        volume: acc.volume + totals.volume,
+        adjustedCount: acc.adjustedCount + totals.adjustedCount,
+        adjustedVolume: acc.adjustedVolume + totals.adjustedVolume,
+        intraEntityVolume: acc.intraEntityVolume + totals.intraEntityVolume,
+        bridgeVolume: acc.bridgeVolume + totals.bridgeVolume,
+      });
+    }
+    expect(cells).toHaveLength(want.size);
+    for (const c of cells) {
+      const { originCountry, destinationCountry, ...totals } = c;
+      expect(totals).toEqual(want.get(corridorKey(originCountry, destinationCountry)));
+    }
+  });
+
+  it("the inbound series leaves out domestic flows and keeps unattributed senders", async () => {
+    const series = await getInboundSeries(handle.db, {
+      from: "2025-05-01",
+      to: "2025-05-02",
+      destination: "PK",
+      chainId: 1,
+    });
+    expect(series.every((p) => p.originCountry !== "PK")).toBe(true);
+    expect(series.some((p) => p.originCountry === "ZZ")).toBe(true);
+    const stored = await handle.db.select().from(dailyCorridorVolume);
+    const want = stored
+      .filter((r) => r.chainId === 1 && r.destinationCountry === "PK" && r.originCountry !== "PK")
+      .reduce((s, r) => s + r.adjustedVolume, 0n);
+    expect(series.reduce((s, p) => s + p.adjustedVolume, 0n)).toBe(want);
+  });
+});
+
+describe("drill-down: transactions behind a corridor cell", () => {
+  it("every cell's adjusted, intra-entity and bridge transfers add up to the cell", async () => {
+    const cells = await getCorridorCells(handle.db, { from: "2025-05-01", to: "2025-05-01" });
+    expect(cells.length).toBeGreaterThan(5);
+    for (const cell of cells) {
+      const base: TransactionFilter = {
+        origin: cell.originCountry,
+        destination: cell.destinationCountry,
+        since: new Date("2025-05-01T00:00:00Z"),
+        until: new Date("2025-05-02T00:00:00Z"),
+        finalizedOnly: true,
+      };
+      const list = (f: TransactionFilter) =>
+        listTransactions(handle.db, { ...base, ...f, sort: "time", dir: "desc", limit: 1000, offset: 0 });
+      const sum = (r: { amount: bigint }[]) => r.reduce((s, x) => s + x.amount, 0n);
+      const adjusted = await list({ flow: "adjusted" });
+      const label = corridorKey(cell.originCountry, cell.destinationCountry);
+      expect(adjusted.total, label).toBe(cell.adjustedCount);
+      expect(sum(adjusted.rows), label).toBe(cell.adjustedVolume);
+      expect(adjusted.totalAmount, label).toBe(cell.adjustedVolume);
+      expect(sum((await list({ flow: "intra" })).rows), label).toBe(cell.intraEntityVolume);
+      expect(sum((await list({ flow: "bridge" })).rows), label).toBe(cell.bridgeVolume);
+      const all = await list({});
+      expect(all.total, label).toBe(cell.transferCount);
+      expect(sum(all.rows), label).toBe(cell.volume);
+    }
+  });
+
+  it("without finalizedOnly the list also shows blocks the rollup does not cover yet", async () => {
+    const f = {
+      since: new Date("2025-05-02T00:00:00Z"),
+      until: new Date("2025-05-03T00:00:00Z"),
+      kind: "transfer" as const,
+    };
+    const all = await listTransactions(handle.db, { ...f, sort: "time", dir: "desc", limit: 1, offset: 0 });
+    const final = await listTransactions(handle.db, {
+      ...f,
+      finalizedOnly: true,
+      sort: "time",
+      dir: "desc",
+      limit: 1,
+      offset: 0,
+    });
+    const want = rows.filter((t) => t.kind === "transfer" && utcDay(t.blockTime) === "2025-05-02");
+    expect(all.total).toBe(want.length);
+    expect(final.total).toBe(want.filter(isFinal).length);
+    expect(final.total).toBeLessThan(all.total);
+  });
+});
+
+describe("transactions query", () => {
+  const page = { sort: "time" as const, dir: "desc" as const, limit: 500, offset: 0 };
+
+  it("filters by address (either side), hash, kind, amount range, entity and country", async () => {
+    const [probe] = rows.filter((t) => t.kind === "transfer" && t.fromAddress !== t.toAddress);
+    if (!probe) throw new Error("no transfer in the fixture");
+    const byAddr = await listTransactions(handle.db, { ...page, address: probe.toAddress });
+    expect(byAddr.total).toBe(
+      rows.filter((t) => t.fromAddress === probe.toAddress || t.toAddress === probe.toAddress).length,
+    );
+    const byHash = await listTransactions(handle.db, { ...page, txHash: probe.txHash });
+    expect(byHash.rows.map((r) => [r.txHash, r.amount])).toEqual([[probe.txHash, probe.amount]]);
+
+    const min = 10_000n * 10n ** 18n;
+    const max = 20_000n * 10n ** 18n;
+    const ranged = await listTransactions(handle.db, {
+      ...page,
+      kind: "mint",
+      minAmount: min,
+      maxAmount: max,
+    });
+    expect(ranged.total).toBe(
+      rows.filter((t) => t.kind === "mint" && t.amount >= min && t.amount <= max).length,
+    );
+
+    const lookup = fixtureLookup();
+    const gb = await listTransactions(handle.db, { ...page, country: "GB", chainId: 2 });
+    expect(gb.total).toBe(
+      rows.filter((t) => {
+        if (t.chainId !== 2) return false;
+        const a = attributeTransfer({ chainId: 2, from: t.fromAddress, to: t.toAddress }, lookup);
+        return a.origin === "GB" || a.destination === "GB";
+      }).length,
+    );
+    expect(
+      gb.rows.every((r) => r.fromEntity === "UK Fixture Remit" || r.toEntity === "UK Fixture Remit"),
+    ).toBe(true);
+  });
+
+  it("sorts by amount and pages without overlap", async () => {
+    const sorted = {
+      ...page,
+      sort: "amount" as const,
+      dir: "asc" as const,
+      kind: "transfer" as const,
+      limit: 25,
+    };
+    const p1 = await listTransactions(handle.db, sorted);
+    const p2 = await listTransactions(handle.db, { ...sorted, offset: 25 });
+    const amounts = [...p1.rows, ...p2.rows].map((r) => r.amount);
+    expect(amounts).toEqual([...amounts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    const keys = new Set([...p1.rows, ...p2.rows].map((r) => `${r.chainId}:${r.txHash}:${r.logIndex}`));
+    expect(keys.size).toBe(50);
+  });
+
+  it("streams every matching row once, oldest first, in keyset batches", async () => {
+    const batches: number[] = [];
+    const seen: string[] = [];
+    for await (const batch of streamTransactions(handle.db, { asOf: new Date(), batchSize: 7, chainId: 1 })) {
+      batches.push(batch.length);
+      seen.push(...batch.map((r) => `${r.blockTime}|${r.blockNumber}|${r.logIndex}`));
+    }
+    const want = rows.filter((t) => t.chainId === 1);
+    expect(seen).toHaveLength(want.length);
+    expect(new Set(seen).size).toBe(want.length);
+    expect(seen).toEqual([...seen].sort());
+    expect(Math.max(...batches)).toBe(7);
+  });
+});

@@ -1,0 +1,225 @@
+// Monitoring settings, imported lists and per-chain progress. Engine input lives in
+// monitoring-input.ts, alert writes in monitoring-alerts.ts.
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import type { Address } from "viem";
+import type { Db, Tx } from "../client";
+import { chains, indexerCheckpoints } from "../schema/chain";
+import {
+  monitorCheckpoints,
+  ruleSettings,
+  watchlistEntries,
+  type RuleId,
+  type RuleParamsJson,
+} from "../schema/monitoring";
+import { recordAudit, type AuditActor } from "./audit";
+import { RULES, ruleById } from "@/lib/monitoring/rules";
+
+type Writer = Db | Tx;
+
+export type RuleSetting = {
+  ruleId: RuleId;
+  enabled: boolean;
+  params: RuleParamsJson;
+  version: number;
+  updatedBy: string | null;
+  updatedAt: Date;
+};
+
+/** Every rule's settings, creating missing rows from the code's defaults (version 1). */
+export async function listRuleSettings(db: Writer): Promise<RuleSetting[]> {
+  await db
+    .insert(ruleSettings)
+    .values(RULES.map((r) => ({ ruleId: r.id, params: r.defaults })))
+    .onConflictDoNothing();
+  const rows = await db.select().from(ruleSettings);
+  const byId = new Map(rows.map((r) => [r.ruleId, r]));
+  return RULES.map((r) => {
+    const row = byId.get(r.id);
+    if (!row) throw new Error(`rule_settings row for ${r.id} is missing`);
+    return { ...row, ruleId: r.id };
+  });
+}
+
+export type UpdateRuleSettingsParams = {
+  ruleId: RuleId;
+  /** Full parameter set (JSON form); validated against the rule's schema. */
+  params: RuleParamsJson;
+  enabled?: boolean;
+  actor: AuditActor;
+};
+
+/**
+ * Changes a rule's parameters: validates them, bumps the version and writes the audit entry in
+ * the same transaction, so no change is ever unaudited. Existing alerts keep the parameters they
+ * were raised under; `npm run monitor -- --rebuild --rule Rn` re-evaluates history.
+ */
+export async function updateRuleSettings(db: Db, p: UpdateRuleSettingsParams): Promise<RuleSetting> {
+  ruleById(p.ruleId).instantiate(p.params); // throws a ZodError on bad parameters
+  return db.transaction(async (tx) => {
+    await listRuleSettings(tx);
+    const [before] = await tx
+      .select()
+      .from(ruleSettings)
+      .where(eq(ruleSettings.ruleId, p.ruleId))
+      .for("update");
+    if (!before) throw new Error(`rule ${p.ruleId} has no settings row`);
+    const [after] = await tx
+      .update(ruleSettings)
+      .set({
+        params: p.params,
+        enabled: p.enabled ?? before.enabled,
+        version: before.version + 1,
+        updatedBy: p.actor.id,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(ruleSettings.ruleId, p.ruleId))
+      .returning();
+    if (!after) throw new Error(`rule ${p.ruleId} vanished`);
+    await recordAudit(tx, {
+      action: "rule.change",
+      actor: p.actor,
+      target: p.ruleId,
+      params: {
+        fromVersion: before.version,
+        toVersion: after.version,
+        before: { enabled: before.enabled, params: before.params },
+        after: { enabled: after.enabled, params: after.params },
+      },
+    });
+    return { ...after, ruleId: p.ruleId };
+  });
+}
+
+export type WatchlistImportRow = { chainId: number; address: Address; listName: string; reference: string };
+
+export type ImportWatchlistParams = {
+  rows: WatchlistImportRow[];
+  /** Remove entries of the imported list names that the file no longer has (a list refresh). */
+  replace: boolean;
+  actor: AuditActor | null;
+  source: string;
+};
+
+export type ImportWatchlistResult = { upserted: number; removed: number; lists: string[] };
+
+export async function importWatchlist(db: Db, p: ImportWatchlistParams): Promise<ImportWatchlistResult> {
+  const lists = [...new Set(p.rows.map((r) => r.listName))].sort();
+  return db.transaction(async (tx) => {
+    for (let i = 0; i < p.rows.length; i += 1_000) {
+      await tx
+        .insert(watchlistEntries)
+        .values(p.rows.slice(i, i + 1_000).map((r) => ({ ...r, importedBy: p.actor?.id ?? null })))
+        .onConflictDoUpdate({
+          target: [watchlistEntries.chainId, watchlistEntries.address, watchlistEntries.listName],
+          set: {
+            reference: sql`excluded.reference`,
+            importedAt: sql`now()`,
+            importedBy: sql`excluded.imported_by`,
+          },
+        });
+    }
+    let removed = 0;
+    if (p.replace && lists.length > 0) {
+      const keep = p.rows.map((r) => `${r.chainId}|${r.address}|${r.listName}`);
+      const gone = await tx
+        .delete(watchlistEntries)
+        .where(
+          and(
+            inArray(watchlistEntries.listName, lists),
+            notInArray(
+              sql`${watchlistEntries.chainId}::text || '|' || ${watchlistEntries.address} || '|' || ${watchlistEntries.listName}`,
+              keep,
+            ),
+          ),
+        )
+        .returning({ id: watchlistEntries.id });
+      removed = gone.length;
+    }
+    await recordAudit(tx, {
+      action: "registry.import",
+      actor: p.actor,
+      target: `watchlist:${lists.join(",")}`,
+      params: { source: p.source, rows: p.rows.length, removed, replace: p.replace },
+    });
+    return { upserted: p.rows.length, removed, lists };
+  });
+}
+
+export async function listWatchlistEntries(db: Writer, chainId: number) {
+  return db
+    .select({
+      address: watchlistEntries.address,
+      listName: watchlistEntries.listName,
+      reference: watchlistEntries.reference,
+    })
+    .from(watchlistEntries)
+    .where(eq(watchlistEntries.chainId, chainId))
+    .orderBy(asc(watchlistEntries.address));
+}
+
+export type MonitorPosition = {
+  chainId: number;
+  startBlock: bigint;
+  monitoredBlock: bigint;
+  indexedBlock: bigint;
+};
+
+/**
+ * Locks the chain's monitor checkpoint for this transaction (creating it just below the chain's
+ * start block) and reads how far the indexer has got. The row lock serialises incremental steps,
+ * rebuilds and the indexer's reorg rollback, which takes the same lock before withdrawing alerts.
+ */
+export async function lockMonitorPosition(tx: Tx, chainId: number): Promise<MonitorPosition | undefined> {
+  const [chain] = await tx
+    .select({ startBlock: chains.startBlock, indexedBlock: indexerCheckpoints.indexedBlock })
+    .from(chains)
+    .innerJoin(indexerCheckpoints, eq(indexerCheckpoints.chainId, chains.chainId))
+    .where(eq(chains.chainId, chainId));
+  if (!chain) return undefined;
+  await tx
+    .insert(monitorCheckpoints)
+    .values({ chainId, monitoredBlock: chain.startBlock - 1n })
+    .onConflictDoNothing();
+  const [cp] = await tx
+    .select({ monitoredBlock: monitorCheckpoints.monitoredBlock })
+    .from(monitorCheckpoints)
+    .where(eq(monitorCheckpoints.chainId, chainId))
+    .for("update");
+  if (!cp) return undefined;
+  // Read after the lock: a rollback that held it has committed, so this is the current tip.
+  const [idx] = await tx
+    .select({ indexedBlock: indexerCheckpoints.indexedBlock })
+    .from(indexerCheckpoints)
+    .where(eq(indexerCheckpoints.chainId, chainId));
+  return {
+    chainId,
+    startBlock: chain.startBlock,
+    monitoredBlock: cp.monitoredBlock,
+    indexedBlock: idx?.indexedBlock ?? chain.indexedBlock,
+  };
+}
+
+export async function setMonitorCheckpoint(
+  tx: Tx,
+  p: { chainId: number; monitoredBlock: bigint; stepMs: number; items: number },
+): Promise<void> {
+  await tx
+    .update(monitorCheckpoints)
+    .set({
+      monitoredBlock: p.monitoredBlock,
+      lastStepMs: p.stepMs,
+      lastStepItems: p.items,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(monitorCheckpoints.chainId, p.chainId));
+}
+
+export async function listMonitoredChains(db: Writer): Promise<number[]> {
+  const rows = await db.select({ chainId: chains.chainId }).from(chains).orderBy(asc(chains.chainId));
+  return rows.map((r) => r.chainId);
+}
+
+export async function getMonitorCheckpoint(db: Writer, chainId: number) {
+  const [cp] = await db.select().from(monitorCheckpoints).where(eq(monitorCheckpoints.chainId, chainId));
+  return cp;
+}

@@ -1,0 +1,201 @@
+// Transfers search for the transactions view, its CSV export and the corridor drill-down. The
+// corridor filters use the rollup's own attribution fragment (corridorAttribution), so a corridor
+// cell and the transfers listed behind it can never disagree.
+//
+// Index use: tx hash → transfers_pk (chain_id leads, so the planner scans it; hashes are rare
+// enough); address → transfers_from_idx / transfers_to_idx (bitmap OR); date range and the default
+// newest-first order → transfers_block_time_idx.
+import { asc, sql, type SQL } from "drizzle-orm";
+import type { Address, Hash } from "viem";
+import type { Db } from "../client";
+import type { TransferKind } from "../schema/chain";
+import { entities } from "../schema/registry";
+import { CORRIDOR_KIND, corridorAttribution as a } from "./rollups";
+import { rowsOf } from "./sql-arrays";
+
+/** Which transfers of a corridor: as counted in adjusted volume, or one of the two exclusions. */
+export const TRANSFER_FLOWS = ["adjusted", "intra", "bridge"] as const;
+export type TransferFlow = (typeof TRANSFER_FLOWS)[number];
+
+export type TransactionFilter = {
+  chainId?: number | undefined;
+  txHash?: Hash | undefined;
+  /** Either side. */
+  address?: Address | undefined;
+  kind?: TransferKind | undefined;
+  /** Inclusive bounds in wei. */
+  minAmount?: bigint | undefined;
+  maxAmount?: bigint | undefined;
+  /**
+   * Block time bounds: since inclusive, until exclusive. Whole UTC days (00:00Z) select the same
+   * transfers as those days of the corridor rollup.
+   */
+  since?: Date | undefined;
+  until?: Date | undefined;
+  /** Either side's entity. */
+  entityId?: number | undefined;
+  /** Either side's attributed country ("ZZ" = unattributed). */
+  country?: string | undefined;
+  /** Corridor sides; either one restricts the rows to plain transfers, as the rollup does. */
+  origin?: string | undefined;
+  destination?: string | undefined;
+  flow?: TransferFlow | undefined;
+  /** Only blocks the rollups already cover (<= the chain's rolled-up block). */
+  finalizedOnly?: boolean | undefined;
+};
+
+export const TRANSACTION_SORTS = ["time", "amount"] as const;
+export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
+
+export type ListTransactionsParams = TransactionFilter & {
+  sort: TransactionSort;
+  dir: "asc" | "desc";
+  limit: number;
+  offset: number;
+};
+
+export type TransactionRow = {
+  chainId: number;
+  blockNumber: bigint;
+  /** ISO 8601 UTC with microseconds (exact; also the export's keyset cursor). */
+  blockTime: string;
+  txHash: Hash;
+  logIndex: number;
+  kind: TransferKind;
+  fromAddress: Address;
+  toAddress: Address;
+  amount: bigint;
+  fromEntity: string | null;
+  toEntity: string | null;
+  originCountry: string;
+  destinationCountry: string;
+  intra: boolean;
+  bridge: boolean;
+};
+
+/** The WHERE clause of a filter over `transfers t` joined with the attribution joins. */
+export function transactionWhere(f: TransactionFilter): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.chainId !== undefined) parts.push(sql`t.chain_id = ${f.chainId}`);
+  if (f.txHash) parts.push(sql`t.tx_hash = ${f.txHash.toLowerCase()}`);
+  if (f.address) {
+    const addr = f.address.toLowerCase();
+    parts.push(sql`(t.from_address = ${addr} or t.to_address = ${addr})`);
+  }
+  const corridor = f.origin !== undefined || f.destination !== undefined;
+  if (corridor) parts.push(sql`t.kind = ${CORRIDOR_KIND}`);
+  if (f.kind) parts.push(sql`t.kind = ${f.kind}`);
+  if (f.minAmount !== undefined) parts.push(sql`t.amount >= ${f.minAmount.toString()}::numeric`);
+  if (f.maxAmount !== undefined) parts.push(sql`t.amount <= ${f.maxAmount.toString()}::numeric`);
+  if (f.since) parts.push(sql`t.block_time >= ${f.since.toISOString()}::timestamptz`);
+  if (f.until) parts.push(sql`t.block_time < ${f.until.toISOString()}::timestamptz`);
+  if (f.entityId !== undefined)
+    parts.push(sql`(af.entity_id = ${f.entityId} or at.entity_id = ${f.entityId})`);
+  if (f.country) parts.push(sql`(${a.origin} = ${f.country} or ${a.destination} = ${f.country})`);
+  if (f.origin) parts.push(sql`${a.origin} = ${f.origin}`);
+  if (f.destination) parts.push(sql`${a.destination} = ${f.destination}`);
+  if (f.flow === "adjusted") parts.push(sql`not ${a.intra} and not ${a.bridge}`);
+  if (f.flow === "intra") parts.push(sql`${a.intra} and not ${a.bridge}`);
+  if (f.flow === "bridge") parts.push(sql`${a.bridge}`);
+  if (f.finalizedOnly) {
+    parts.push(sql`t.block_number <= coalesce((select c.rolled_up_block from indexer_checkpoints c
+      where c.chain_id = t.chain_id), -1)`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const SELECT_COLUMNS = sql`t.chain_id as "chainId", t.block_number::text as "blockNumber",
+  to_char(t.block_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "blockTime",
+  t.tx_hash as "txHash", t.log_index as "logIndex", t.kind, t.from_address as "fromAddress",
+  t.to_address as "toAddress", t.amount::text as amount, ef.name as "fromEntity", et.name as "toEntity",
+  ${a.origin} as "originCountry", ${a.destination} as "destinationCountry",
+  ${a.intra} as intra, ${a.bridge} as bridge`;
+
+type RawRow = Omit<TransactionRow, "blockNumber" | "amount" | "intra" | "bridge"> & {
+  blockNumber: string;
+  amount: string;
+  intra: boolean | string;
+  bridge: boolean | string;
+};
+
+function toRow(r: RawRow): TransactionRow {
+  return {
+    ...r,
+    chainId: Number(r.chainId),
+    logIndex: Number(r.logIndex),
+    blockNumber: BigInt(r.blockNumber),
+    amount: BigInt(r.amount),
+    // node-postgres and PGlite both give booleans; a wire proxy may give 't'/'f'.
+    intra: r.intra === true || r.intra === "t",
+    bridge: r.bridge === true || r.bridge === "t",
+  };
+}
+
+function orderBy(sort: TransactionSort, dir: "asc" | "desc"): SQL {
+  const d = sql.raw(dir === "asc" ? "asc" : "desc");
+  const time = sql`t.block_time ${d}, t.chain_id ${d}, t.block_number ${d}, t.log_index ${d}`;
+  return sort === "amount" ? sql`t.amount ${d}, ${time}` : time;
+}
+
+/** One page of matching transfers, with the count (for the pager) and the amount of all of them. */
+export async function listTransactions(
+  db: Db,
+  params: ListTransactionsParams,
+): Promise<{ rows: TransactionRow[]; total: number; totalAmount: bigint }> {
+  const where = transactionWhere(params);
+  const [page, count] = await Promise.all([
+    db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins} where ${where}
+      order by ${orderBy(params.sort, params.dir)} limit ${params.limit} offset ${params.offset}`),
+    db.execute(sql`select count(*)::text as n, coalesce(sum(t.amount), 0)::text as amount
+      from transfers t ${a.joins} where ${where}`),
+  ]);
+  const totals = rowsOf<{ n: string; amount: string }>(count)[0];
+  return {
+    rows: rowsOf<RawRow>(page).map(toRow),
+    total: Number(totals?.n ?? 0),
+    totalAmount: BigInt(totals?.amount ?? "0"),
+  };
+}
+
+export type StreamTransactionsParams = TransactionFilter & {
+  /** Rows per round trip (default 1,000). */
+  batchSize?: number;
+  /** Rows indexed after the export started are left out (block time at or before this). */
+  asOf: Date;
+};
+
+/**
+ * Every matching transfer, oldest first, in keyset batches: memory stays at one batch however
+ * large the result (no OFFSET, no cursor held open across the stream).
+ */
+export async function* streamTransactions(
+  db: Db,
+  params: StreamTransactionsParams,
+): AsyncGenerator<TransactionRow[], void, undefined> {
+  const batchSize = params.batchSize ?? 1_000;
+  const where = sql`${transactionWhere(params)} and t.block_time <= ${params.asOf.toISOString()}::timestamptz`;
+  let after: TransactionRow | undefined;
+  for (;;) {
+    const keyset = after
+      ? sql`and (t.block_time, t.chain_id, t.block_number, t.log_index) >
+          (${after.blockTime}::timestamptz, ${after.chainId}, ${after.blockNumber.toString()}::bigint, ${after.logIndex})`
+      : sql``;
+    const result = await db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins}
+      where ${where} ${keyset}
+      order by t.block_time asc, t.chain_id asc, t.block_number asc, t.log_index asc limit ${batchSize}`);
+    const rows = rowsOf<RawRow>(result).map(toRow);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1];
+  }
+}
+
+export type EntityOption = { id: number; name: string; country: string };
+
+/** Entities for the entity filter (and to refuse an unknown id in the URL). */
+export async function listEntityOptions(db: Db): Promise<EntityOption[]> {
+  return db
+    .select({ id: entities.id, name: entities.name, country: entities.country })
+    .from(entities)
+    .orderBy(asc(entities.name));
+}

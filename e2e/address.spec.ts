@@ -1,0 +1,82 @@
+// The address page against the seeded demo: registry identity, exact balance and counterparties
+// from the simulator's plan, chain filter in the URL, unknown and malformed addresses.
+import { expect, test } from "@playwright/test";
+import { computeGroundTruth } from "@/lib/demo/simulator/ground-truth";
+import { formatInt } from "@/lib/format";
+import { signInAs } from "./fixtures/auth";
+import { demoNetwork, planTransfers } from "./fixtures/demo-corridors";
+import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
+
+const ENTITY = "Indus Digital Exchange";
+
+function subject() {
+  const network = demoNetwork();
+  const entity = network.registry.destinations.find((d) => d.name === ENTITY);
+  const wallet = entity?.wallets[0];
+  if (!wallet) throw new Error(`${ENTITY} has no wallet in the plan`);
+  const address = wallet.toLowerCase();
+  const perChain = network.plans.map(({ chainId, plan }) => ({
+    chainId,
+    balance: computeGroundTruth(plan).balances.get(wallet) ?? 0n,
+  }));
+  const others = new Set(
+    planTransfers()
+      .filter((t) => t.from === address || t.to === address)
+      .map((t) => (t.from === address ? t.to : t.from)),
+  );
+  return {
+    address,
+    perChain,
+    total: perChain.reduce((s, c) => s + c.balance, 0n),
+    counterparties: others.size,
+  };
+}
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, "analyst");
+});
+
+test("shows the entity, the exact balance and every counterparty", async ({ page }) => {
+  const want = subject();
+  await page.goto(`/addresses/${want.address}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("address-balance")).toHaveAttribute("data-wei", want.total.toString(), {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 240_000, intervals: [1_000, 2_000, 5_000] });
+  await expect(page.getByTestId("address-value")).toHaveText(want.address);
+  for (const c of want.perChain) {
+    await expect(page.getByTestId(`address-entity-${c.chainId}`)).toContainText(ENTITY);
+    await expect(page.getByTestId(`address-entity-${c.chainId}`)).toContainText("Pakistan");
+  }
+  const table = page.getByTestId("counterparties-table");
+  await expect(table.getByRole("status")).toContainText(`of ${formatInt(want.counterparties)}`);
+  await expect(page.locator("#address-balance")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, "address");
+});
+
+test("the chain filter narrows the figures and lives in the URL", async ({ page }) => {
+  const want = subject();
+  const [first] = want.perChain;
+  if (!first) throw new Error("no chain");
+  await page.goto(`/addresses/${want.address}?chain=${first.chainId}`);
+  await expect(page.getByTestId("address-balance")).toHaveAttribute("data-wei", first.balance.toString());
+  await page.reload();
+  await expect(page.getByTestId("address-balance")).toHaveAttribute("data-wei", first.balance.toString());
+  await expect(page.getByLabel("Chain")).toHaveValue(String(first.chainId));
+});
+
+test("a malformed or unknown address is explained, never a 500", async ({ page }) => {
+  const bad = await page.goto("/addresses/0x1234");
+  expect(bad?.status()).toBe(200);
+  await expect(page.getByTestId("view-params-error")).toContainText("0x followed by 40 hexadecimal digits");
+  const sql = await page.goto(`/addresses/${encodeURIComponent("0x' or 1=1 --")}`);
+  expect(sql?.status()).toBe(200);
+  await expect(page.getByTestId("view-params-error")).toBeVisible();
+  // The segment streams (loading.tsx), so the not-found page arrives with the shell's 200.
+  const unknown = await page.goto(`/addresses/0x${"ab".repeat(20)}`);
+  expect(unknown?.status()).toBeLessThan(500);
+  await expect(page.getByTestId("address-unknown")).toContainText("No indexed transfer touches this address");
+});

@@ -1,0 +1,94 @@
+// The demo seed end to end below the UI: both simulated chains on anvil, the USD1 test token and
+// its bridge pools, the plan executed day by day, and one indexer per chain with its monitoring
+// hook (incremental evaluation as batches land). The sanctions and mixer lists are imported
+// like any list (CSV rows), before indexing.
+import type { Address } from "viem";
+import type { DbHandle } from "@/db/client";
+import { importWatchlist } from "@/db/queries/monitoring";
+import { seedRegistry } from "@/db/queries/registry";
+import { startAnvil, type AnvilNode } from "@/lib/demo/chain/anvil";
+import { enableBridgePool } from "@/lib/demo/chain/bridge";
+import { deployUsd1 } from "@/lib/demo/chain/deploy";
+import { DEMO_DEPLOYER } from "@/lib/demo/chains";
+import { demoNetworkPlan } from "@/lib/demo/network-plan";
+import { executePlan, planDays, type Registry } from "@/lib/demo/simulator";
+import type { NetworkPlan } from "@/lib/demo/simulator/network";
+import { createIndexer } from "@/lib/indexer/indexer";
+import type { Logger } from "@/lib/logger";
+import { indexerConfigSchema } from "@/lib/validators/indexer";
+import type { WatchlistRow } from "@/lib/validators/monitoring";
+import { parseWatchlistCsv, toWatchlistCsv } from "../watchlist-csv";
+
+export type DemoSeedParams = { seed: string; days: number; scale: number; endDate: string };
+
+/** The demo's imported lists: its sanctioned address and its mixer deposit address, on every chain. */
+export function demoWatchlist(registry: Registry): WatchlistRow[] {
+  return registry.chainIds.flatMap((chainId) => [
+    { chainId, address: registry.sanctioned, listName: "OFAC SDN (demo)", reference: "DEMO-SDN-0001" },
+    {
+      chainId,
+      address: registry.highRisk,
+      listName: "Mixer deposit addresses (demo)",
+      reference: "DEMO-MIX-0001",
+    },
+  ]);
+}
+
+export type IndexedSeed = { network: NetworkPlan; stop: () => Promise<void> };
+
+export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Logger): Promise<IndexedSeed> {
+  const network = demoNetworkPlan(p);
+  await seedRegistry(handle.db, {
+    entities: network.registry.entities,
+    addresses: network.registry.addresses,
+  });
+  const csv = toWatchlistCsv(demoWatchlist(network.registry));
+  await importWatchlist(handle.db, {
+    rows: parseWatchlistCsv(csv),
+    replace: true,
+    actor: null,
+    source: "demo",
+  });
+  const nodes: AnvilNode[] = [];
+  const stop = async () => {
+    for (const n of nodes) await n.stop();
+  };
+  try {
+    for (const { chainId, name, plan } of network.plans) {
+      const node = await startAnvil({ chainId, timestamp: plan.startTs - 86_400 });
+      nodes.push(node);
+      const d = await deployUsd1({
+        rpcUrl: node.rpcUrl,
+        chainId,
+        deployer: DEMO_DEPLOYER,
+        owner: plan.owner,
+      });
+      const pool = network.pools[chainId] as Address;
+      await enableBridgePool({ rpcUrl: node.rpcUrl, chainId, token: d.token, owner: plan.owner, pool });
+      for (const day of planDays(plan)) {
+        await executePlan({ rpcUrl: node.rpcUrl, token: d.token, owner: plan.owner, plan, range: day });
+      }
+      const config = indexerConfigSchema.parse({
+        rpcUrls: [node.rpcUrl],
+        chainId,
+        name,
+        address: d.token,
+        fromBlock: d.deployBlock.toString(),
+        follow: false,
+        confirmations: 0,
+        targetLogs: 2_000,
+      });
+      const indexer = createIndexer({
+        config,
+        log: log.child({ chainId }),
+        signal: new AbortController().signal,
+      });
+      await indexer.preflight();
+      await indexer.run(handle);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { network, stop };
+}

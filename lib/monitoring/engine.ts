@@ -1,0 +1,168 @@
+// The evaluation engine: feeds logs in chain order to every active rule and turns what they
+// raise into alert records. Pure and synchronous: the same logs, settings, registry and seeds
+// always give the same alerts, whether they arrive in one rebuild or in many incremental steps.
+import type { RuleId } from "@/db/schema/monitoring";
+import type { AddressBook, Watchlist } from "./address-book";
+import { renderTemplate, scoreOf } from "./explain";
+import {
+  emptySeeds,
+  templateFor,
+  type EngineSeeds,
+  type RuleEnv,
+  type RuleInstance,
+  type RuleRuntime,
+} from "./rule";
+import {
+  ZERO_ADDRESS,
+  type AlertDraft,
+  type AlertRecord,
+  type EvidenceRef,
+  type MonitorEvent,
+  type MonitorItem,
+} from "./types";
+
+/** A rule with its parameters and the settings version they belong to. */
+export type ActiveRule = { instance: RuleInstance; version: number };
+
+/** The latest alert of an episode key, from earlier runs (alerts table). */
+export type PriorEpisode = { ruleId: RuleId; key: string; time: number };
+
+export type CreateEngineParams = {
+  chainId: number;
+  rules: readonly ActiveRule[];
+  book: AddressBook;
+  watchlist: Watchlist;
+  /** Every token event the run may meet, so rules can look at a transfer's own transaction. */
+  events: readonly MonitorEvent[];
+  seeds?: EngineSeeds;
+  episodes?: readonly PriorEpisode[];
+};
+
+export type Engine = {
+  /** Replays history: state moves, nothing is raised. */
+  prime: (item: MonitorItem) => void;
+  /** Evaluates a new log. */
+  process: (item: MonitorItem) => void;
+  readonly alerts: AlertRecord[];
+};
+
+/** Most evidence rows one alert keeps (triggers always kept): enough to make the case, bounded for busy wallets. */
+export const MAX_EVIDENCE = 250;
+
+export function alertKey(ruleId: RuleId, chainId: number, d: AlertDraft): string {
+  return `${ruleId}|${chainId}|${d.variant}|${d.subject ?? "-"}|${d.trigger.txHash}|${d.trigger.logIndex}`;
+}
+
+export function createEngine(p: CreateEngineParams): Engine {
+  const alerts: AlertRecord[] = [];
+  const episodes = new Map<string, number>();
+  for (const e of p.episodes ?? []) {
+    const k = `${e.ruleId}|${e.key}`;
+    if ((episodes.get(k) ?? -Infinity) < e.time) episodes.set(k, e.time);
+  }
+  const byTx = new Map<string, MonitorEvent[]>();
+  for (const e of p.events) {
+    const list = byTx.get(e.txHash);
+    if (list) list.push(e);
+    else byTx.set(e.txHash, [e]);
+  }
+  const none: readonly MonitorEvent[] = [];
+  const seeds = p.seeds ?? emptySeeds();
+  let live = false;
+
+  const runtimes: {
+    onTransfer: NonNullable<RuleRuntime["onTransfer"]>[];
+    onEvent: NonNullable<RuleRuntime["onEvent"]>[];
+  } = { onTransfer: [], onEvent: [] };
+  for (const rule of p.rules) {
+    const env: RuleEnv = {
+      chainId: p.chainId,
+      book: p.book,
+      watchlist: p.watchlist,
+      seeds,
+      eventsInTx: (tx) => byTx.get(tx) ?? none,
+      raise: (draft) => {
+        if (live) raise(rule, draft);
+      },
+      quiet: (key, time, windowSeconds) => !live || inEpisode(rule.instance.id, key, time, windowSeconds),
+    };
+    const rt = rule.instance.create(env);
+    if (rt.onTransfer) runtimes.onTransfer.push(rt.onTransfer);
+    if (rt.onEvent) runtimes.onEvent.push(rt.onEvent);
+  }
+
+  function inEpisode(ruleId: RuleId, key: string, time: number, windowSeconds: number): boolean {
+    const last = episodes.get(`${ruleId}|${key}`);
+    return last !== undefined && time - last < windowSeconds;
+  }
+
+  function raise(rule: ActiveRule, d: AlertDraft): void {
+    const { instance } = rule;
+    if (d.suppress) {
+      const { key, windowSeconds, always } = d.suppress;
+      if (!always && inEpisode(instance.id, key, d.trigger.time, windowSeconds)) return;
+      episodes.set(`${instance.id}|${key}`, d.trigger.time);
+    }
+    alerts.push(toRecord(rule, d));
+  }
+
+  function toRecord(rule: ActiveRule, d: AlertDraft): AlertRecord {
+    const { instance } = rule;
+    const addresses = [...new Set(d.addresses)].filter((a) => a !== ZERO_ADDRESS);
+    const entityIds = [
+      ...new Set(addresses.map((a) => p.book.entityId(a)).filter((id): id is number => id !== null)),
+    ];
+    const t = d.trigger;
+    const corridor = t.type === "transfer" && t.kind === "transfer";
+    return {
+      key: alertKey(instance.id, p.chainId, d),
+      ruleId: instance.id,
+      ruleVersion: rule.version,
+      logicVersion: instance.logicVersion,
+      params: instance.paramsJson,
+      chainId: p.chainId,
+      severity: d.severity,
+      score: scoreOf(d.severity, d.intensity),
+      subject: d.subject,
+      block: t.block,
+      time: t.time,
+      txHash: t.txHash,
+      logIndex: t.logIndex,
+      amount: d.amount,
+      addresses,
+      entityIds,
+      corridorOrigin: corridor ? p.book.country(t.from) : null,
+      corridorDestination: corridor ? p.book.country(t.to) : null,
+      explanation: renderTemplate(templateFor(instance.explanations, d.variant), d.facts),
+      facts: d.facts,
+      suppressKey: d.suppress?.key ?? null,
+      evidence: capEvidence(d),
+    };
+  }
+
+  /** Over the cap: the trigger plus the earliest other evidence, and a fact saying so. */
+  function capEvidence(d: AlertDraft): EvidenceRef[] {
+    if (d.evidence.length <= MAX_EVIDENCE) return d.evidence;
+    const triggers = d.evidence.filter((e) => e.role === "trigger");
+    const rest = d.evidence.filter((e) => e.role !== "trigger").slice(0, MAX_EVIDENCE - triggers.length);
+    d.facts.evidenceShown = `${rest.length + triggers.length} of ${d.evidence.length}`;
+    return [...rest, ...triggers];
+  }
+
+  const feed = (item: MonitorItem) => {
+    if (item.type === "transfer") for (const f of runtimes.onTransfer) f(item);
+    else for (const f of runtimes.onEvent) f(item);
+  };
+
+  return {
+    prime: (item) => {
+      live = false;
+      feed(item);
+    },
+    process: (item) => {
+      live = true;
+      feed(item);
+    },
+    alerts,
+  };
+}

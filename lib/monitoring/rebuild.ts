@@ -1,0 +1,155 @@
+// Re-evaluates history after a parameter, list or registry change and reconciles the alerts
+// table with the result: new hits are added, withdrawn ones raised again are reinstated, and
+// live alerts the rules no longer raise are withdrawn (never deleted), with the reason.
+import type { Db } from "@/db/client";
+import type { RuleId } from "@/db/schema/monitoring";
+import {
+  listMonitoredChains,
+  listRuleSettings,
+  lockMonitorPosition,
+  setMonitorCheckpoint,
+} from "@/db/queries/monitoring";
+import {
+  loadAlertIndex,
+  withdrawAlerts,
+  writeAlerts,
+  type AlertIndexEntry,
+} from "@/db/queries/monitoring-alerts";
+import { loadAddressBook, loadWatchlist } from "@/db/queries/monitoring-input";
+import { activeRules } from "./active-rules";
+import { AddressBook, Watchlist } from "./address-book";
+import type { ActiveRule } from "./engine";
+import type { StreamMode } from "./evaluate";
+import { evaluateHistory } from "./history";
+import type { AlertRecord } from "./types";
+
+export type RebuildParams = {
+  /** Only these rules (default: every enabled rule, which also catches the monitor up). */
+  rules?: RuleId[];
+  chainIds?: number[];
+  dryRun?: boolean;
+  mode: StreamMode;
+};
+
+export type RuleDelta = {
+  ruleId: RuleId;
+  version: number;
+  raised: number;
+  added: AlertRecord[];
+  reinstated: AlertRecord[];
+  withdrawn: number;
+  kept: number;
+};
+
+export type ChainRebuild = {
+  chainId: number;
+  toBlock: bigint;
+  transfers: number;
+  events: number;
+  evaluateMs: number;
+  writeMs: number;
+  rules: RuleDelta[];
+};
+
+export async function rebuildAlerts(db: Db, p: RebuildParams): Promise<ChainRebuild[]> {
+  const chainIds = p.chainIds ?? (await listMonitoredChains(db));
+  const out: ChainRebuild[] = [];
+  for (const chainId of chainIds) {
+    const r = await rebuildChain(db, chainId, p);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<ChainRebuild | null> {
+  return db.transaction(async (tx) => {
+    const pos = await lockMonitorPosition(tx, chainId);
+    if (!pos) return null;
+    const everything = p.rules === undefined;
+    // A partial rebuild stays within what the monitor has evaluated; a full one catches it up.
+    const toBlock = everything ? pos.indexedBlock : pos.monitoredBlock;
+    const rules = activeRules(await listRuleSettings(tx), p.rules);
+    const started = Date.now();
+    const run = await evaluateHistory(tx, {
+      chainId,
+      afterBlock: pos.startBlock - 1n,
+      toBlock,
+      rules,
+      book: new AddressBook(await loadAddressBook(tx, chainId)),
+      watchlist: new Watchlist(await loadWatchlist(tx, chainId)),
+      mode: p.mode,
+    });
+    const evaluateMs = Date.now() - started;
+    const index = await loadAlertIndex(tx, { chainId, ruleIds: rules.map((r) => r.instance.id) });
+    const { produced, deltas, stale } = diffAlerts(run.alerts, index, rules);
+    const writeStarted = Date.now();
+    if (!p.dryRun) {
+      await writeAlerts(tx, [...produced.values()], "rebuild: raised again under the current parameters");
+      for (const [ruleId, ids] of stale) {
+        const d = deltas.get(ruleId) as RuleDelta;
+        d.withdrawn = await withdrawAlerts(tx, {
+          ids,
+          reason: `rebuild: not raised under ${ruleId} v${d.version}`,
+        });
+      }
+      if (everything)
+        await setMonitorCheckpoint(tx, {
+          chainId,
+          monitoredBlock: toBlock,
+          stepMs: evaluateMs,
+          items: run.transfers + run.events,
+        });
+    } else {
+      for (const [ruleId, ids] of stale) (deltas.get(ruleId) as RuleDelta).withdrawn = ids.length;
+    }
+    return {
+      chainId,
+      toBlock,
+      transfers: run.transfers,
+      events: run.events,
+      evaluateMs,
+      writeMs: Date.now() - writeStarted,
+      rules: [...deltas.values()],
+    };
+  });
+}
+
+/** Compares what the rules raise now with what the table holds, per rule. */
+function diffAlerts(
+  raised: readonly AlertRecord[],
+  index: Map<string, AlertIndexEntry>,
+  rules: readonly ActiveRule[],
+) {
+  const produced = new Map<string, AlertRecord>();
+  for (const a of raised) if (!produced.has(a.key)) produced.set(a.key, a);
+  const deltas = new Map<RuleId, RuleDelta>(
+    rules.map((r) => [
+      r.instance.id,
+      {
+        ruleId: r.instance.id,
+        version: r.version,
+        raised: 0,
+        added: [],
+        reinstated: [],
+        withdrawn: 0,
+        kept: 0,
+      },
+    ]),
+  );
+  for (const a of produced.values()) {
+    const d = deltas.get(a.ruleId) as RuleDelta;
+    d.raised++;
+    const existing = index.get(a.key);
+    if (!existing) d.added.push(a);
+    else if (existing.status === "withdrawn") d.reinstated.push(a);
+    else d.kept++;
+  }
+  const stale = new Map<RuleId, number[]>();
+  for (const [key, e] of index) {
+    if (e.status === "withdrawn" || produced.has(key)) continue;
+    const ids = stale.get(e.ruleId);
+    if (ids) ids.push(e.id);
+    else stale.set(e.ruleId, [e.id]);
+  }
+  return { produced, deltas, stale };
+}

@@ -1,0 +1,156 @@
+// A reorg end to end: the indexer follows anvil with its monitoring hook; a transfer to a listed
+// wallet raises an R1 alert; anvil_reorg replaces that block; the alert is withdrawn (not
+// deleted), and the monitor catches up on the new branch without duplicating anything.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeFunctionData, numberToHex, type Address } from "viem";
+import type { DbHandle } from "@/db/client";
+import { getCheckpoint } from "@/db/queries/indexer";
+import { getMonitorCheckpoint, importWatchlist } from "@/db/queries/monitoring";
+import { listChainAlerts } from "@/db/queries/monitoring-alerts";
+import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
+import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
+import { createIndexer } from "@/lib/indexer/indexer";
+import {
+  blockNumber,
+  OWNER,
+  quietLog,
+  startChainWithToken,
+  testConfig,
+  type Chain,
+} from "@/lib/indexer/testing/harness";
+import { generateTraffic, mineBlock, testWallets } from "@/lib/indexer/testing/traffic";
+
+const CHAIN_ID = 31337;
+const [LISTED, OTHER] = testWallets(2, "monitor-reorg") as [Address, Address];
+let chain: Chain;
+let db: { handle: DbHandle; database: TestDatabase };
+const controller = new AbortController();
+let running: Promise<unknown>;
+
+const pay = (to: Address, amount: bigint) =>
+  encodeFunctionData({ abi: usd1Abi, functionName: "transfer", args: [to, amount] });
+
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Indexed and monitored up to the node's head. */
+const settled = async () => {
+  const head = await blockNumber(chain.node.rpcUrl);
+  const cp = await getCheckpoint(db.handle.db, CHAIN_ID);
+  const mon = await getMonitorCheckpoint(db.handle.db, CHAIN_ID);
+  return cp?.indexedBlock === head && mon?.monitoredBlock === head ? cp : undefined;
+};
+
+beforeAll(async () => {
+  chain = await startChainWithToken(CHAIN_ID);
+  db = await openTestDb("usd1_monitor_reorg");
+  await importWatchlist(db.handle.db, {
+    rows: [{ chainId: CHAIN_ID, address: LISTED, listName: "TEST SDN", reference: "T-1" }],
+    replace: false,
+    actor: null,
+    source: "test",
+  });
+  await generateTraffic({
+    rpcUrl: chain.node.rpcUrl,
+    token: chain.token,
+    owner: OWNER,
+    blocks: 4,
+    transfersPerBlock: 5,
+  });
+  const indexer = createIndexer({
+    config: testConfig({
+      rpcUrls: [chain.node.rpcUrl],
+      chainId: CHAIN_ID,
+      address: chain.token,
+      fromBlock: chain.deployBlock.toString(),
+      follow: true,
+      confirmations: 4,
+      pollIntervalMs: 50,
+    }),
+    log: quietLog,
+    signal: controller.signal,
+  });
+  await indexer.preflight();
+  running = indexer.run(db.handle);
+  await until("initial catch-up", settled);
+});
+
+afterAll(async () => {
+  controller.abort();
+  await running?.catch(() => undefined);
+  await db?.handle.close();
+  await db?.database.drop();
+  await chain?.node.stop();
+});
+
+describe("monitoring through a reorg", () => {
+  it("withdraws the alert whose evidence was reorged out, visibly, and never duplicates", async () => {
+    await mineBlock(chain.node.rpcUrl, chain.token, [{ from: OWNER, data: pay(LISTED, 10n ** 18n) }]);
+    const raised = await until("R1 alert raised", async () => {
+      await settled();
+      const alerts = await listChainAlerts(db.handle.db, CHAIN_ID);
+      return alerts.find((a) => a.ruleId === "R1" && a.status === "open");
+    });
+
+    // Replace every block from the one holding the listed transfer up to the head.
+    const depth = Number((await blockNumber(chain.node.rpcUrl)) - raised.blockNumber) + 1;
+    await fetch(chain.node.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "anvil_reorg",
+        params: [
+          depth,
+          [
+            [
+              {
+                from: OWNER,
+                to: chain.token,
+                data: pay(OTHER, 2n * 10n ** 18n),
+                gas: numberToHex(200_000),
+                gasPrice: "0x0",
+              },
+              0,
+            ],
+          ],
+        ],
+      }),
+    });
+    await until("reorg handled and monitored", async () => {
+      const cp = await settled();
+      return cp?.lastReorgDepth ? cp : undefined;
+    });
+    const after = await listChainAlerts(db.handle.db, CHAIN_ID);
+    const receipt = await (
+      await fetch(chain.node.rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: 2,
+          method: "eth_getTransactionReceipt",
+          params: [raised.evidenceTx[0]],
+        }),
+      })
+    ).json();
+    expect((receipt as { result: unknown }).result).toBeNull(); // the listed transfer is gone
+    const same = after.filter((a) => a.key === raised.key);
+    expect(same).toHaveLength(1);
+    expect(same[0]).toMatchObject({ status: "withdrawn", statusReason: "reorg" });
+    expect(after.filter((a) => a.ruleId === "R1" && a.status !== "withdrawn")).toEqual([]);
+    expect(new Set(after.map((a) => a.key)).size).toBe(after.length);
+  });
+});

@@ -1,0 +1,100 @@
+// R7 new or dormant wallet, large first flow: a wallet never seen before, or idle for more than
+// 180 days, whose first transfer (in or out) is at least USD 5,000. "Seen" = any USD1 movement
+// in the indexed history, mints and burns included.
+import { z } from "zod";
+import { exemption } from "../address-book";
+import { duration, isoTime, ratio, usd } from "../explain";
+import {
+  BUSINESS_KINDS,
+  DAY,
+  entityKindsParam,
+  PLUMBING_TAGS,
+  secondsParam,
+  tagsParam,
+  usdWei,
+  weiParam,
+} from "../params";
+import { defineRule } from "../rule";
+import { refOf, ZERO_ADDRESS, type MonitorTransfer } from "../types";
+
+const schema = z.strictObject({
+  minAmountWei: weiParam,
+  dormantSeconds: secondsParam,
+  exemptEntityKinds: entityKindsParam,
+  exemptTags: tagsParam,
+});
+
+export const r07NewDormant = defineRule({
+  id: "R7",
+  title: "New or dormant wallet, large first flow",
+  logicVersion: 1,
+  severity: "medium",
+  summary:
+    "A wallet's first transfer ever, or its first after being idle longer than the dormancy period, is at least the set amount. Attributed business wallets are exempt by default (a new hot wallet is not a red flag).",
+  schema,
+  defaults: {
+    minAmountWei: usdWei(5_000),
+    dormantSeconds: 180 * DAY,
+    exemptEntityKinds: BUSINESS_KINDS,
+    exemptTags: PLUMBING_TAGS,
+  },
+  explanations: {
+    new: "{wallet} appeared for the first time with a {direction} of {amount} ({counterpartyRole} {counterparty}), at or above {threshold}. A large first flow through a brand-new wallet is a red flag.",
+    dormant:
+      "{wallet} had been idle for {idle} (last activity {lastSeen}) and then made a {direction} of {amount} ({counterpartyRole} {counterparty}), at or above {threshold}. Dormant wallets that wake up with large flows are a red flag (idle threshold: {dormant}).",
+  },
+  replay: "none",
+  // Dormancy comes from the lastSeen seed, not from replayed history.
+  lookbackSeconds: () => 0,
+  create: (p, env) => {
+    const ex = exemption(p.exemptEntityKinds, p.exemptTags);
+    const lastSeen = env.seeds.lastSeen;
+
+    const check = (t: MonitorTransfer, wallet: string, inbound: boolean) => {
+      const prev = lastSeen.get(wallet);
+      const dormant = prev !== undefined && t.time - prev > p.dormantSeconds;
+      if (prev !== undefined && !dormant) return;
+      if (env.book.isExempt(wallet, ex)) return;
+      const other = inbound ? t.from : t.to;
+      env.raise({
+        variant: `${dormant ? "dormant" : "new"}:${inbound ? "to" : "from"}`,
+        severity: "medium",
+        intensity: ratio(t.amount, p.minAmountWei),
+        subject: wallet,
+        trigger: t,
+        evidence: [refOf(t, "trigger")],
+        addresses: [t.from, t.to],
+        amount: t.amount,
+        facts: {
+          wallet: env.book.describe(wallet),
+          direction: inbound ? "receipt" : "payment",
+          amount: usd(t.amount),
+          counterpartyRole: inbound ? "from" : "to",
+          counterparty: env.book.describe(other),
+          threshold: usd(p.minAmountWei),
+          idle: prev === undefined ? "" : duration(t.time - prev),
+          lastSeen: prev === undefined ? "" : isoTime(prev),
+          dormant: duration(p.dormantSeconds),
+        },
+      });
+    };
+
+    const touch = (a: string, time: number) => {
+      if (a === ZERO_ADDRESS) return;
+      // max(): an incremental run seeds the latest time, then replays older context.
+      const prev = lastSeen.get(a);
+      if (prev === undefined || prev < time) lastSeen.set(a, time);
+    };
+
+    return {
+      onTransfer: (t) => {
+        if (t.kind === "transfer" && t.from !== t.to && t.amount >= p.minAmountWei) {
+          check(t, t.to, true);
+          check(t, t.from, false);
+        }
+        touch(t.from, t.time);
+        touch(t.to, t.time);
+      },
+    };
+  },
+});

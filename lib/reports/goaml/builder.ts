@@ -1,0 +1,140 @@
+// goAML STR for a case: the structure of DOMAIN.md section 5, built node by node with
+// xmlbuilder2 (escaping is the library's, never string concatenation). Element order is the
+// schema's; goaml-subset.xsd checks it in the tests.
+import { create } from "xmlbuilder2";
+import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
+import type { CaseParty, CaseTransfer } from "@/db/queries/exports-report";
+import { RULE_IDS, type RuleId } from "@/db/schema/monitoring";
+import { AppError } from "@/lib/errors";
+import { convertAtRate, formatUsd1 } from "@/lib/format";
+import type { GoamlSettings } from "./settings";
+
+export const GOAML_NS = "http://www.unodc.org/goaml";
+/** goAML schema version the structure follows (DOMAIN.md section 5). */
+export const GOAML_SCHEMA_VERSION = "5.0.1";
+
+const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+export type GoamlReportInput = {
+  /** Goes into <entity_reference>: the filed report leads back to its export record. */
+  exportId: string;
+  submissionDate: Date;
+  /** Why the transactions are suspicious, in the compliance officer's words. */
+  reason: string;
+  action?: string | undefined;
+  /** Rules that fired on the case (one indicator per distinct rule). */
+  ruleIds: readonly string[];
+  /** Evidence transfers, one <transaction> each. */
+  transfers: readonly CaseTransfer[];
+};
+
+// Characters XML 1.0 cannot carry at all (even escaped); labels and notes are typed by people.
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** User text made storable in XML 1.0 and cut to goAML's usual field length. */
+export function xmlText(s: string, max = 4000): string {
+  return s.replace(NOT_XML, "\uFFFD").slice(0, max);
+}
+
+/** goAML dateTime: local form without a zone; we always write UTC. */
+export function goamlDateTime(d: Date | string): string {
+  return new Date(d).toISOString().slice(0, 19);
+}
+
+/** Indicator codes for the rules that fired, deduplicated, in rule order (R1…R12). */
+export function indicatorsFor(ruleIds: readonly string[], settings: GoamlSettings): string[] {
+  const fired = new Set(ruleIds);
+  const codes = RULE_IDS.filter((id) => fired.has(id)).map((id: RuleId) => settings.indicators[id]);
+  const unknown = [...fired].filter((id) => !(RULE_IDS as readonly string[]).includes(id));
+  if (unknown.length > 0)
+    throw new AppError("bad_request", `no indicator configured for ${unknown.join(", ")}`);
+  return [...new Set(codes)];
+}
+
+function amountLocal(wei: string, settings: GoamlSettings): string {
+  return formatUsd1(convertAtRate(wei, settings.localPerUsd), { decimals: 2, unit: false, group: false });
+}
+
+function addAccount(side: XMLBuilder, tag: string, party: CaseParty, settings: GoamlSettings): void {
+  const institution =
+    party.entityName ??
+    (party.address === ZERO_ADDRESS
+      ? "USD1 token contract (mint or burn)"
+      : settings.unattributedInstitution);
+  const account = side.ele(tag);
+  account.ele("institution_name").txt(xmlText(institution, 255));
+  account.ele("account").txt(party.address);
+  account.ele("currency_code").txt(settings.accountCurrencyCode);
+  if (party.label) account.ele("account_name").txt(xmlText(party.label, 255));
+}
+
+function addSide(tx: XMLBuilder, dir: "from" | "to", party: CaseParty, settings: GoamlSettings): void {
+  const side = tx.ele(`t_${dir}`);
+  side.ele(`${dir}_funds_code`).txt(settings.fundsCode);
+  addAccount(side, `${dir}_account`, party, settings);
+  side.ele(`${dir}_country`).txt(party.country ?? settings.unknownCountryCode);
+}
+
+function addTransaction(report: XMLBuilder, t: CaseTransfer, settings: GoamlSettings): void {
+  const tx = report.ele("transaction");
+  tx.ele("transactionnumber").txt(t.txHash);
+  tx.ele("internal_ref_number").txt(`${t.chainId}-${t.blockNumber}-${t.logIndex}`);
+  tx.ele("transaction_location").txt(xmlText(`${t.chainName} (EVM chain id ${t.chainId})`, 255));
+  tx.ele("transaction_description").txt(
+    `USD1 ${t.kind} of ${formatUsd1(t.amount, { decimals: 18, unit: false })} USD1 (${t.amount} wei), ` +
+      `block ${t.blockNumber}, log index ${t.logIndex}`,
+  );
+  tx.ele("date_transaction").txt(goamlDateTime(t.blockTime));
+  tx.ele("transmode_code").txt(settings.transmodeCode);
+  tx.ele("amount_local").txt(amountLocal(t.amount, settings));
+  addSide(tx, "from", t.from, settings);
+  addSide(tx, "to", t.to, settings);
+}
+
+/** Settings text is typed by a compliance officer: made XML-safe like any user text. */
+function addFields(parent: XMLBuilder, fields: [string, string][]): void {
+  for (const [name, value] of fields) parent.ele(name).txt(xmlText(value, 255));
+}
+
+/** The report as a UTF-8 XML document. Throws when the case cannot make a valid report. */
+export function buildGoamlReport(input: GoamlReportInput, settings: GoamlSettings): string {
+  if (input.transfers.length === 0) {
+    throw new AppError(
+      "bad_request",
+      "a goAML report needs at least one evidence transfer; these alerts have none",
+    );
+  }
+  const indicators = indicatorsFor(input.ruleIds, settings);
+  if (indicators.length === 0)
+    throw new AppError("bad_request", "a goAML report needs at least one report indicator");
+
+  const report = create({ version: "1.0", encoding: "UTF-8" }).ele(GOAML_NS, "report");
+  report.ele("rentity_id").txt(String(settings.rentityId));
+  if (settings.rentityBranch) report.ele("rentity_branch").txt(xmlText(settings.rentityBranch, 255));
+  report.ele("submission_code").txt(settings.submissionCode);
+  report.ele("report_code").txt(settings.reportCode);
+  report.ele("entity_reference").txt(input.exportId);
+  report.ele("submission_date").txt(goamlDateTime(input.submissionDate));
+  report.ele("currency_code_local").txt(settings.currencyCodeLocal);
+  const p = settings.reportingPerson;
+  addFields(report.ele("reporting_person"), [
+    ["first_name", p.firstName],
+    ["last_name", p.lastName],
+    ["email", p.email],
+    ["occupation", p.occupation],
+  ]);
+  const l = settings.location;
+  addFields(report.ele("location"), [
+    ["address_type", l.addressType],
+    ["address", l.address],
+    ["city", l.city],
+    ["country_code", l.countryCode],
+  ]);
+  report.ele("reason").txt(xmlText(input.reason));
+  if (input.action) report.ele("action").txt(xmlText(input.action));
+  for (const t of input.transfers) addTransaction(report, t, settings);
+  const list = report.ele("report_indicators");
+  for (const code of indicators) list.ele("indicator").txt(code);
+  return report.end({ prettyPrint: true });
+}

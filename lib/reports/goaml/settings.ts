@@ -1,0 +1,56 @@
+// goAML settings: the reporting entity's identifiers and the FIU's code lists. Every value below
+// is a PLACEHOLDER for a compliance officer to replace with what the FMU assigned (DOMAIN.md
+// section 5: code lists are each FIU's own). Persistence and the editing form come later; until
+// then callers pass these defaults, validated by goamlSettingsSchema.
+import type { RuleId } from "@/db/schema/monitoring";
+import { goamlSettingsSchema, type GoamlSettings } from "@/lib/validators/exports";
+
+export type { GoamlSettings };
+
+/** Placeholder indicator codes, one per rule (DOMAIN.md section 4); the FMU publishes the real list. */
+const PLACEHOLDER_INDICATORS: Record<RuleId, string> = {
+  R1: "VA-SANCTIONS",
+  R2: "VA-STRUCTURING",
+  R3: "VA-PASS-THROUGH",
+  R4: "VA-FAN-IN",
+  R5: "VA-FAN-OUT",
+  R6: "VA-HIGH-VALUE",
+  R7: "VA-NEW-DORMANT",
+  R8: "VA-HIGH-RISK-JURISDICTION",
+  R9: "VA-UNLICENSED-COUNTERPARTY",
+  R10: "VA-ISSUER-ADMIN-EVENT",
+  R11: "VA-UNUSUAL-ISSUANCE",
+  R12: "VA-ROUND-AMOUNTS",
+};
+
+export const DEFAULT_GOAML_SETTINGS: GoamlSettings = goamlSettingsSchema.parse({
+  rentityId: 1,
+  rentityBranch: "Head office",
+  submissionCode: "E",
+  reportCode: "STR",
+  currencyCodeLocal: "PKR",
+  localPerUsd: "278.50",
+  accountCurrencyCode: "USD",
+  transmodeCode: "VA",
+  fundsCode: "VA",
+  unknownCountryCode: "ZZ",
+  unattributedInstitution: "Unattributed wallet",
+  reportingPerson: {
+    firstName: "Compliance",
+    lastName: "Officer",
+    email: "compliance@example.invalid",
+    occupation: "Compliance officer",
+  },
+  location: {
+    addressType: "B",
+    address: "Placeholder address",
+    city: "Karachi",
+    countryCode: "PK",
+  },
+  indicators: PLACEHOLDER_INDICATORS,
+});
+
+/** Settings as edited (partial) on top of the defaults, validated as a whole. */
+export function resolveGoamlSettings(overrides: Partial<GoamlSettings> = {}): GoamlSettings {
+  return goamlSettingsSchema.parse({ ...DEFAULT_GOAML_SETTINGS, ...overrides });
+}
