@@ -1,8 +1,10 @@
 import type { Address } from "viem";
 import { openDb } from "@/db/client";
+import { importWatchlist } from "@/db/queries/monitoring";
 import { seedRegistry } from "@/db/queries/registry";
 import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { createIndexer } from "@/lib/indexer/indexer";
+import { demoWatchlist } from "@/lib/monitoring/demo/index-seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
 import type { DemoArgs } from "@/lib/validators/demo";
@@ -47,6 +49,13 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
     await seedRegistry(pg.direct.db, {
       entities: network.registry.entities,
       addresses: network.registry.addresses,
+    });
+    // The demo's sanctions and mixer lists are imported like any list (rule R1 reads them).
+    await importWatchlist(pg.direct.db, {
+      rows: demoWatchlist(network.registry),
+      replace: false,
+      actor: null,
+      source: "demo seed",
     });
     const demoUsers = await seedDemoUsers(pg.direct.db);
     log.info(
