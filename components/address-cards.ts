@@ -3,4 +3,5 @@ export const ADDRESS_CARDS = {
   identity: { id: "address-identity", title: "Registry and activity" },
   balance: { id: "address-balance", title: "Balance over time" },
   counterparties: { id: "address-counterparties", title: "Counterparties" },
+  alerts: { id: "address-alerts", title: "Alerts involving this address" },
 } as const;

@@ -57,6 +57,26 @@ test("shows the entity, the exact balance and every counterparty", async ({ page
   await screenshot(page, "address");
 });
 
+test("lists the monitoring alerts that involve the address (the sanctioned one: rule R1)", async ({
+  page,
+}) => {
+  const sanctioned = demoNetwork().registry.sanctioned.toLowerCase();
+  await page.goto(`/addresses/${sanctioned}`);
+  // Monitoring evaluates in the background as batches land: reload until it has.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('[data-testid="address-alert-row"][data-rule="R1"]').first()).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 120_000, intervals: [1_000, 2_000, 5_000] });
+  const rules = await page
+    .getByTestId("address-alert-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-rule")));
+  // Both planted chains have their own sanctioned-counterparty pattern; nothing but R1 names this address.
+  expect(new Set(rules)).toEqual(new Set(["R1"]));
+  expect(rules.length).toBeGreaterThanOrEqual(2);
+});
+
 test("the chain filter narrows the figures and lives in the URL", async ({ page }) => {
   const want = subject();
   const [first] = want.perChain;

@@ -264,3 +264,39 @@ export async function listChainAlerts(tx: Db | Tx, chainId: number): Promise<Ale
     blockNumber: BigInt(r.blockNumber),
   }));
 }
+
+export type AddressAlert = {
+  id: number;
+  chainId: number;
+  ruleId: RuleId;
+  severity: string;
+  status: AlertStatus;
+  blockTime: Date;
+  explanation: string;
+};
+
+export type ListAlertsForAddressParams = { address: string; chainId?: number | undefined; limit: number };
+
+/** Alerts whose parties include the address (as subject or counterparty), newest first. */
+export async function listAlertsForAddress(db: Db, p: ListAlertsForAddressParams): Promise<AddressAlert[]> {
+  const rows = await db
+    .select({
+      id: alerts.id,
+      chainId: alerts.chainId,
+      ruleId: alerts.ruleId,
+      severity: alerts.severity,
+      status: alerts.status,
+      blockTime: alerts.blockTime,
+      explanation: alerts.explanation,
+    })
+    .from(alerts)
+    .where(
+      and(
+        sql`${alerts.addresses} @> array[${p.address.toLowerCase()}]::text[]`,
+        p.chainId === undefined ? undefined : eq(alerts.chainId, p.chainId),
+      ),
+    )
+    .orderBy(sql`${alerts.blockTime} desc`, sql`${alerts.id} desc`)
+    .limit(p.limit);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}

@@ -47,15 +47,13 @@ const ROWS: [number, number, number, string, string, bigint, bigint, "mint" | "b
 export type ExportFixture = { alertIds: number[] };
 
 export async function seedExportFixture(db: Db): Promise<ExportFixture> {
-  await db
-    .insert(chains)
-    .values({
-      chainId: CHAIN,
-      name: "Ethereum (local)",
-      tokenAddress: A(0x8d),
-      startBlock: 1n,
-      confirmations: 0,
-    });
+  await db.insert(chains).values({
+    chainId: CHAIN,
+    name: "Ethereum (local)",
+    tokenAddress: A(0x8d),
+    startBlock: 1n,
+    confirmations: 0,
+  });
   const ids = await db
     .insert(entities)
     .values([

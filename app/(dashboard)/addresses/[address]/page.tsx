@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { AddressAlertsCard } from "@/components/address-alerts-card";
 import { AddressBalanceCard } from "@/components/address-balance-card";
 import { ADDRESS_CARDS } from "@/components/address-cards";
 import { AddressCounterpartiesCard } from "@/components/address-counterparties-card";
@@ -75,6 +76,9 @@ export default async function AddressPage({ params, searchParams }: Props) {
             </Suspense>
             <Suspense fallback={<CardSkeleton {...ADDRESS_CARDS.counterparties} rows={6} />}>
               <AddressCounterpartiesCard address={address.value} chainId={chainId} table={table.value} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton {...ADDRESS_CARDS.alerts} rows={3} />}>
+              <AddressAlertsCard address={address.value} chainId={chainId} chains={chains} />
             </Suspense>
           </>
         )}
