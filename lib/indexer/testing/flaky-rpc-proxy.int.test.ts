@@ -96,8 +96,17 @@ beforeAll(async () => {
   }
   await call(upstream, "anvil_mine", [hex(MINED)]);
   await call(upstream, "anvil_setCode", [EMITTER, EMITTER_CODE]);
+  const hashes: unknown[] = [];
   for (let i = 0; i < LOG_TXS; i++)
-    await call(upstream, "eth_sendTransaction", [{ from: SENDER, to: EMITTER }]);
+    hashes.push(await call(upstream, "eth_sendTransaction", [{ from: SENDER, to: EMITTER }]));
+  // anvil answers with the hash before the block is mined: wait for every receipt.
+  const mined = Date.now() + 10_000;
+  for (const h of hashes) {
+    while ((await call(upstream, "eth_getTransactionReceipt", [h])) === null) {
+      if (Date.now() > mined) throw new Error(`tx ${String(h)} was not mined`);
+      await sleep(20);
+    }
+  }
   expect(await call(upstream, "eth_blockNumber")).toBe(hex(HEAD));
 });
 
