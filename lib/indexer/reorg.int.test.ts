@@ -17,6 +17,7 @@ import {
   quietLog,
   startChainWithToken,
   testConfig,
+  until,
   transferTotals,
   type Chain,
 } from "./testing/harness";
@@ -36,20 +37,6 @@ async function rpc(method: string, params: unknown[]) {
   const body = (await res.json()) as { result?: unknown; error?: { message: string } };
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result;
-}
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const caughtUp = async () => {

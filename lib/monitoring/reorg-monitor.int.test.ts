@@ -16,6 +16,7 @@ import {
   quietLog,
   startChainWithToken,
   testConfig,
+  until,
   type Chain,
 } from "@/lib/indexer/testing/harness";
 import { generateTraffic, mineBlock, testWallets } from "@/lib/indexer/testing/traffic";
@@ -29,20 +30,6 @@ let running: Promise<unknown>;
 
 const pay = (to: Address, amount: bigint) =>
   encodeFunctionData({ abi: usd1Abi, functionName: "transfer", args: [to, amount] });
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Indexed and monitored up to the node's head. */
 const settled = async () => {

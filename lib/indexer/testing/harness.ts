@@ -106,3 +106,18 @@ export async function dumpIndexedTables(db: Db): Promise<Record<string, string[]
   out.checkpoints = cp.map((x) => x.r);
   return out;
 }
+
+/** Polls `fn` every 50 ms until it returns a value, or fails naming what it waited for. */
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
