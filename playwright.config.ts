@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_DEMO } from "./e2e/fixtures/demo-params";
 
 const CI = Boolean(process.env.CI);
-const PORT = 3100;
+// E2E_PORT / E2E_DATA_DIR let two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 // Debian's chromium where it exists (no browser downloads on this network); Playwright's own elsewhere.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const executablePath = fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
@@ -53,7 +55,7 @@ export default defineConfig({
       `--scale ${E2E_DEMO.scale}`,
       `--end-date ${E2E_DEMO.endDate}`,
       "--no-live",
-      "--data-dir .data/e2e",
+      `--data-dir ${DATA_DIR}`,
     ].join(" "),
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,

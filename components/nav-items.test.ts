@@ -9,6 +9,7 @@ describe("navItemsFor", () => {
       "Supply",
       "Corridors",
       "Transactions",
+      "Alerts",
       "Registry",
       "Indexer",
     ]);
@@ -17,6 +18,8 @@ describe("navItemsFor", () => {
       "Supply",
       "Corridors",
       "Transactions",
+      "Alerts",
+      "Reports",
       "Registry",
       "Indexer",
     ]);
@@ -25,8 +28,10 @@ describe("navItemsFor", () => {
       "Supply",
       "Corridors",
       "Transactions",
+      "Alerts",
       "Registry",
       "Indexer",
+      "Rules",
       "Users",
       "Audit log",
     ]);

@@ -7,8 +7,11 @@ export const NAV_ITEMS = [
   { href: "/supply", label: "Supply", permission: "views:read" },
   { href: "/corridors", label: "Corridors", permission: "views:read" },
   { href: "/transactions", label: "Transactions", permission: "views:read" },
+  { href: "/alerts", label: "Alerts", permission: "views:read" },
+  { href: "/reports", label: "Reports", permission: "exports:create" },
   { href: "/registry", label: "Registry", permission: "views:read" },
   { href: "/indexer", label: "Indexer", permission: "views:read" },
+  { href: "/admin/rules", label: "Rules", permission: "rules:edit" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ] as const satisfies readonly NavItem[];

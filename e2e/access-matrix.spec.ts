@@ -56,6 +56,14 @@ const ACTION_PROBES: Record<ActionName, { input: unknown; allowed: string }> = {
   },
   // No file: refused by validation before anything is read.
   "import-registry": { input: {}, allowed: "bad_request" },
+  "assign-alerts": { input: { alertIds: [999_999_999], assignee: "" }, allowed: "not_found" },
+  "add-alert-note": { input: { alertId: 999_999_999, body: "probe" }, allowed: "not_found" },
+  "transition-alert": {
+    input: { alertId: 999_999_999, to: "in_review", reason: "" },
+    allowed: "not_found",
+  },
+  "update-rule-settings": { input: { ruleId: "R99" }, allowed: "bad_request" },
+  "update-goaml-settings": { input: {}, allowed: "bad_request" },
   "sign-out": { input: {}, allowed: "redirect" },
 };
 

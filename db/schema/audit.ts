@@ -18,8 +18,11 @@ export const AUDIT_ACTIONS = [
   "registry.import",
   "rule.change",
   "alert.decision",
+  "alert.assign",
+  "alert.note",
   "export.create",
   "report.file",
+  "settings.goaml",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

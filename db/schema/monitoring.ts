@@ -184,3 +184,41 @@ export const alertHistory = pgTable(
   },
   (t) => [index("alert_history_alert_idx").on(t.alertId, t.at)],
 );
+
+/** Case notes on an alert: append-only (the UI offers no edit or delete); every note is audited too. */
+export const alertNotes = pgTable(
+  "alert_notes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    alertId: bigint("alert_id", { mode: "number" })
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** User id, with email and role as snapshots (as in audit_log). */
+    author: text("author").notNull(),
+    authorEmail: text("author_email").notNull(),
+    authorRole: text("author_role").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [
+    index("alert_notes_alert_idx").on(t.alertId, t.at),
+    check("alert_notes_body_check", sql`length(${t.body}) between 1 and 4000`),
+  ],
+);
+
+/**
+ * Settings edited in the app, one JSON document per key (e.g. `goaml`: the reporting entity's
+ * identifiers and the FIU's code lists), validated by zod on read and write; every change bumps
+ * `version` and is audited.
+ */
+export const appSettings = pgTable(
+  "app_settings",
+  {
+    key: text("key").primaryKey(),
+    value: jsonb("value").$type<Record<string, unknown>>().notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("app_settings_version_check", sql`${t.version} >= 1`)],
+);

@@ -39,6 +39,19 @@ export const ROUTE_ACCESS = [
     access: "views:read",
     samples: [{ method: "GET", path: "/addresses/not-an-address" }],
   },
+  // Flagged transactions: every role that reads the views sees the alerts; triage is per action.
+  { route: "/alerts", kind: "page", access: "views:read" },
+  // The demo seed raises alerts at start (serial ids from 1); an unknown id is a 404 for readers.
+  {
+    route: "/alerts/[id]",
+    kind: "page",
+    access: "views:read",
+    samples: [{ method: "GET", path: "/alerts/1" }],
+  },
+  { route: "/admin/rules", kind: "page", access: "rules:edit" },
+  // Compliance officers: the monthly report, recent exports, and the goAML settings they keep.
+  { route: "/reports", kind: "page", access: "exports:create" },
+  { route: "/reports/goaml-settings", kind: "page", access: "reports:file" },
   { route: "/admin/users", kind: "page", access: "users:manage" },
   { route: "/admin/audit", kind: "page", access: "audit:read" },
   // Entity registry: every role reads it; only registry:edit sees and may use the edit controls.
@@ -58,6 +71,39 @@ export const ROUTE_ACCESS = [
     kind: "api",
     access: "exports:create",
     samples: [{ method: "GET", path: `/api/exports/transactions?q=0x${"0".repeat(64)}` }],
+  },
+  // The other exports (CSV/XLSX of a view's filter, the monthly PDF, a case's goAML XML). Samples
+  // ask for something small or unknown, so the probe never streams a large file.
+  {
+    route: "/api/exports/alerts",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: "/api/exports/alerts?format=csv&rule=R1&status=dismissed" }],
+  },
+  {
+    route: "/api/exports/corridors",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: "/api/exports/corridors?format=csv" }],
+  },
+  {
+    route: "/api/exports/supply",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: "/api/exports/supply?format=csv" }],
+  },
+  {
+    route: "/api/exports/monthly-report",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: "/api/exports/monthly-report?month=2000-01" }],
+  },
+  // goAML needs a reported (or escalated) case; the sample names an unknown alert (404 past the guard).
+  {
+    route: "/api/exports/goaml",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: "/api/exports/goaml?alert=999999999" }],
   },
   // Liveness for load balancers: {ok, db} and nothing else.
   { route: "/api/health", kind: "api", access: "public" },
@@ -85,6 +131,13 @@ export const ACTION_ACCESS = {
   "update-entity": "registry:edit",
   "upsert-address": "registry:edit",
   "import-registry": "registry:edit",
+  // Case work: assigning, notes and moves along the workflow. Filing ("reported") and dismissing
+  // an escalated case further need reports:file, checked in the handler (with four eyes).
+  "assign-alerts": "alerts:triage",
+  "add-alert-note": "alerts:triage",
+  "transition-alert": "alerts:triage",
+  "update-rule-settings": "rules:edit",
+  "update-goaml-settings": "reports:file",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof ACTION_ACCESS;
 
