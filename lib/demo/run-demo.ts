@@ -8,16 +8,13 @@ import { demoWatchlist } from "@/lib/monitoring/demo/index-seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
 import type { DemoArgs } from "@/lib/validators/demo";
-import { startAnvil, type AnvilNode } from "./chain/anvil";
-import { enableBridgePool } from "./chain/bridge";
-import { deployUsd1 } from "./chain/deploy";
-import { DEMO_CONFIRMATIONS, DEMO_DEPLOYER } from "./chains";
+import type { AnvilNode } from "./chain/anvil";
+import { startDemoChain } from "./chain/demo-chain";
+import { DEMO_CONFIRMATIONS } from "./chains";
 import { startEmbeddedPostgres } from "./database";
 import { demoNetworkPlan } from "./network-plan";
 import { computeGroundTruth, executePlan, planDays, startLiveTraffic, type Plan } from "./simulator";
 import { buildWeb, hasBuild, startWeb } from "./web";
-
-const DAY = 86_400;
 
 type LiveChain = { chainId: number; name: string; plan: Plan; node: AnvilNode; token: Address };
 
@@ -109,22 +106,9 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
 }
 
 async function startChain(p: { chainId: number; name: string; plan: Plan; pool: Address; log: Logger }) {
-  const node = await startAnvil({ chainId: p.chainId, timestamp: p.plan.startTs - DAY });
-  const d = await deployUsd1({
-    rpcUrl: node.rpcUrl,
-    chainId: p.chainId,
-    deployer: DEMO_DEPLOYER,
-    owner: p.plan.owner,
-  });
-  await enableBridgePool({
-    rpcUrl: node.rpcUrl,
-    chainId: p.chainId,
-    token: d.token,
-    owner: p.plan.owner,
-    pool: p.pool,
-  });
-  p.log.info({ chain: p.name, rpcUrl: node.rpcUrl, token: d.token }, "USD1 test token deployed");
-  return { chainId: p.chainId, name: p.name, plan: p.plan, node, token: d.token, deployBlock: d.deployBlock };
+  const c = await startDemoChain(p);
+  p.log.info({ chain: p.name, rpcUrl: c.node.rpcUrl, token: c.token }, "USD1 test token deployed");
+  return { ...c, name: p.name, plan: p.plan };
 }
 
 /** Day by day on every chain, so every chain's history fills in together while the user watches. */

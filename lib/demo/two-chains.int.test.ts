@@ -10,10 +10,9 @@ import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import { erc20ReadAbi } from "@/lib/indexer/abi";
 import { createIndexer } from "@/lib/indexer/indexer";
 import { quietLog, testConfig } from "@/lib/indexer/testing/harness";
-import { startAnvil, type AnvilNode } from "./chain/anvil";
-import { enableBridgePool } from "./chain/bridge";
-import { deployUsd1 } from "./chain/deploy";
-import { DEMO_CHAINS, DEMO_DEPLOYER } from "./chains";
+import type { AnvilNode } from "./chain/anvil";
+import { startDemoChain } from "./chain/demo-chain";
+import { DEMO_CHAINS } from "./chains";
 import { demoNetworkPlan } from "./network-plan";
 import { computeGroundTruth, executePlan, type Plan } from "./simulator";
 import { inTransitAt, type NetworkPlan } from "./simulator/network";
@@ -83,16 +82,8 @@ async function onchainSupply(n: Node): Promise<bigint> {
 
 beforeAll(async () => {
   for (const { chainId, plan } of network.plans) {
-    const node = await startAnvil({ chainId, timestamp: plan.startTs - 86_400 });
-    const d = await deployUsd1({ rpcUrl: node.rpcUrl, chainId, deployer: DEMO_DEPLOYER, owner: plan.owner });
-    await enableBridgePool({
-      rpcUrl: node.rpcUrl,
-      chainId,
-      token: d.token,
-      owner: plan.owner,
-      pool: network.pools[chainId] as Address,
-    });
-    nodes.push({ chainId, plan, node, token: d.token, deployBlock: d.deployBlock, done: 0 });
+    const c = await startDemoChain({ chainId, plan, pool: network.pools[chainId] as Address });
+    nodes.push({ ...c, plan, done: 0 });
   }
   db = await openTestDb("usd1_two_chains");
   await seedRegistry(db.handle.db, {

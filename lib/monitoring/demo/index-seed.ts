@@ -6,10 +6,8 @@ import type { Address } from "viem";
 import type { DbHandle } from "@/db/client";
 import { importWatchlist } from "@/db/queries/monitoring";
 import { seedRegistry } from "@/db/queries/registry";
-import { startAnvil, type AnvilNode } from "@/lib/demo/chain/anvil";
-import { enableBridgePool } from "@/lib/demo/chain/bridge";
-import { deployUsd1 } from "@/lib/demo/chain/deploy";
-import { DEMO_DEPLOYER } from "@/lib/demo/chains";
+import type { AnvilNode } from "@/lib/demo/chain/anvil";
+import { startDemoChain } from "@/lib/demo/chain/demo-chain";
 import { demoNetworkPlan } from "@/lib/demo/network-plan";
 import { executePlan, planDays, type Registry } from "@/lib/demo/simulator";
 import type { NetworkPlan } from "@/lib/demo/simulator/network";
@@ -55,16 +53,9 @@ export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Lo
   };
   try {
     for (const { chainId, name, plan } of network.plans) {
-      const node = await startAnvil({ chainId, timestamp: plan.startTs - 86_400 });
+      const d = await startDemoChain({ chainId, plan, pool: network.pools[chainId] as Address });
+      const node = d.node;
       nodes.push(node);
-      const d = await deployUsd1({
-        rpcUrl: node.rpcUrl,
-        chainId,
-        deployer: DEMO_DEPLOYER,
-        owner: plan.owner,
-      });
-      const pool = network.pools[chainId] as Address;
-      await enableBridgePool({ rpcUrl: node.rpcUrl, chainId, token: d.token, owner: plan.owner, pool });
       for (const day of planDays(plan)) {
         await executePlan({ rpcUrl: node.rpcUrl, token: d.token, owner: plan.owner, plan, range: day });
       }
