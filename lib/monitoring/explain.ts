@@ -22,6 +22,15 @@ export function usd(wei: bigint): string {
 }
 
 /** "45 s", "20 min", "8 h 20 min", "7 days", "2.5 days". */
+/** The words of a transfer told from `actor`'s side: "{actor} {verb} {amount} {preposition} …". */
+export function transferWords(
+  t: { from: string; amount: bigint },
+  actor: string,
+): { verb: string; preposition: string; amount: string } {
+  const sent = actor === t.from;
+  return { verb: sent ? "sent" : "received", preposition: sent ? "to" : "from", amount: usd(t.amount) };
+}
+
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;

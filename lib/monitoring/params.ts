@@ -57,3 +57,9 @@ export const BUSINESS_KINDS: EntityKind[] = [
 
 /** Issuance and bridge plumbing: never a customer's behaviour. */
 export const PLUMBING_TAGS: AddressTag[] = ["treasury", "bridge"];
+
+/** The exemption parameters of the behavioural rules: senders of these entity kinds or tags are skipped. */
+export const exemptionParams = { exemptEntityKinds: entityKindsParam, exemptTags: tagsParam };
+
+/** Their default: businesses (paying and being paid by many parties is their job) and the token's plumbing. */
+export const BUSINESS_EXEMPTIONS = { exemptEntityKinds: BUSINESS_KINDS, exemptTags: PLUMBING_TAGS };

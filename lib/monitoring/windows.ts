@@ -171,3 +171,15 @@ export class SortedBigints {
       : ((this.values[mid - 1] as bigint) + (this.values[mid] as bigint)) / 2n;
   }
 }
+
+/** The key's queue (created on first use) with everything older than `now − windowSeconds` dropped. */
+export function windowOf<K, T extends { time: number }>(
+  queues: Map<K, TimeQueue<T>>,
+  key: K,
+  now: number,
+  windowSeconds: number,
+): TimeQueue<T> {
+  const q = getOrCreate(queues, key, () => new TimeQueue<T>());
+  q.pruneBefore(now - windowSeconds);
+  return q;
+}

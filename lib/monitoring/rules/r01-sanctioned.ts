@@ -2,7 +2,7 @@
 // (severe); a transfer with a direct counterparty of a listed address is one hop away (high).
 import { z } from "zod";
 import type { WatchlistEntry } from "../address-book";
-import { usd } from "../explain";
+import { transferWords } from "../explain";
 import { defineRule, type HopLink } from "../rule";
 import { refOf, ZERO_ADDRESS, type MonitorTransfer } from "../types";
 
@@ -55,9 +55,7 @@ export const r01Sanctioned = defineRule({
         amount: t.amount,
         facts: {
           party: book.describe(other),
-          verb: out ? "sent" : "received",
-          preposition: out ? "to" : "from",
-          amount: usd(t.amount),
+          ...transferWords(t, other),
           listed: book.describe(listed),
           ...listText(entries),
         },
@@ -82,9 +80,7 @@ export const r01Sanctioned = defineRule({
         amount: t.amount,
         facts: {
           party: book.describe(other),
-          verb: out ? "sent" : "received",
-          preposition: out ? "to" : "from",
-          amount: usd(t.amount),
+          ...transferWords(t, other),
           hop: book.describe(hop),
           listed: book.describe(link.listed),
           linkTx: link.ref.txHash,

@@ -4,20 +4,18 @@ import { z } from "zod";
 import { exemption } from "../address-book";
 import { bpsText, duration, ratio, usd } from "../explain";
 import {
-  BUSINESS_KINDS,
   bpsParam,
+  BUSINESS_EXEMPTIONS,
   countParam,
   DAY,
-  entityKindsParam,
-  PLUMBING_TAGS,
+  exemptionParams,
   secondsParam,
-  tagsParam,
   usdWei,
   weiParam,
 } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { getOrCreate, TimeQueue } from "../windows";
+import { windowOf, type TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   /** T: the reporting threshold being avoided (USD 1,000 travel rule, or the CTR equivalent). */
@@ -26,8 +24,7 @@ const schema = z.strictObject({
   lowerBandBps: bpsParam,
   minCount: countParam,
   windowSeconds: secondsParam,
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
 });
 
 type Send = { time: number; t: MonitorTransfer };
@@ -45,8 +42,7 @@ export const r02Structuring = defineRule({
     lowerBandBps: 8_000,
     minCount: 3,
     windowSeconds: DAY,
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
   },
   explanations: {
     structuring:
@@ -63,8 +59,7 @@ export const r02Structuring = defineRule({
     return {
       onTransfer: (t) => {
         if (t.kind !== "transfer" || !inBand(t.amount) || env.book.isExempt(t.from, ex)) return;
-        const q = getOrCreate(bySender, t.from, () => new TimeQueue<Send>());
-        q.pruneBefore(t.time - p.windowSeconds);
+        const q = windowOf(bySender, t.from, t.time, p.windowSeconds);
         q.push({ time: t.time, t });
         if (q.size < p.minCount || env.quiet(t.from, t.time, p.windowSeconds)) return;
         const sends = q.toArray();

@@ -6,15 +6,7 @@
 import { z } from "zod";
 import { exemption } from "../address-book";
 import { bpsText, duration, percent, ratio, usd } from "../explain";
-import {
-  BUSINESS_KINDS,
-  bpsParam,
-  entityKindsParam,
-  PLUMBING_TAGS,
-  secondsParam,
-  tagsParam,
-  weiParam,
-} from "../params";
+import { bpsParam, BUSINESS_EXEMPTIONS, exemptionParams, secondsParam, weiParam } from "../params";
 import { defineRule } from "../rule";
 import { comparePosition, refOf, type MonitorTransfer } from "../types";
 import { MinHeap, TimeQueue } from "../windows";
@@ -25,8 +17,7 @@ const schema = z.strictObject({
   windowSeconds: secondsParam,
   /** Inbounds below this are ignored (0 = every inbound, as DOMAIN.md states the rule). */
   minInboundWei: weiParam,
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
 });
 
 // Entries keep the transfer itself; evidence refs are built only when an alert is raised.
@@ -49,8 +40,7 @@ export const r03PassThrough = defineRule({
     forwardBps: 9_000,
     windowSeconds: 3_600,
     minInboundWei: "0",
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
   },
   explanations: {
     pass_through:

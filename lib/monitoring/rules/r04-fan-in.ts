@@ -4,16 +4,7 @@
 import { z } from "zod";
 import { exemption } from "../address-book";
 import { bpsText, duration, percent, ratio, usd } from "../explain";
-import {
-  BUSINESS_KINDS,
-  bpsParam,
-  countParam,
-  DAY,
-  entityKindsParam,
-  PLUMBING_TAGS,
-  secondsParam,
-  tagsParam,
-} from "../params";
+import { bpsParam, BUSINESS_EXEMPTIONS, countParam, DAY, exemptionParams, secondsParam } from "../params";
 import { defineRule } from "../rule";
 import { comparePosition, refOf, type MonitorTransfer } from "../types";
 import { CountMap, TimeQueue } from "../windows";
@@ -23,8 +14,7 @@ const schema = z.strictObject({
   windowSeconds: secondsParam,
   /** Share of the fan-in total that must leave again, in basis points (8000 = 80%). */
   moveOutBps: bpsParam,
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
 });
 
 type Inbound = { time: number; t: MonitorTransfer; base: bigint };
@@ -54,8 +44,7 @@ export const r04FanIn = defineRule({
     minSenders: 10,
     windowSeconds: DAY,
     moveOutBps: 8_000,
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
   },
   explanations: {
     fan_in:

@@ -4,15 +4,7 @@
 import { z } from "zod";
 import { exemption } from "../address-book";
 import { duration } from "../explain";
-import {
-  BUSINESS_KINDS,
-  countParam,
-  DAY,
-  entityKindsParam,
-  PLUMBING_TAGS,
-  secondsParam,
-  tagsParam,
-} from "../params";
+import { BUSINESS_EXEMPTIONS, countParam, DAY, exemptionParams, secondsParam } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
 import { CountMap, getOrCreate, TimeQueue } from "../windows";
@@ -21,8 +13,7 @@ const schema = z.strictObject({
   minEntities: countParam,
   minCountries: countParam,
   windowSeconds: secondsParam,
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
 });
 
 type Send = { time: number; t: MonitorTransfer; entityId: number; country: string };
@@ -40,8 +31,7 @@ export const r05FanOut = defineRule({
     minEntities: 5,
     minCountries: 3,
     windowSeconds: DAY,
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
   },
   explanations: {
     fan_out:

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { exemption } from "../address-book";
 import { duration, ratio, usd } from "../explain";
 import {
-  BUSINESS_KINDS,
+  BUSINESS_EXEMPTIONS,
   DAY,
-  entityKindsParam,
+  exemptionParams,
   PLUMBING_TAGS,
   secondsParam,
   tagsParam,
@@ -24,8 +24,7 @@ const schema = z.strictObject({
   cumulativeWei: weiParam,
   windowSeconds: secondsParam,
   /** Senders of these kinds or tags are not watched. */
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
   /** Payments to addresses with these tags (issuance, redemption, bridging) are plumbing, not payments. */
   exemptCounterpartyTags: tagsParam,
   /** Moves between wallets of one entity are not payments. */
@@ -69,8 +68,7 @@ export const r06HighValue = defineRule({
     singleWei: usdWei(10_000),
     cumulativeWei: usdWei(50_000),
     windowSeconds: DAY,
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
     exemptCounterpartyTags: PLUMBING_TAGS,
     skipIntraEntity: true,
   },

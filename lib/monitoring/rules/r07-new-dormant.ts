@@ -4,24 +4,14 @@
 import { z } from "zod";
 import { exemption } from "../address-book";
 import { duration, isoTime, ratio, usd } from "../explain";
-import {
-  BUSINESS_KINDS,
-  DAY,
-  entityKindsParam,
-  PLUMBING_TAGS,
-  secondsParam,
-  tagsParam,
-  usdWei,
-  weiParam,
-} from "../params";
+import { BUSINESS_EXEMPTIONS, DAY, exemptionParams, secondsParam, usdWei, weiParam } from "../params";
 import { defineRule } from "../rule";
 import { refOf, ZERO_ADDRESS, type MonitorTransfer } from "../types";
 
 const schema = z.strictObject({
   minAmountWei: weiParam,
   dormantSeconds: secondsParam,
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
 });
 
 export const r07NewDormant = defineRule({
@@ -35,8 +25,7 @@ export const r07NewDormant = defineRule({
   defaults: {
     minAmountWei: usdWei(5_000),
     dormantSeconds: 180 * DAY,
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
   },
   explanations: {
     new: "{wallet} appeared for the first time with a {direction} of {amount} ({counterpartyRole} {counterparty}), at or above {threshold}. A large first flow through a brand-new wallet is a red flag.",

@@ -1,7 +1,7 @@
 // R8 high-risk jurisdiction: a transfer whose counterparty entity is in a configured high-risk
 // country. Unattributed wallets have no country and never match (nothing is guessed).
 import { z } from "zod";
-import { usd } from "../explain";
+import { transferWords } from "../explain";
 import { countryListParam } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
@@ -43,9 +43,7 @@ export const r08HighRiskCountry = defineRule({
         amount: t.amount,
         facts: {
           party: book.describe(other),
-          verb: out ? "sent" : "received",
-          preposition: out ? "to" : "from",
-          amount: usd(t.amount),
+          ...transferWords(t, other),
           counterparty: book.describe(risky),
           country: book.country(risky),
         },

@@ -4,7 +4,7 @@
 // case a week per entity is what an analyst can act on.
 import { z } from "zod";
 import { LICENCE_STATUSES } from "@/db/schema/registry";
-import { duration, usd } from "../explain";
+import { duration, transferWords } from "../explain";
 import { DAY, secondsParam } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
@@ -55,9 +55,7 @@ export const r09UnlicensedCorridor = defineRule({
           entity: book.describe(side),
           country: book.country(side),
           licence: info.licenceStatus ?? "unknown",
-          verb: out ? "sent" : "received",
-          preposition: out ? "to" : "from",
-          amount: usd(t.amount),
+          ...transferWords(t, side),
           counterparty: book.describe(other),
           corridor,
           window: duration(p.windowSeconds),

@@ -4,27 +4,24 @@ import { z } from "zod";
 import { exemption } from "../address-book";
 import { duration, usd } from "../explain";
 import {
-  BUSINESS_KINDS,
+  BUSINESS_EXEMPTIONS,
   countParam,
   DAY,
-  entityKindsParam,
-  PLUMBING_TAGS,
+  exemptionParams,
   secondsParam,
-  tagsParam,
   usdWei,
   weiParam,
 } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { getOrCreate, TimeQueue } from "../windows";
+import { getOrCreate, windowOf, type TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   minCount: countParam,
   windowSeconds: secondsParam,
   /** Amounts must be a multiple of this to count as round (0 = any identical amount). */
   roundUnitWei: weiParam,
-  exemptEntityKinds: entityKindsParam,
-  exemptTags: tagsParam,
+  ...exemptionParams,
 });
 
 type Send = { time: number; t: MonitorTransfer };
@@ -41,8 +38,7 @@ export const r12RoundAmounts = defineRule({
     minCount: 5,
     windowSeconds: 7 * DAY,
     roundUnitWei: usdWei(100),
-    exemptEntityKinds: BUSINESS_KINDS,
-    exemptTags: PLUMBING_TAGS,
+    ...BUSINESS_EXEMPTIONS,
   },
   explanations: {
     round_amounts:
@@ -59,8 +55,7 @@ export const r12RoundAmounts = defineRule({
         if (p.roundUnitWei > 0n && t.amount % p.roundUnitWei !== 0n) return;
         if (env.book.isExempt(t.from, ex)) return;
         const amounts = getOrCreate(bySender, t.from, () => new Map<bigint, TimeQueue<Send>>());
-        const q = getOrCreate(amounts, t.amount, () => new TimeQueue<Send>());
-        q.pruneBefore(t.time - p.windowSeconds);
+        const q = windowOf(amounts, t.amount, t.time, p.windowSeconds);
         q.push({ time: t.time, t });
         if (q.size < p.minCount || env.quiet(`${t.from}:${t.amount}`, t.time, p.windowSeconds)) return;
         const sends = q.toArray();
