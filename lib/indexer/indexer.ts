@@ -1,13 +1,7 @@
 import { getAddress } from "viem";
 import type { DbHandle } from "@/db/client";
-import {
-  advanceFinalized,
-  detectBulkMode,
-  ensureChain,
-  getCheckpoint,
-  writeBatch,
-  type BulkMode,
-} from "@/db/queries/indexer";
+import { advanceFinalized, ensureChain, getCheckpoint } from "@/db/queries/indexer";
+import { detectBulkMode, writeBatch, type BulkMode } from "@/db/queries/indexer-batch";
 import type { Logger } from "@/lib/logger";
 import { createMonitorRunner } from "@/lib/monitoring/runner";
 import type { IndexerConfig } from "@/lib/validators/indexer";

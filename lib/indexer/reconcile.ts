@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import type { Db } from "@/db/client";
-import { getIndexedSupply, insertReconciliation } from "@/db/queries/indexer";
+import { getIndexedSupply, insertReconciliation } from "@/db/queries/reconciliation";
 import type { Logger } from "@/lib/logger";
 import { erc20ReadAbi } from "./abi";
 import type { RpcPool } from "./rpc";

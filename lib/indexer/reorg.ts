@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
+import { getCheckpoint } from "@/db/queries/indexer";
 import {
-  getCheckpoint,
   getNewestStoredHeaderAtOrBelow,
   listStoredHeaders,
   rollbackToBlock,
-} from "@/db/queries/indexer";
+} from "@/db/queries/indexer-reorg";
 import type { Logger } from "@/lib/logger";
 import { RetryableIndexerError } from "./errors";
 import { fetchHeader, fetchHeaders } from "./headers";

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDb, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { detectBulkMode } from "@/db/queries/indexer";
+import { detectBulkMode } from "@/db/queries/indexer-batch";
 import { importWatchlist, listMonitoredChains } from "@/db/queries/monitoring";
 import { loadEnv } from "@/lib/env-core";
 import { createLogger, type Logger } from "@/lib/logger";

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { rollbackToBlock } from "@/db/queries/indexer";
+import { rollbackToBlock } from "@/db/queries/indexer-reorg";
 import { getMonitorCheckpoint, listRuleSettings, updateRuleSettings } from "@/db/queries/monitoring";
 import { listChainAlerts, type AlertSummary } from "@/db/queries/monitoring-alerts";
 import { rowsOf } from "@/db/queries/sql-arrays";

@@ -1,7 +1,8 @@
 // Puts a synthetic chain into a database the way the indexer would (writeBatch per block range).
 import type { Address, Hash } from "viem";
 import type { Db } from "@/db/client";
-import { ensureChain, writeBatch } from "@/db/queries/indexer";
+import { ensureChain } from "@/db/queries/indexer";
+import { writeBatch } from "@/db/queries/indexer-batch";
 import { importWatchlist } from "@/db/queries/monitoring";
 import { seedRegistry } from "@/db/queries/registry";
 import type { Batch, BlockHeader } from "@/lib/indexer/types";
