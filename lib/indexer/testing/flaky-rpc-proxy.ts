@@ -9,6 +9,21 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import {
+  applyLimitsAfter,
+  blockResolver,
+  bump,
+  errorReply,
+  INTERNAL_ERROR,
+  logsRange,
+  rangeError,
+  rpcBodySchema,
+  rpcReplySchema,
+  type RpcReply,
+  type RpcRequest,
+} from "./rpc-limits";
+
+export { BLOCK_RANGE_ERRORS, INTERNAL_ERROR, RESPONSE_SIZE_ERROR } from "./rpc-limits";
 
 export type FlakyRpcProxy = {
   url: string;
@@ -24,21 +39,6 @@ export type FlakyRpcProxy = {
 /** Whole-HTTP-request faults, drawn in this order from one uniform number (probabilities add up). */
 const REQUEST_FAULTS = ["rateLimit429", "error503", "dropConnection", "timeout"] as const;
 type RequestFault = (typeof REQUEST_FAULTS)[number];
-
-type RpcError = { code: number; message: string };
-export const INTERNAL_ERROR: RpcError = { code: -32603, message: "internal error" };
-export const RESPONSE_SIZE_ERROR: RpcError = { code: -32005, message: "response size exceeded" };
-/** Block-range rejections as real providers word them; the proxy rotates through them in order. */
-export const BLOCK_RANGE_ERRORS: ReadonlyArray<(max: number) => RpcError> = [
-  (max) => ({ code: -32005, message: `block range too large, max ${max} blocks` }),
-  () => ({ code: -32005, message: "query returned more than 10000 results" }),
-  () => ({ code: -32600, message: "block range is too wide" }),
-  (max) => ({ code: -32000, message: `exceed maximum block range: ${max}` }),
-  (max) => ({
-    code: -32602,
-    message: `Log response size exceeded. You can make eth_getLogs requests with up to a ${max} block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response.`,
-  }),
-];
 
 /** A probability in [0, 1]. */
 const chance = z.number().min(0).max(1).optional();
@@ -82,28 +82,6 @@ const optionsSchema = z
 export type FlakyRpcOptions = z.input<typeof optionsSchema>;
 type Options = z.infer<typeof optionsSchema>;
 
-const rpcRequestSchema = z.looseObject({
-  id: z.union([z.string(), z.number(), z.null()]).optional(),
-  method: z.string(),
-  params: z.unknown().optional(),
-});
-type RpcRequest = z.infer<typeof rpcRequestSchema>;
-const rpcBodySchema = z.union([rpcRequestSchema, z.array(rpcRequestSchema).min(1)]);
-/** Upstream replies pass through untouched apart from the id. */
-const rpcReplySchema = z.looseObject({
-  id: z.unknown(),
-  result: z.unknown().optional(),
-  error: z.unknown().optional(),
-});
-type RpcReply = z.infer<typeof rpcReplySchema>;
-const blockTagSchema = z.union([z.string(), z.number().int().nonnegative()]);
-const logFilterSchema = z.looseObject({
-  fromBlock: blockTagSchema.optional(),
-  toBlock: blockTagSchema.optional(),
-  blockHash: z.string().optional(),
-});
-const logsSchema = z.array(z.looseObject({ blockNumber: z.string().nullable() }));
-
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -118,18 +96,8 @@ export function mulberry32(seed: number): () => number {
 
 type Ctx = { opts: Options; rng: () => number; stats: Record<string, number>; signal: AbortSignal };
 type Plan = { requestFault: RequestFault | null; delayMs: number; itemFaults: boolean[] };
-type Upstream = { status: number; text: string; contentType: string };
-type Answer = { ok: true; replies: RpcReply[] } | ({ ok: false } & Upstream);
-
-const bump = (stats: Record<string, number>, key: string, by = 1) => {
-  stats[key] = (stats[key] ?? 0) + by;
-};
-const errorReply = (id: RpcRequest["id"], error: RpcError): RpcReply => ({
-  jsonrpc: "2.0",
-  id: id ?? null,
-  error,
-});
-const toHex = (n: bigint) => `0x${n.toString(16)}`;
+type UpstreamReply = { status: number; text: string; contentType: string };
+type Answer = { ok: true; replies: RpcReply[] } | ({ ok: false } & UpstreamReply);
 
 function planFaults(rng: () => number, opts: Options, items: RpcRequest[]): Plan {
   // A fixed number of draws per request whatever the outcome, so one fault never shifts the rest.
@@ -156,7 +124,7 @@ function planFaults(rng: () => number, opts: Options, items: RpcRequest[]): Plan
   return { requestFault, delayMs: Math.round(lo + delayDraw * (hi - lo)), itemFaults };
 }
 
-async function postUpstream(ctx: Ctx, body: string): Promise<Upstream> {
+async function postUpstream(ctx: Ctx, body: string): Promise<UpstreamReply> {
   const res = await fetch(ctx.opts.upstream, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -175,77 +143,6 @@ async function callUpstream(ctx: Ctx, method: string, params: unknown[]): Promis
   const reply = rpcReplySchema.parse(JSON.parse(raw.text));
   if (reply.error !== undefined) throw new Error(`upstream ${method}: ${JSON.stringify(reply.error)}`);
   return reply.result;
-}
-
-/** Resolves getLogs block tags to numbers, asking the upstream at most once per tag and request. */
-function blockResolver(ctx: Ctx): (tag: string | number) => Promise<bigint | null> {
-  const cache = new Map<string, Promise<bigint | null>>();
-  const lookup = async (tag: string): Promise<bigint | null> => {
-    if (tag === "latest" || tag === "pending")
-      return BigInt(z.string().parse(await callUpstream(ctx, "eth_blockNumber", [])));
-    if (tag !== "safe" && tag !== "finalized") return null; // not a tag: the upstream rejects it itself
-    const block = await callUpstream(ctx, "eth_getBlockByNumber", [tag, false]);
-    const parsed = z.object({ number: z.string() }).nullable().parse(block);
-    return parsed ? BigInt(parsed.number) : null;
-  };
-  return async (tag) => {
-    if (typeof tag === "number") return BigInt(tag);
-    if (/^0x[0-9a-f]+$/i.test(tag)) return BigInt(tag);
-    if (tag === "earliest") return 0n;
-    let hit = cache.get(tag);
-    if (!hit) cache.set(tag, (hit = lookup(tag)));
-    return hit;
-  };
-}
-
-async function logsRange(
-  item: RpcRequest,
-  resolve: ReturnType<typeof blockResolver>,
-): Promise<[bigint, bigint] | null> {
-  const filter = logFilterSchema.safeParse(Array.isArray(item.params) ? item.params[0] : undefined);
-  if (!filter.success || filter.data.blockHash !== undefined) return null;
-  const from = await resolve(filter.data.fromBlock ?? "latest");
-  const to = await resolve(filter.data.toBlock ?? "latest");
-  return from === null || to === null ? null : [from, to];
-}
-
-function rangeError(ctx: Ctx, max: number): RpcError {
-  const variant = BLOCK_RANGE_ERRORS[(ctx.stats.maxBlockRange ?? 0) % BLOCK_RANGE_ERRORS.length]!;
-  bump(ctx.stats, "maxBlockRange");
-  return variant(max);
-}
-
-/** Infura-style: suggests the widest range from `from` whose logs fit, cut before the first excess log's block. */
-function tooManyLogsError(max: number, from: bigint | undefined, blocks: bigint[]): RpcError {
-  const first = from ?? blocks[0] ?? 0n;
-  const cut = blocks[max] ?? first;
-  const end = cut > first ? cut - 1n : first;
-  return {
-    code: -32005,
-    message: `query returned more than ${max} results. Try with this block range [${toHex(first)}, ${toHex(end)}].`,
-  };
-}
-
-function applyLimitsAfter(
-  ctx: Ctx,
-  item: RpcRequest,
-  reply: RpcReply,
-  range: [bigint, bigint] | null,
-): RpcReply {
-  const { maxLogs, maxResponseBytes } = ctx.opts;
-  if (item.method === "eth_getLogs" && maxLogs !== undefined) {
-    const logs = logsSchema.safeParse(reply.result);
-    if (logs.success && logs.data.length > maxLogs) {
-      bump(ctx.stats, "maxLogs");
-      const blocks = logs.data.map((log) => BigInt(log.blockNumber ?? 0));
-      return errorReply(item.id, tooManyLogsError(maxLogs, range?.[0], blocks));
-    }
-  }
-  if (maxResponseBytes !== undefined && Buffer.byteLength(JSON.stringify(reply)) > maxResponseBytes) {
-    bump(ctx.stats, "maxResponseBytes");
-    return errorReply(item.id, RESPONSE_SIZE_ERROR);
-  }
-  return reply;
 }
 
 /** Forwards items with their ids swapped for positions, so null or duplicate client ids map back exactly. */
@@ -270,7 +167,7 @@ async function answerItems(
   itemFaults: boolean[],
 ): Promise<Answer> {
   const { maxBlockRange, maxLogs } = ctx.opts;
-  const resolve = blockResolver(ctx);
+  const resolve = blockResolver((method, params) => callUpstream(ctx, method, params));
   const replies: RpcReply[] = [];
   const ranges: Array<[bigint, bigint] | null> = [];
   const pending: number[] = [];
