@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { getTopCorridors } from "@/db/queries/overview";
+import { getTopCorridors } from "@/db/queries/top-corridors";
 import { formatCountry, formatInt } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./overview-cards";
 import { Usd1Amount } from "./ui/amount";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { getIndexerStatus, type IndexerStatus } from "@/db/queries/overview";
+import { getIndexerStatus, type IndexerStatus } from "@/db/queries/chain-status";
 import {
   formatBlockLag,
   formatDateTimeUtc,

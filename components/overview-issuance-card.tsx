@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { getIssuanceWindows, type Flow } from "@/db/queries/overview";
+import { getIssuanceWindows, type Flow } from "@/db/queries/issuance";
 import { formatCount } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./overview-cards";
 import { Usd1Amount } from "./ui/amount";

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
-import { getLatestReconciliations, getSupplyByChain } from "@/db/queries/overview";
+import { getLatestReconciliations } from "@/db/queries/chain-status";
+import { getSupplyByChain } from "@/db/queries/overview";
 import { getNetworkFlows } from "@/db/queries/supply";
 import { formatCount, formatInt } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./overview-cards";

@@ -1,4 +1,4 @@
-import type { Reconciliation } from "@/db/queries/overview";
+import type { Reconciliation } from "@/db/queries/chain-status";
 import { formatDateTimeUtc, formatInt, formatWeiExact } from "@/lib/format";
 import { Badge } from "./ui/badge";
 

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
-import { getLatestReconciliations, listKnownChains } from "@/db/queries/overview";
+import { getLatestReconciliations } from "@/db/queries/chain-status";
+import { listKnownChains } from "@/db/queries/overview";
 import { listReconciliations, type ListReconciliationsParams } from "@/db/queries/supply-events";
 import type { DateRange, TableParamsOf } from "@/lib/validators/view-params";
 import { ReconciliationBadge } from "./reconciliation-badge";

@@ -1,5 +1,5 @@
 // The indexer status view: per chain, what getIndexerStatus and getLatestReconciliations
-// (db/queries/overview.ts) report, plus the chain's configuration, its indexed ranges (more than one
+// (db/queries/chain-status.ts) report, plus the chain's configuration, its indexed ranges (more than one
 // means a gap), reconciliation totals and an estimate of the lag in time.
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
@@ -8,10 +8,10 @@ import { blocks, chains, indexedRanges, supplyReconciliations } from "../schema/
 import {
   getIndexerStatus,
   getLatestReconciliations,
-  type ChainFilter,
   type IndexerStatus,
   type Reconciliation,
-} from "./overview";
+} from "./chain-status";
+import type { ChainFilter } from "./overview";
 
 export type IndexedRange = { fromBlock: bigint; toBlock: bigint };
 

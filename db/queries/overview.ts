@@ -1,34 +1,13 @@
-// Queries behind the overview view. Every money figure is exact wei (bigint); aggregates are cast
+// Presence, chains and supply per chain: the overview's core, shared by other views. Its other
+// widgets read issuance.ts, top-corridors.ts and chain-status.ts. Every money figure is exact wei (bigint); aggregates are cast
 // to text in SQL so node-postgres and PGlite hand back the same exact strings.
 //
 // Invariant relied on (db/schema/chain.ts): rollups cover exactly blocks <= rolled_up_block per
 // chain, and `transfers` holds every indexed block. So lifetime supply = rollups + the raw tail
 // above rolled_up_block, while short windows (24h, 7d) are read straight from raw transfers.
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gt,
-  gte,
-  inArray,
-  or,
-  sql,
-  type Column,
-  type SQL,
-  type Table,
-} from "drizzle-orm";
+import { and, eq, gt, inArray, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { isBridgeSql } from "./rollups";
-import {
-  blocks,
-  chains,
-  dailyCorridorVolume,
-  dailySupply,
-  indexerCheckpoints,
-  supplyReconciliations,
-  transfers,
-} from "../schema";
+import { chains, dailySupply, indexerCheckpoints, transfers } from "../schema";
 
 const UNDEFINED_TABLE = "42P01";
 
@@ -82,7 +61,7 @@ export type SupplyByChain = { total: bigint; chains: ChainSupply[] };
 /** Every overview query takes an optional chain filter; totals across chains are the default. */
 export type ChainFilter = { chainId?: number | undefined };
 
-function onlyChain<T extends { chainId: number }>(rows: T[], f: ChainFilter): T[] {
+export function onlyChain<T extends { chainId: number }>(rows: T[], f: ChainFilter): T[] {
   return f.chainId === undefined ? rows : rows.filter((r) => r.chainId === f.chainId);
 }
 
@@ -163,259 +142,6 @@ async function sumProvisionalTail(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issuance windows
-
-export type Flow = { minted: bigint; burned: bigint; net: bigint; mintCount: number; burnCount: number };
-export type IssuanceWindowsParams = ChainFilter & {
-  /** Windows are (now − 24h, now] and (now − 7d, now] by block time. */
-  now: Date;
-};
-export type ChainIssuance = ChainRef & { h24: Flow; d7: Flow };
-export type IssuanceWindows = { chains: ChainIssuance[]; total: { h24: Flow; d7: Flow } };
-
-const HOUR_MS = 3_600_000;
-
-export async function getIssuanceWindows(db: Db, params: IssuanceWindowsParams): Promise<IssuanceWindows> {
-  const now = params.now;
-  const since24h = new Date(now.getTime() - 24 * HOUR_MS).toISOString();
-  const since7d = new Date(now.getTime() - 7 * 24 * HOUR_MS).toISOString();
-  const in24h = sql`${transfers.blockTime} > ${since24h}::timestamptz`;
-  // Issuance only: bridge pools' mints and burns move USD1 between chains (isBridgeSql).
-  const bridge = isBridgeSql(sql`${transfers}`);
-  const isMint = sql`${transfers.kind} = 'mint' and not ${bridge}`;
-  const isBurn = sql`${transfers.kind} = 'burn' and not ${bridge}`;
-  const sumWhere = (cond: SQL) =>
-    sql<string>`coalesce(sum(${transfers.amount}) filter (where ${cond}), 0)::text`;
-  const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
-
-  const [chainList, rows] = await Promise.all([
-    listChains(db),
-    db
-      .select({
-        chainId: transfers.chainId,
-        minted7d: sumWhere(isMint),
-        burned7d: sumWhere(isBurn),
-        mints7d: countWhere(isMint),
-        burns7d: countWhere(isBurn),
-        minted24h: sumWhere(sql`${isMint} and ${in24h}`),
-        burned24h: sumWhere(sql`${isBurn} and ${in24h}`),
-        mints24h: countWhere(sql`${isMint} and ${in24h}`),
-        burns24h: countWhere(sql`${isBurn} and ${in24h}`),
-      })
-      .from(transfers)
-      .where(
-        and(
-          // On transfers_block_time_idx; the window is small next to the table.
-          sql`${transfers.blockTime} > ${since7d}::timestamptz`,
-          sql`${transfers.blockTime} <= ${now.toISOString()}::timestamptz`,
-          inArray(transfers.kind, ["mint", "burn"]),
-        ),
-      )
-      .groupBy(transfers.chainId),
-  ]);
-
-  const byChain = new Map(rows.map((r) => [r.chainId, r]));
-  const chainsOut = onlyChain(withExtraChains(chainList, rows), params).map((c): ChainIssuance => {
-    const r = byChain.get(c.chainId);
-    return {
-      ...c,
-      h24: flow(r?.minted24h, r?.burned24h, r?.mints24h, r?.burns24h),
-      d7: flow(r?.minted7d, r?.burned7d, r?.mints7d, r?.burns7d),
-    };
-  });
-  return {
-    chains: chainsOut,
-    total: { h24: addFlows(chainsOut.map((c) => c.h24)), d7: addFlows(chainsOut.map((c) => c.d7)) },
-  };
-}
-
-function flow(minted = "0", burned = "0", mintCount = 0, burnCount = 0): Flow {
-  const m = BigInt(minted);
-  const b = BigInt(burned);
-  return { minted: m, burned: b, net: m - b, mintCount: Number(mintCount), burnCount: Number(burnCount) };
-}
-
-function addFlows(flows: Flow[]): Flow {
-  return flows.reduce(
-    (acc, f) => ({
-      minted: acc.minted + f.minted,
-      burned: acc.burned + f.burned,
-      net: acc.net + f.net,
-      mintCount: acc.mintCount + f.mintCount,
-      burnCount: acc.burnCount + f.burnCount,
-    }),
-    flow(),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Corridors
-
-export type TopCorridorsParams = ChainFilter & {
-  /** First UTC day included, "YYYY-MM-DD". */
-  since: string;
-  limit: number;
-};
-export type Corridor = {
-  /** ISO 3166-1 alpha-2, or "ZZ" for unattributed (never guessed). */
-  originCountry: string;
-  destinationCountry: string;
-  /** Excludes intra-entity and bridge transfers; summed over chains. */
-  adjustedVolume: bigint;
-  adjustedCount: number;
-  volume: bigint;
-  transferCount: number;
-};
-
-/** Corridors by adjusted volume over rolled-up (finalized) days, all chains together. */
-export async function getTopCorridors(db: Db, params: TopCorridorsParams): Promise<Corridor[]> {
-  const adjusted = sql<string>`sum(${dailyCorridorVolume.adjustedVolume})`;
-  const rows = await db
-    .select({
-      originCountry: dailyCorridorVolume.originCountry,
-      destinationCountry: dailyCorridorVolume.destinationCountry,
-      adjustedVolume: sql<string>`${adjusted}::text`,
-      adjustedCount: sql<number>`sum(${dailyCorridorVolume.adjustedCount})::int`,
-      volume: sql<string>`sum(${dailyCorridorVolume.volume})::text`,
-      transferCount: sql<number>`sum(${dailyCorridorVolume.transferCount})::int`,
-    })
-    .from(dailyCorridorVolume)
-    .where(
-      and(
-        gte(dailyCorridorVolume.day, params.since),
-        params.chainId === undefined ? undefined : eq(dailyCorridorVolume.chainId, params.chainId),
-      ),
-    )
-    .groupBy(dailyCorridorVolume.originCountry, dailyCorridorVolume.destinationCountry)
-    .having(gt(adjusted, sql`0`))
-    .orderBy(
-      desc(adjusted),
-      asc(dailyCorridorVolume.originCountry),
-      asc(dailyCorridorVolume.destinationCountry),
-    )
-    .limit(params.limit);
-  return rows.map((r) => ({
-    originCountry: r.originCountry,
-    destinationCountry: r.destinationCountry,
-    adjustedVolume: BigInt(r.adjustedVolume),
-    adjustedCount: Number(r.adjustedCount),
-    volume: BigInt(r.volume),
-    transferCount: Number(r.transferCount),
-  }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Indexer status and reconciliation
-
-export type IndexerStatus = ChainRef & {
-  /** Null fields below: the indexer has not written a checkpoint for this chain yet. */
-  indexedBlock: bigint | null;
-  rolledUpBlock: bigint | null;
-  headBlock: bigint | null;
-  finalizedBlock: bigint | null;
-  /** head − indexed; null while the head is unknown. */
-  lagBlocks: bigint | null;
-  /** Timestamp of the latest stored block header at or below indexedBlock. */
-  indexedBlockTime: Date | null;
-  headSeenAt: Date | null;
-  updatedAt: Date | null;
-  rpcErrors: number;
-  lastReorgAt: Date | null;
-  lastReorgDepth: number | null;
-};
-
-/** A registered chain the indexer has not written a checkpoint for yet. */
-const NOT_STARTED: Omit<IndexerStatus, keyof ChainRef> = {
-  indexedBlock: null,
-  rolledUpBlock: null,
-  headBlock: null,
-  finalizedBlock: null,
-  lagBlocks: null,
-  indexedBlockTime: null,
-  headSeenAt: null,
-  updatedAt: null,
-  rpcErrors: 0,
-  lastReorgAt: null,
-  lastReorgDepth: null,
-};
-
-export async function getIndexerStatus(db: Db, params: ChainFilter = {}): Promise<IndexerStatus[]> {
-  return onlyChain(await readIndexerStatus(db), params);
-}
-
-async function readIndexerStatus(db: Db): Promise<IndexerStatus[]> {
-  const [chainList, rows] = await Promise.all([
-    listChains(db),
-    db
-      .select({
-        chainId: indexerCheckpoints.chainId,
-        indexedBlock: indexerCheckpoints.indexedBlock,
-        rolledUpBlock: indexerCheckpoints.rolledUpBlock,
-        headBlock: indexerCheckpoints.headBlock,
-        finalizedBlock: indexerCheckpoints.finalizedBlock,
-        headSeenAt: indexerCheckpoints.headSeenAt,
-        updatedAt: indexerCheckpoints.updatedAt,
-        rpcErrors: indexerCheckpoints.rpcErrors,
-        lastReorgAt: indexerCheckpoints.lastReorgAt,
-        lastReorgDepth: indexerCheckpoints.lastReorgDepth,
-        // Epoch milliseconds as text: exact and independent of each driver's timestamp parser.
-        indexedBlockTimeMs: sql<string | null>`(select (extract(epoch from b.timestamp) * 1000)::bigint::text
-          from ${blocks} b where b.chain_id = ${outer(indexerCheckpoints, indexerCheckpoints.chainId)}
-          and b.number <= ${outer(indexerCheckpoints, indexerCheckpoints.indexedBlock)}
-          order by b.number desc limit 1)`,
-      })
-      .from(indexerCheckpoints),
-  ]);
-  const byChain = new Map(rows.map((r) => [r.chainId, r]));
-  return chainList.map((c): IndexerStatus => {
-    const r = byChain.get(c.chainId);
-    if (!r) return { ...c, ...NOT_STARTED };
-    const { indexedBlockTimeMs, ...rest } = r;
-    return {
-      ...c,
-      ...rest,
-      lagBlocks: r.headBlock === null ? null : r.headBlock - r.indexedBlock,
-      indexedBlockTime: indexedBlockTimeMs === null ? null : new Date(Number(indexedBlockTimeMs)),
-    };
-  });
-}
-
-export type Reconciliation = {
-  chainId: number;
-  blockNumber: bigint;
-  indexedSupply: bigint;
-  onchainSupply: bigint;
-  /** indexed − on-chain; negative when the index is short. */
-  difference: bigint;
-  matches: boolean;
-  checkedAt: Date;
-};
-
-/** Latest reconciliation (highest block) per chain, ordered by chain id. */
-export async function getLatestReconciliations(db: Db, params: ChainFilter = {}): Promise<Reconciliation[]> {
-  return onlyChain(await readLatestReconciliations(db), params);
-}
-
-async function readLatestReconciliations(db: Db): Promise<Reconciliation[]> {
-  return db
-    .selectDistinctOn([supplyReconciliations.chainId], {
-      chainId: supplyReconciliations.chainId,
-      blockNumber: supplyReconciliations.blockNumber,
-      indexedSupply: supplyReconciliations.indexedSupply,
-      onchainSupply: supplyReconciliations.onchainSupply,
-      difference: supplyReconciliations.difference,
-      matches: supplyReconciliations.matches,
-      checkedAt: supplyReconciliations.checkedAt,
-    })
-    .from(supplyReconciliations)
-    .orderBy(
-      asc(supplyReconciliations.chainId),
-      desc(supplyReconciliations.blockNumber),
-      desc(supplyReconciliations.id),
-    );
-}
-
-// ---------------------------------------------------------------------------------------------
 // Helpers
 
 /** Chains from the registry plus any that only have a checkpoint, ordered by chain id. */
@@ -424,14 +150,14 @@ export async function listKnownChains(db: Db): Promise<ChainRef[]> {
   return listChains(db);
 }
 
-async function listChains(db: Reader): Promise<ChainRef[]> {
+export async function listChains(db: Reader): Promise<ChainRef[]> {
   // Sequential: callers may pass a transaction (one connection).
   const named = await db.select({ chainId: chains.chainId, name: chains.name }).from(chains);
   const checkpointed = await db.select({ chainId: indexerCheckpoints.chainId }).from(indexerCheckpoints);
   return withExtraChains(named, checkpointed);
 }
 
-function withExtraChains(known: ChainRef[], seen: { chainId: number }[]): ChainRef[] {
+export function withExtraChains(known: ChainRef[], seen: { chainId: number }[]): ChainRef[] {
   const byId = new Map(known.map((c) => [c.chainId, c]));
   for (const { chainId } of seen) {
     if (!byId.has(chainId)) byId.set(chainId, { chainId, name: `Chain ${chainId}` });
@@ -443,7 +169,7 @@ function withExtraChains(known: ChainRef[], seen: { chainId: number }[]): ChainR
  * A table-qualified column for correlated subqueries: in a single-table select Drizzle renders
  * columns bare, and a bare name would bind to the subquery's own table instead.
  */
-function outer(table: Table, column: Column): SQL {
+export function outer(table: Table, column: Column): SQL {
   return sql`${table}.${sql.identifier(column.name)}`;
 }
 

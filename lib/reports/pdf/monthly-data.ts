@@ -12,12 +12,8 @@ import {
   listRuleVersions,
   type AdminEventRow,
 } from "@/db/queries/exports-report";
-import {
-  getLatestReconciliations,
-  getSupplyByChain,
-  listKnownChains,
-  type ChainSupply,
-} from "@/db/queries/overview";
+import { getLatestReconciliations } from "@/db/queries/chain-status";
+import { getSupplyByChain, listKnownChains, type ChainSupply } from "@/db/queries/overview";
 import { getNetworkFlows } from "@/db/queries/supply";
 import { ALERT_STATUSES } from "@/db/schema/monitoring";
 import { RULES } from "@/lib/monitoring/rules";
