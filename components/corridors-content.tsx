@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getDb } from "@/db";
 import { getCorridorCells } from "@/db/queries/corridors";
 import { buildCorridorMatrix, corridorRows, summarizeCorridors } from "@/lib/corridors/matrix";
@@ -18,6 +19,8 @@ export type CorridorsContentProps = {
   chainId?: number | undefined;
   table: Omit<CorridorTableQuery, "fromDay" | "toDay" | "chainId">;
   pkrPerUsd?: string | undefined;
+  /** Shown on the matrix card (the export buttons, for roles that may export). */
+  matrixActions?: ReactNode;
 };
 
 /** Summary, matrix and table from one read of the rollup, so the three always agree. */
@@ -48,7 +51,7 @@ export async function CorridorsContent(p: CorridorsContentProps) {
         rangeLabel={p.rangeLabel}
         pkrPerUsd={p.pkrPerUsd}
       />
-      <CorridorsMatrix matrix={buildCorridorMatrix(cells)} {...scope} />
+      <CorridorsMatrix matrix={buildCorridorMatrix(cells)} {...scope} actions={p.matrixActions} />
       <Card
         {...CORRIDOR_CARDS.table}
         description="The matrix's numbers, with counts, average ticket and what was excluded. Fees saved: see the method below."

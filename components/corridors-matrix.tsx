@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import type { CorridorMatrix } from "@/lib/corridors/matrix";
 import { heatLevel } from "@/lib/corridors/matrix";
@@ -23,6 +24,7 @@ export type CorridorsMatrixProps = {
   fromDay: string;
   toDay: string;
   chainId?: number | undefined;
+  actions?: ReactNode;
 };
 
 function usd(wei: bigint): string {
@@ -30,11 +32,12 @@ function usd(wei: bigint): string {
 }
 
 /** Heat-shaded matrix; every non-empty cell links to the transfers behind it. */
-export function CorridorsMatrix({ matrix, fromDay, toDay, chainId }: CorridorsMatrixProps) {
+export function CorridorsMatrix({ matrix, fromDay, toDay, chainId, actions }: CorridorsMatrixProps) {
   const { origins, destinations } = matrix;
   return (
     <Card
       {...CORRIDOR_CARDS.matrix}
+      actions={actions}
       description={`Rows: sending country; columns: receiving country. USD1, rounded to whole units (hover for the exact value). Shading: size relative to the largest cell, by order of magnitude (darkest: at least a third of it). ${fromDay} – ${toDay} (UTC).`}
     >
       <div className="overflow-x-auto">

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { getSupplySeries } from "@/db/queries/supply";
@@ -26,7 +27,8 @@ export async function SupplyHistoryCards({
   pkr,
   range,
   today,
-}: SupplyWidgetParams & { range: DateRange; today: string }) {
+  actions,
+}: SupplyWidgetParams & { range: DateRange; today: string; actions?: ReactNode }) {
   const db = await getDb();
   const [series, chains] = await Promise.all([
     getSupplySeries(db, { chainId, fromDay: range.fromDay, toDay: range.toDay, today }),
@@ -58,6 +60,7 @@ export async function SupplyHistoryCards({
     <>
       <TimeSeriesChartCard
         {...SUPPLY_CARDS.history}
+        actions={actions}
         description={`End of each UTC day, ${range.label}, stacked by chain.${provisional}`}
         kind="area"
         stacked

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getDb } from "@/db";
 import { listTransactions, type EntityOption } from "@/db/queries/transactions";
 import type { ChainRef } from "@/db/queries/overview";
@@ -6,6 +5,8 @@ import { TRANSFER_FLOWS } from "@/db/queries/transactions";
 import { TRANSFER_KINDS } from "@/db/schema/chain";
 import { formatCountry, formatInt } from "@/lib/format";
 import { listParamsOf, type TransactionQuery } from "@/lib/validators/transactions";
+import type { SearchParams } from "@/lib/validators/view-params";
+import { ExportLinks } from "./export-links";
 import { TransactionsTable, type TransactionTableRow } from "./tables/transactions/transactions-table";
 import { Usd1Amount } from "./ui/amount";
 import { Card } from "./ui/card";
@@ -22,11 +23,16 @@ export type TransactionsResultsProps = {
   query: TransactionQuery;
   chains: ChainRef[];
   entities: EntityOption[];
-  /** CSV link for this filter, or null when the role may not export. */
-  exportHref: string | null;
+  /** The view's search params for the export links, or null when the role may not export. */
+  exportSearchParams: SearchParams | null;
 };
 
-export async function TransactionsResults({ query, chains, entities, exportHref }: TransactionsResultsProps) {
+export async function TransactionsResults({
+  query,
+  chains,
+  entities,
+  exportSearchParams,
+}: TransactionsResultsProps) {
   const { rows, total, totalAmount } = await listTransactions(await getDb(), listParamsOf(query));
   const chainName = new Map(chains.map((c) => [c.chainId, c.name]));
   const tableRows: TransactionTableRow[] = rows.map((r) => ({
@@ -60,15 +66,13 @@ export async function TransactionsResults({ query, chains, entities, exportHref 
         </span>
       }
       actions={
-        exportHref && total > 0 ? (
-          <Link
-            href={exportHref}
-            prefetch={false}
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 hover:bg-slate-50"
-            data-testid="transactions-export"
-          >
-            Download CSV ({formatInt(total)} rows)
-          </Link>
+        exportSearchParams && total > 0 ? (
+          <ExportLinks
+            route="/api/exports/transactions"
+            searchParams={exportSearchParams}
+            rows={total}
+            testId="transactions-export"
+          />
         ) : null
       }
     >

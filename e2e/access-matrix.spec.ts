@@ -87,10 +87,13 @@ function expectRoute(
   role: UserRole | null,
   status: number,
   location: string | undefined,
+  allowedStatus?: number,
 ) {
   const decision = decideAccess(role ? { role } : null, entry.access);
   const where = `${entry.route} as ${role ?? "anonymous"}`;
-  if (decision === "allow") {
+  if (decision === "allow" && allowedStatus !== undefined) {
+    expect(status, where).toBe(allowedStatus);
+  } else if (decision === "allow") {
     expect(status, where).toBeLessThan(400);
     if (status >= 300) expect(location ?? "", where).not.toMatch(/^\/sign-in/);
   } else if (entry.kind === "api") {
@@ -142,7 +145,7 @@ for (const visitor of VISITORS) {
           maxRedirects: 0,
           headers: sameOrigin(baseURL),
         });
-        expectRoute(entry, visitor.role, res.status(), res.headers().location);
+        expectRoute(entry, visitor.role, res.status(), res.headers().location, sample.allowedStatus);
       }
     }
 

@@ -82,10 +82,11 @@ test.describe("as an analyst", () => {
     await expect(table.locator("tbody tr")).toHaveCount(Math.min(10, burns));
   });
 
-  test("analysts get no CSV link, and the export refuses them", async ({ page }) => {
+  test("analysts get no export links, and the export refuses them", async ({ page }) => {
     await page.goto("/transactions?kind=mint");
     await expect(page.getByTestId("transactions-total")).toBeVisible();
-    await expect(page.getByTestId("transactions-export")).toHaveCount(0);
+    await expect(page.getByTestId("transactions-export-csv")).toHaveCount(0);
+    await expect(page.getByTestId("transactions-export-xlsx")).toHaveCount(0);
     const res = await page.request.get("/api/exports/transactions?kind=mint");
     expect(res.status()).toBe(403);
   });
@@ -119,17 +120,20 @@ test("a compliance officer downloads the filtered CSV, and the download is audit
   await waitForSettledHistory(page);
   const mints = planTransfers().filter((t) => t.chainId === CHAIN && t.kind === "mint");
   await page.goto(`/transactions?chain=${CHAIN}&kind=mint&size=10`);
-  const link = page.getByTestId("transactions-export");
-  await expect(link).toHaveAttribute("href", `/api/exports/transactions?chain=${CHAIN}&kind=mint`);
+  const link = page.getByTestId("transactions-export-csv");
+  await expect(link).toHaveAttribute("href", `/api/exports/transactions?chain=${CHAIN}&kind=mint&format=csv`);
   const res = await page.request.get((await link.getAttribute("href")) ?? "");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("text/csv");
   const body = await res.body();
-  const records = parse(body.toString("utf8"), { columns: true }) as Record<string, string>[];
+  const records = parse(body, { columns: true, bom: true }) as Record<string, string>[];
   expect(records).toHaveLength(mints.length);
+  // Every row names its export (the id in the x-export-id header and the file name).
+  expect(new Set(records.map((r) => r.export_id))).toEqual(new Set([res.headers()["x-export-id"]]));
   const sum = records.reduce((s, r) => s + BigInt(r.amount_wei ?? "0"), 0n);
   expect(sum).toBe(mints.reduce((s, t) => s + t.amount, 0n));
-  expect(records[0]?.amount_usd1).toMatch(/^\d+\.\d{18}$/);
+  // Exact decimals, trailing zeros dropped: "1500", "1234.500000000000000123".
+  expect(records[0]?.amount_usd1).toMatch(/^\d+(\.\d{0,17}[1-9])?$/);
   const sha = createHash("sha256").update(body).digest("hex");
 
   // The audit log (admins read it) has the download with its row count and checksum.

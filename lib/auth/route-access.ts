@@ -11,8 +11,11 @@ export type RouteAccess = {
   route: string;
   kind: "page" | "api";
   access: Access;
-  /** Concrete requests the access matrix sends (defaults to the route itself). */
-  samples?: readonly { method: "GET" | "POST"; path: string }[];
+  /**
+   * Concrete requests the access matrix sends (defaults to the route itself). An allowed caller
+   * must get a status below 400, or `allowedStatus` when the sample is refused past the guard.
+   */
+  samples?: readonly { method: "GET" | "POST"; path: string; allowedStatus?: number }[];
 };
 
 export const ROUTE_ACCESS = [
@@ -103,7 +106,7 @@ export const ROUTE_ACCESS = [
     route: "/api/exports/goaml",
     kind: "api",
     access: "exports:create",
-    samples: [{ method: "GET", path: "/api/exports/goaml?alert=999999999" }],
+    samples: [{ method: "GET", path: "/api/exports/goaml?alert=999999999", allowedStatus: 404 }],
   },
   // Liveness for load balancers: {ok, db} and nothing else.
   { route: "/api/health", kind: "api", access: "public" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportHref, parseTransactionParams, parseUsd1Amount } from "./transactions";
+import { parseTransactionParams, parseUsd1Amount } from "./transactions";
 
 const chains = [
   { chainId: 31337, name: "Ethereum (local)" },
@@ -72,14 +72,5 @@ describe("parseTransactionParams", () => {
     expect(messages({ entity: "77" })[0]).toBe("Unknown entity 77.");
     expect(messages({ origin: "AE", kind: "mint" })[0]).toMatch(/plain transfers only/);
     expect(messages({ sort: "amount;drop" })[0]).toMatch(/sort must look like/);
-  });
-});
-
-describe("exportHref", () => {
-  it("keeps the filter and drops paging", () => {
-    expect(exportHref({ origin: "AE", page: "3", size: "50", sort: "amount.desc", density: "compact" })).toBe(
-      "/api/exports/transactions?origin=AE",
-    );
-    expect(exportHref({})).toBe("/api/exports/transactions");
   });
 });

@@ -1,4 +1,4 @@
-// URL state of the transactions view (and its CSV export): chain and dates through the shared
+// URL state of the transactions view (and its exports): chain and dates through the shared
 // view params, page/size/sort/q through the shared table params, and this view's own filters.
 // Every value is validated here; the query layer only ever sees typed values.
 import type { Address, Hash } from "viem";
@@ -162,18 +162,4 @@ export function describeTransactionFilter(f: TransactionFilter): Record<string, 
       value instanceof Date ? value.toISOString() : typeof value === "bigint" ? value.toString() : value;
   }
   return out;
-}
-
-/** Keys that shape one page of the table, not the set of rows (dropped from export links). */
-export const PAGE_ONLY_KEYS = ["page", "size", "sort", "hide", "density"] as const;
-
-/** The CSV link for the rows a page shows: same filter, no paging. */
-export function exportHref(sp: SearchParams): string {
-  const q = new URLSearchParams();
-  for (const [key, raw] of Object.entries(sp)) {
-    if ((PAGE_ONLY_KEYS as readonly string[]).includes(key) || raw === undefined) continue;
-    q.set(key, Array.isArray(raw) ? (raw[0] ?? "") : raw);
-  }
-  const s = q.toString();
-  return `/api/exports/transactions${s ? `?${s}` : ""}`;
 }

@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { CORRIDOR_CARDS } from "@/components/corridors-cards";
 import { CorridorsContent } from "@/components/corridors-content";
 import { CorridorsCostsCard } from "@/components/corridors-costs-card";
 import { CorridorsInboundCard } from "@/components/corridors-inbound-card";
+import { ExportLinks } from "@/components/export-links";
 import { OverviewEmptyState } from "@/components/overview-empty-state";
 import { PageHeader } from "@/components/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { ViewParamsError } from "@/components/view-params-error";
 import { ViewToolbar } from "@/components/view-toolbar";
 import { getDb } from "@/db";
-import { getCorridorCoverage } from "@/db/queries/corridors";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { env } from "@/lib/env.js";
+import { corridorViewDays, viewScopeParams } from "@/lib/reports/view-scope";
 import { parseCorridorTableParams } from "@/lib/validators/corridors";
 import { collectIssues, parseViewParams, type SearchParams } from "@/lib/validators/view-params";
 
@@ -22,7 +24,7 @@ export const metadata: Metadata = { title: "Corridors" };
 
 export default async function CorridorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  await requireRole("views:read");
+  const session = await requireRole("views:read");
   const db = await getDb();
   const sp = await searchParams;
   const now = new Date();
@@ -57,6 +59,15 @@ export default async function CorridorsPage({ searchParams }: { searchParams: Pr
           <CorridorsBody
             chainId={view.value.chainId}
             range={view.value.range}
+            exportActions={
+              can(session.role, "exports:create") ? (
+                <ExportLinks
+                  route="/api/exports/corridors"
+                  searchParams={viewScopeParams(sp)}
+                  testId="corridors-export"
+                />
+              ) : null
+            }
             table={{
               origin: table.value.filters.origin,
               destination: table.value.filters.destination,
@@ -75,18 +86,13 @@ type BodyProps = {
   chainId: number | undefined;
   range: { preset: string; fromDay: string | null; toDay: string; label: string };
   table: Parameters<typeof CorridorsContent>[0]["table"];
+  exportActions: ReactNode;
 };
 
-async function CorridorsBody({ chainId, range, table }: BodyProps) {
-  // "All time" runs from the rollup's first day to its last (which may be after today on a chain
-  // whose clock runs ahead); the drill-down links need concrete days either way.
-  const coverage = await getCorridorCoverage(await getDb(), { chainId });
-  const fromDay = range.fromDay ?? coverage.firstDay ?? range.toDay;
-  const toDay =
-    range.preset === "all" && coverage.lastDay && coverage.lastDay > range.toDay
-      ? coverage.lastDay
-      : range.toDay;
-  const rangeLabel = range.preset === "all" ? `All time (${fromDay} – ${toDay})` : range.label;
+async function CorridorsBody({ chainId, range, table, exportActions }: BodyProps) {
+  // The drill-down links (and the matrix export) need concrete days, "all time" included.
+  const days = await corridorViewDays(await getDb(), { chainId, range });
+  const { fromDay, toDay, label: rangeLabel } = days;
   return (
     <>
       <Suspense
@@ -104,6 +110,7 @@ async function CorridorsBody({ chainId, range, table }: BodyProps) {
           chainId={chainId}
           table={table}
           pkrPerUsd={env.PKR_PER_USD}
+          matrixActions={exportActions}
         />
       </Suspense>
       <Suspense fallback={<CardSkeleton {...CORRIDOR_CARDS.inbound} rows={6} />}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { z } from "zod";
+import { ExportLinks } from "@/components/export-links";
 import { OverviewEmptyState } from "@/components/overview-empty-state";
 import { PageHeader } from "@/components/page-header";
 import { SupplyAdminEventsCard } from "@/components/supply-admin-events-card";
@@ -33,8 +34,10 @@ import {
 } from "@/db/queries/supply-events";
 import { HOLDER_SORTS } from "@/db/queries/supply-holders";
 import { requireRole } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { env } from "@/lib/env.js";
 import { formatDateTimeUtc } from "@/lib/format";
+import { viewScopeParams } from "@/lib/reports/view-scope";
 import {
   collectIssues,
   parseTableParams,
@@ -78,14 +81,15 @@ function parseSupplyParams(sp: SearchParams, chains: { chainId: number; name: st
 export default async function SupplyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Live figures: render per request, never at build time.
   await connection();
-  await requireRole("views:read");
+  const session = await requireRole("views:read");
   const db = await getDb();
   const presence = await getDataPresence(db);
   const chains = presence.schemaReady ? await listKnownChains(db) : [];
   // One clock for every widget, so "today" and the ranges agree with each other.
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
-  const parsed = parseSupplyParams(await searchParams, chains, now);
+  const sp = await searchParams;
+  const parsed = parseSupplyParams(sp, chains, now);
   const pkr = env.PKR_PER_USD;
   const pageKeys = [HOLDERS_TABLE, RECONCILIATIONS_TABLE, ADMIN_EVENTS_TABLE].map((t) =>
     tableKey(t.prefix, "page"),
@@ -116,6 +120,15 @@ export default async function SupplyPage({ searchParams }: { searchParams: Promi
                   pkr={pkr}
                   range={parsed.view.range}
                   today={today}
+                  actions={
+                    can(session.role, "exports:create") ? (
+                      <ExportLinks
+                        route="/api/exports/supply"
+                        searchParams={viewScopeParams(sp)}
+                        testId="supply-export"
+                      />
+                    ) : null
+                  }
                 />
               </Suspense>
               <Suspense fallback={<SupplyReconciliationSkeleton />}>

@@ -14,7 +14,7 @@ import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";
 import { requireRole } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { exportHref, parseTransactionParams } from "@/lib/validators/transactions";
+import { parseTransactionParams } from "@/lib/validators/transactions";
 import type { SearchParams } from "@/lib/validators/view-params";
 
 export const metadata: Metadata = { title: "Transactions" };
@@ -68,7 +68,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
                 query={parsed.value}
                 chains={chains}
                 entities={entities}
-                exportHref={can(session.role, "exports:create") ? exportHref(sp) : null}
+                exportSearchParams={can(session.role, "exports:create") ? sp : null}
               />
             </Suspense>
           </>

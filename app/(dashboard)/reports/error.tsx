@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function ReportsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Reports" error={error} retry={retry} />;
+}
