@@ -10,7 +10,7 @@
 // row, the writers need text anyway).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import type { AlertStatus, RuleId, Severity } from "../schema/monitoring";
+import { alertFilterWhere, type AlertFilter } from "./alerts-list";
 import { copyOutRows, poolOf } from "./copy-out";
 import { corridorAttribution as a } from "./rollups";
 import { rowsOf } from "./sql-arrays";
@@ -163,15 +163,8 @@ function normaliseFlags(r: TransactionExportRow): TransactionExportRow {
 // ---------------------------------------------------------------------------------------------
 // Alerts
 
-export type AlertExportFilter = {
-  chainId?: number | undefined;
-  ruleId?: RuleId | undefined;
-  status?: AlertStatus | undefined;
-  severity?: Severity | undefined;
-  /** First and last UTC day of the trigger's block time. */
-  fromDay?: string | undefined;
-  toDay?: string | undefined;
-};
+/** The alerts view's own filter (alerts-list.ts), so a file holds exactly the rows the view counts. */
+export type AlertExportFilter = AlertFilter;
 
 export type AlertExportRow = {
   id: string;
@@ -192,20 +185,11 @@ export type AlertExportRow = {
   amount: string | null;
   corridorOrigin: string | null;
   corridorDestination: string | null;
+  /** Email of the analyst holding the case (null = unassigned). */
+  assigneeEmail: string | null;
   explanation: string;
   evidenceCount: number;
 };
-
-function alertWhere(f: AlertExportFilter): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (f.chainId !== undefined) parts.push(sql`al.chain_id = ${f.chainId}`);
-  if (f.ruleId) parts.push(sql`al.rule_id = ${f.ruleId}`);
-  if (f.status) parts.push(sql`al.status = ${f.status}`);
-  if (f.severity) parts.push(sql`al.severity = ${f.severity}`);
-  if (f.fromDay) parts.push(sql`al.block_time >= ${f.fromDay}::date::timestamp at time zone 'UTC'`);
-  if (f.toDay) parts.push(sql`al.block_time < (${f.toDay}::date + 1)::timestamp at time zone 'UTC'`);
-  return sql.join(parts, sql` and `);
-}
 
 /** Alerts matching a filter, in id order, with the subject's registry label. */
 export function streamAlertExport(
@@ -220,11 +204,12 @@ export function streamAlertExport(
         al.status_reason as "statusReason", al.chain_id as "chainId", al.block_number::text as "blockNumber",
         ${isoSql(sql`al.block_time`)} as "blockTime", al.tx_hash as "txHash", al.log_index as "logIndex",
         al.subject, ad.label as "subjectLabel", al.amount::text as amount, al.corridor_origin as "corridorOrigin",
-        al.corridor_destination as "corridorDestination", al.explanation,
+        al.corridor_destination as "corridorDestination", u.email as "assigneeEmail", al.explanation,
         (select count(*) from alert_evidence e where e.alert_id = al.id)::int as "evidenceCount"
       from alerts al
       left join addresses ad on ad.chain_id = al.chain_id and ad.address = al.subject
-      where ${alertWhere(p.filter)} ${from}
+      left join users u on u.id = al.assignee
+      where ${alertFilterWhere(p.filter)} ${from}
       order by al.id
       limit ${batchSize}`);
     return rowsOf<AlertExportRow>(result);

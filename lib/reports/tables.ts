@@ -12,6 +12,8 @@ import {
   type TransactionExportRow,
 } from "@/db/queries/exports";
 import type { TransactionFilter } from "@/db/queries/transactions";
+import type { RuleId } from "@/db/schema/monitoring";
+import { ruleById } from "@/lib/monitoring/rules";
 import type { ExportColumn, ExportTable } from "./cells";
 
 type Col<R> = ExportColumn<R>;
@@ -54,6 +56,7 @@ export function transactionsTable(
 export const ALERT_COLUMNS: readonly Col<AlertExportRow>[] = [
   { header: "alert_id", kind: "int", value: (r) => r.id, width: 9 },
   { header: "rule_id", kind: "text", value: (r) => r.ruleId, width: 7 },
+  { header: "rule_name", kind: "text", value: (r) => ruleById(r.ruleId as RuleId).title, width: 28 },
   { header: "rule_version", kind: "int", value: (r) => r.ruleVersion, width: 8 },
   { header: "logic_version", kind: "int", value: (r) => r.logicVersion, width: 8 },
   { header: "severity", kind: "text", value: (r) => r.severity, width: 9 },
@@ -70,6 +73,7 @@ export const ALERT_COLUMNS: readonly Col<AlertExportRow>[] = [
   ...money<AlertExportRow>("amount", (r) => r.amount),
   { header: "origin_country", kind: "text", value: (r) => r.corridorOrigin, width: 8 },
   { header: "destination_country", kind: "text", value: (r) => r.corridorDestination, width: 8 },
+  { header: "assignee", kind: "text", value: (r) => r.assigneeEmail, width: 24 },
   { header: "explanation", kind: "text", value: (r) => r.explanation, width: 60 },
   { header: "evidence_count", kind: "int", value: (r) => r.evidenceCount, width: 8 },
 ];
