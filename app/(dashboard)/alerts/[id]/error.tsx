@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function AlertError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Alert" error={error} retry={retry} />;
+}

@@ -1,0 +1,249 @@
+// Everything the alert (case) page shows: the alert with its rule, the evidence logs with both
+// sides attributed through the registry on the alert's chain, the parties (with watchlist hits),
+// the subject's activity and counterparties around the alert (alert-case-activity.ts), notes and
+// the decision history with who made each move.
+import { asc, eq, sql } from "drizzle-orm";
+import type { Address, Hash } from "viem";
+import type { Db } from "../client";
+import { users } from "../schema/auth";
+import { chains } from "../schema/chain";
+import { alertHistory, alertNotes, alerts, type AlertStatus } from "../schema/monitoring";
+import type { EntityKind, LicenceStatus } from "../schema/registry";
+import { getAlertActivity, getAlertGraph, type ActivityDay, type AlertGraph } from "./alert-case-activity";
+import { rowsOf } from "./sql-arrays";
+import { ruleById } from "@/lib/monitoring/rules";
+
+export type GetAlertCaseParams = { id: number };
+
+/** One side of a log, attributed on the alert's chain (all null = unattributed). */
+export type CaseParty = {
+  address: Address;
+  entityName: string | null;
+  country: string | null;
+  label: string | null;
+};
+
+export type CaseEvidence = {
+  source: "transfer" | "token_event";
+  /** trigger, inbound, outbound, link, event, ... */
+  role: string;
+  chainId: number;
+  blockNumber: bigint;
+  txHash: Hash;
+  logIndex: number;
+  /** False when the log is no longer indexed (a reorg removed it; the alert is withdrawn then). */
+  indexed: boolean;
+  /** ISO 8601 UTC; null when not indexed. */
+  blockTime: string | null;
+  /** Transfer kind (mint, burn, transfer) or token event kind (freeze, pause, ...). */
+  kind: string | null;
+  /** Transfers: sender → recipient. Token events: caller → account acted upon. */
+  from: CaseParty | null;
+  to: CaseParty | null;
+  /** Token events' second party (reallocation target, previous owner). */
+  counterparty: CaseParty | null;
+  amount: bigint | null;
+};
+
+export type CaseAddress = CaseParty & {
+  isSubject: boolean;
+  entityId: number | null;
+  entityKind: EntityKind | null;
+  licenceStatus: LicenceStatus | null;
+  tags: string[];
+  watchlist: { list: string; reference: string }[];
+};
+
+export type CaseUser = { id: string; name: string | null; email: string | null };
+
+export type CaseNote = { id: number; at: Date; author: CaseUser; authorRole: string; body: string };
+
+export type CaseDecision = {
+  id: number;
+  at: Date;
+  from: AlertStatus | null;
+  to: AlertStatus;
+  /** null = the system (monitor, reorg, rebuild). */
+  actor: CaseUser | null;
+  reason: string | null;
+};
+
+export type AlertCase = {
+  alert: typeof alerts.$inferSelect & { ruleTitle: string; chainName: string | null };
+  assignee: CaseUser | null;
+  evidence: CaseEvidence[];
+  parties: CaseAddress[];
+  /** Daily in/out of the subject, ±ACTIVITY_DAYS around the alert (empty without a subject). */
+  activity: ActivityDay[];
+  graph: AlertGraph;
+  notes: CaseNote[];
+  history: CaseDecision[];
+  /** The user of the latest move to "escalated" (four eyes); system moves are skipped. */
+  escalatedBy: CaseUser | null;
+};
+
+/** The whole case, or null for an unknown id. */
+export async function getAlertCase(db: Db, params: GetAlertCaseParams): Promise<AlertCase | null> {
+  const [row] = await db
+    .select({ alert: alerts, chainName: chains.name, assigneeName: users.name, assigneeEmail: users.email })
+    .from(alerts)
+    .leftJoin(chains, eq(chains.chainId, alerts.chainId))
+    .leftJoin(users, eq(users.id, alerts.assignee))
+    .where(eq(alerts.id, params.id));
+  if (!row) return null;
+  const a = row.alert;
+  const around = { chainId: a.chainId, address: a.subject, at: a.blockTime };
+  const [evidence, parties, notes, history, activity, graph] = await Promise.all([
+    listCaseEvidence(db, params),
+    listCaseParties(db, params),
+    listCaseNotes(db, params),
+    listCaseHistory(db, params),
+    a.subject ? getAlertActivity(db, { ...around, address: a.subject }) : Promise.resolve([]),
+    a.subject
+      ? getAlertGraph(db, { ...around, address: a.subject, parties: a.addresses })
+      : Promise.resolve({ edges: [], totalEdges: 0 }),
+  ]);
+  const escalation = history.filter((h) => h.to === "escalated" && h.actor !== null).at(-1);
+  return {
+    alert: { ...a, ruleTitle: ruleById(a.ruleId).title, chainName: row.chainName },
+    assignee: a.assignee ? { id: a.assignee, name: row.assigneeName, email: row.assigneeEmail } : null,
+    evidence,
+    parties,
+    activity,
+    graph,
+    notes,
+    history,
+    escalatedBy: escalation?.actor ?? null,
+  };
+}
+
+const ISO = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+
+/** Attribution of an address column on the evidence's chain, as `<p>_name`, `<p>_country`, `<p>_label`. */
+function sideJoin(p: string, addressExpr: string) {
+  return sql.raw(`left join addresses ${p}a on ${p}a.chain_id = e.chain_id and ${p}a.address = ${addressExpr}
+    left join entities ${p}e on ${p}e.id = ${p}a.entity_id`);
+}
+
+function sideColumns(p: string, addressExpr: string) {
+  return sql.raw(`${addressExpr} as ${p}_address, ${p}e.name as ${p}_name, ${p}e.country as ${p}_country,
+    ${p}a.label as ${p}_label`);
+}
+
+type Raw = Record<string, string | number | boolean | null>;
+
+function partyOf(r: Raw, p: string): CaseParty | null {
+  const address = r[`${p}_address`];
+  if (address === null || address === undefined) return null;
+  const str = (k: string) => (r[`${p}_${k}`] === null ? null : String(r[`${p}_${k}`]));
+  return {
+    address: String(address) as Address,
+    entityName: str("name"),
+    country: str("country"),
+    label: str("label"),
+  };
+}
+
+export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Promise<CaseEvidence[]> {
+  const from = "coalesce(t.from_address, te.actor)";
+  const to = "coalesce(t.to_address, te.subject)";
+  const result = await db.execute(sql`
+    select e.source, e.role, e.chain_id, e.block_number::text as block_number, e.tx_hash, e.log_index,
+      (t.tx_hash is not null or te.tx_hash is not null) as indexed,
+      ${ISO("coalesce(t.block_time, te.block_time)")} as block_time,
+      coalesce(t.kind, te.kind) as kind, coalesce(t.amount, te.amount)::text as amount,
+      ${sideColumns("src", from)}, ${sideColumns("dst", to)}, ${sideColumns("cp", "te.counterparty")}
+    from alert_evidence e
+    left join transfers t on e.source = 'transfer' and t.chain_id = e.chain_id
+      and t.tx_hash = e.tx_hash and t.log_index = e.log_index
+    left join token_events te on e.source = 'token_event' and te.chain_id = e.chain_id
+      and te.tx_hash = e.tx_hash and te.log_index = e.log_index
+    ${sideJoin("src", from)} ${sideJoin("dst", to)} ${sideJoin("cp", "te.counterparty")}
+    where e.alert_id = ${params.id}
+    order by e.block_number, e.log_index, e.source`);
+  return rowsOf<Raw>(result).map((r) => ({
+    source: r.source as CaseEvidence["source"],
+    role: String(r.role),
+    chainId: Number(r.chain_id),
+    blockNumber: BigInt(String(r.block_number)),
+    txHash: String(r.tx_hash) as Hash,
+    logIndex: Number(r.log_index),
+    indexed: r.indexed === true || r.indexed === "t",
+    blockTime: r.block_time === null ? null : String(r.block_time),
+    kind: r.kind === null ? null : String(r.kind),
+    from: partyOf(r, "src"),
+    to: partyOf(r, "dst"),
+    counterparty: partyOf(r, "cp"),
+    amount: r.amount === null ? null : BigInt(String(r.amount)),
+  }));
+}
+
+export async function listCaseParties(db: Db, params: GetAlertCaseParams): Promise<CaseAddress[]> {
+  const result = await db.execute(sql`
+    select x.address, x.address = a.subject as is_subject, ad.label, coalesce(ad.tags, '{}') as tags,
+      en.id as entity_id, en.name as entity_name, en.kind as entity_kind, en.country, en.licence_status,
+      coalesce((select json_agg(json_build_object('list', w.list_name, 'reference', w.reference)
+          order by w.list_name)
+        from watchlist_entries w where w.chain_id = a.chain_id and w.address = x.address), '[]'::json) as watchlist
+    from alerts a
+    cross join lateral unnest(a.addresses) with ordinality as x(address, ord)
+    left join addresses ad on ad.chain_id = a.chain_id and ad.address = x.address
+    left join entities en on en.id = ad.entity_id
+    where a.id = ${params.id}
+    order by (x.address = a.subject) desc nulls last, x.ord`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    address: String(r.address) as Address,
+    isSubject: r.is_subject === true || r.is_subject === "t",
+    entityId: r.entity_id === null ? null : Number(r.entity_id),
+    entityName: (r.entity_name as string | null) ?? null,
+    entityKind: (r.entity_kind as EntityKind | null) ?? null,
+    country: (r.country as string | null) ?? null,
+    licenceStatus: (r.licence_status as LicenceStatus | null) ?? null,
+    label: (r.label as string | null) ?? null,
+    tags: pgTextArray(r.tags),
+    watchlist: (typeof r.watchlist === "string"
+      ? JSON.parse(r.watchlist)
+      : r.watchlist) as CaseAddress["watchlist"],
+  }));
+}
+
+/** node-postgres parses text[]; a wire proxy may hand back the literal "{a,b}". */
+function pgTextArray(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  const s = String(v ?? "{}");
+  return s === "{}" ? [] : s.slice(1, -1).split(",");
+}
+
+export async function listCaseNotes(db: Db, params: GetAlertCaseParams): Promise<CaseNote[]> {
+  const rows = await db
+    .select({ note: alertNotes, name: users.name })
+    .from(alertNotes)
+    .leftJoin(users, eq(users.id, alertNotes.author))
+    .where(eq(alertNotes.alertId, params.id))
+    .orderBy(asc(alertNotes.at), asc(alertNotes.id));
+  return rows.map(({ note, name }) => ({
+    id: note.id,
+    at: note.at,
+    // The email is the note's snapshot (a user renamed later still shows as they were).
+    author: { id: note.author, name, email: note.authorEmail },
+    authorRole: note.authorRole,
+    body: note.body,
+  }));
+}
+
+export async function listCaseHistory(db: Db, params: GetAlertCaseParams): Promise<CaseDecision[]> {
+  const rows = await db
+    .select({ h: alertHistory, name: users.name, email: users.email })
+    .from(alertHistory)
+    .leftJoin(users, eq(users.id, alertHistory.actor))
+    .where(eq(alertHistory.alertId, params.id))
+    .orderBy(asc(alertHistory.id));
+  return rows.map(({ h, name, email }) => ({
+    id: h.id,
+    at: h.at,
+    from: h.fromStatus,
+    to: h.toStatus,
+    actor: h.actor === null ? null : { id: h.actor, name, email },
+    reason: h.reason,
+  }));
+}

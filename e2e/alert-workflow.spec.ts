@@ -1,0 +1,237 @@
+// The case workflow against the seeded demo, as people use it: an analyst notes, reviews and
+// escalates; a second compliance officer files the STR; an officer cannot file his own escalation
+// (neither through the page nor by calling the action directly); a dismissal needs a reason.
+//
+// Which alerts: each test takes its own open, unassigned R9 alert (unlicensed counterparty: the
+// demo raises the most of these, on both chains), lowest ids first, found by reading the case
+// pages (/alerts/1, /alerts/2, … until the ids run out). The status is read when the test takes
+// the alert, so an alert another spec has moved is skipped; other specs that need open alerts
+// should take them from other rules or from the newest ids.
+import fs from "node:fs";
+import path from "node:path";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
+import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
+import { demoAccount, sameOrigin, signInAs, type DemoAccount } from "./fixtures/auth";
+import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
+
+const RULE = "R9";
+/** Consecutive unknown ids that end the scan (bigserial ids may skip a few). */
+const MISSES_TO_STOP = 15;
+
+type Probe = { id: number; rule: string; status: string; assigned: boolean } | null;
+
+async function probe(api: APIRequestContext, id: number): Promise<Probe> {
+  const html = await (await api.get(`/alerts/${id}`)).text();
+  const m = html.match(
+    /data-testid="alert-case" data-alert-id="(\d+)" data-rule="(R\d+)" data-status="([a-z_]+)" data-chain="\d+" data-assigned="(true|false)"/,
+  );
+  if (!m) {
+    expect(html, `alert ${id} is neither a case nor a 404`).toContain('data-testid="alert-not-found"');
+    return null;
+  }
+  return { id, rule: m[2]!, status: m[3]!, assigned: m[4] === "true" };
+}
+
+const taken = new Set<number>();
+
+/** The lowest-id open, unassigned R9 alert no test here has taken yet (waits for the monitor). */
+async function takeOpenAlert(api: APIRequestContext): Promise<number> {
+  let found: number | undefined;
+  await expect(async () => {
+    let misses = 0;
+    for (let id = 1; misses < MISSES_TO_STOP; id++) {
+      const p = await probe(api, id);
+      misses = p ? 0 : misses + 1;
+      if (p && p.rule === RULE && p.status === "open" && !p.assigned && !taken.has(id)) {
+        found = id;
+        return;
+      }
+    }
+    throw new Error(`no open ${RULE} alert yet`);
+  }).toPass({ timeout: 240_000, intervals: [2_000, 5_000, 10_000] });
+  taken.add(found!);
+  return found!;
+}
+
+const contexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+/** A signed-in page of its own context (each user keeps their own session). */
+async function pageAs(browser: Browser, baseURL: string | undefined, who: DemoAccount): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signInAs(page, who);
+  return page;
+}
+
+async function openCase(page: Page, id: number) {
+  await page.goto(`/alerts/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Alert #${id}: ${RULE}`);
+}
+
+async function decide(page: Page, move: string, reason: string) {
+  await page.getByLabel("Reason", { exact: true }).fill(reason);
+  await page.getByRole("button", { name: move, exact: true }).click();
+}
+
+const status = (page: Page) => page.getByTestId("alert-status");
+const decisions = (page: Page) => page.locator('[data-testid="alert-history-entry"][data-kind="decision"]');
+const userLabel = (who: DemoAccount) => `${demoAccount(who).name} (${demoAccount(who).email})`;
+
+/** The transition-alert action's id in the build the demo serves (as e2e/access-matrix.spec.ts finds it). */
+function transitionActionId(): string {
+  const file = path.resolve(".next", "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    node: Record<string, { filename?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, e]) => e.filename === "lib/actions/transition-alert.ts");
+  if (!hit) throw new Error("transition-alert is not in the build");
+  return hit[0];
+}
+
+test("an analyst notes, reviews and escalates; a second compliance officer files the STR", async ({
+  browser,
+  baseURL,
+}) => {
+  const analyst = await pageAs(browser, baseURL, "analyst");
+  const id = await takeOpenAlert(analyst.request);
+  await openCase(analyst, id);
+  await expect(status(analyst)).toHaveText("Open");
+  await expect(analyst.getByTestId("alert-rule")).toContainText(`${RULE} · Unlicensed counterparty`);
+  await expect(analyst.getByTestId("alert-evidence-row").first()).toBeVisible();
+  await expect(analyst.getByTestId("alert-party").first()).toBeVisible();
+
+  const note = `Alert ${id}: the counterparty's licence is not on the register; asked the desk for KYC.`;
+  await analyst.getByLabel("New note").fill(note);
+  await analyst.getByRole("button", { name: "Add note" }).click();
+  await expect(analyst.getByTestId("alert-note")).toHaveCount(1);
+  await expect(analyst.getByTestId("alert-note")).toContainText([note]);
+  await expect(analyst.locator('[data-testid="alert-history-entry"][data-kind="note"]')).toContainText([
+    userLabel("analyst"),
+  ]);
+  await expect(analyst.getByLabel("New note")).toHaveValue("");
+
+  await analyst.getByRole("button", { name: "Start review", exact: true }).click();
+  await expect(status(analyst)).toHaveText("In review");
+  await expect(analyst.getByTestId("alert-assignee")).toHaveText(userLabel("analyst"));
+
+  await decide(analyst, "Escalate", "Weekly cross-border payments to an unlicensed remitter.");
+  await expect(status(analyst)).toHaveText("Escalated");
+  // Filing is a compliance officer's: the analyst is offered no move at all now.
+  await expect(analyst.getByRole("button", { name: "File STR" })).toHaveCount(0);
+  await expect(analyst.getByTestId("alert-four-eyes")).toContainText("Escalated by you");
+  await expectNoSeriousA11yViolations(analyst);
+  await screenshot(analyst, "alert-case-escalated");
+
+  const officer = await pageAs(browser, baseURL, "compliance");
+  await openCase(officer, id);
+  await expect(officer.getByTestId("alert-four-eyes")).toHaveText(
+    `Escalated by ${userLabel("analyst")}; filing needs a different compliance officer.`,
+  );
+  await expect(officer.getByTestId("alert-goaml-export")).toHaveAttribute(
+    "href",
+    `/api/exports/goaml?alert=${id}`,
+  );
+  await decide(officer, "File STR", `STR filed with the FMU, reference FMU-E2E-${id}.`);
+  await expect(status(officer)).toHaveText("Reported");
+  await expect(officer.getByTestId("alert-status-reason")).toHaveText(
+    `STR filed with the FMU, reference FMU-E2E-${id}.`,
+  );
+  await expect(decisions(officer)).toHaveCount(3);
+  await expect(decisions(officer)).toContainText([
+    `Open → In review${userLabel("analyst")}`,
+    `In review → Escalated${userLabel("analyst")}`,
+    `Escalated → Reported${userLabel("compliance")}`,
+  ]);
+  await expect(officer.getByTestId("alert-no-moves")).toContainText("This case is closed (reported)");
+  await screenshot(officer, "alert-case-reported");
+});
+
+test("four eyes: an officer cannot file his own escalation; a second officer can", async ({
+  browser,
+  baseURL,
+}) => {
+  const officer = await pageAs(browser, baseURL, "compliance");
+  const id = await takeOpenAlert(officer.request);
+  await openCase(officer, id);
+  await decide(officer, "Escalate", "Round amounts just under the travel-rule threshold.");
+  await expect(status(officer)).toHaveText("Escalated");
+  await expect(officer.getByTestId("alert-four-eyes")).toContainText("Escalated by you");
+
+  // The page offers the button (his role may file) and the server refuses it.
+  await decide(officer, "File STR", "Filing my own escalation.");
+  await expect(officer.getByTestId("alert-workflow-outcome")).toHaveText(FOUR_EYES_MESSAGE);
+  await expect(status(officer)).toHaveText("Escalated");
+
+  // Calling the action directly, as a script would, is refused the same way.
+  const res = await officer.request.post(`/alerts/${id}`, {
+    headers: {
+      "next-action": transitionActionId(),
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      ...sameOrigin(baseURL),
+    },
+    data: JSON.stringify(["$undefined", { alertId: id, to: "reported", reason: "direct call" }]),
+  });
+  expect(await res.text()).toContain(`"code":"forbidden","message":"${FOUR_EYES_MESSAGE}"`);
+  await officer.reload();
+  await expect(status(officer)).toHaveText("Escalated");
+
+  const second = await pageAs(browser, baseURL, "compliance2");
+  await openCase(second, id);
+  await expect(second.getByTestId("alert-escalated-by")).toHaveText(userLabel("compliance"));
+  await decide(second, "File STR", `STR filed, reference FMU-E2E-${id}.`);
+  await expect(status(second)).toHaveText("Reported");
+  await expect(decisions(second)).toContainText([
+    `Open → Escalated${userLabel("compliance")}`,
+    `Escalated → Reported${userLabel("compliance2")}`,
+  ]);
+
+  // The audit log has the escalation and the filing, and nothing for the refused attempts.
+  const admin = await pageAs(browser, baseURL, "admin");
+  const rowsFor = async (action: string) => {
+    await admin.goto(`/admin/audit?action=${action}&target=${encodeURIComponent(`alert:${id}`)}`);
+    return admin
+      .getByTestId("audit-row")
+      .filter({ has: admin.getByRole("cell", { name: `alert:${id}`, exact: true }) });
+  };
+  const escalations = await rowsFor("alert.decision");
+  await expect(escalations).toHaveCount(1);
+  await expect(escalations).toContainText(["compliance@demo.local"]);
+  const filings = await rowsFor("report.file");
+  await expect(filings).toHaveCount(1);
+  await expect(filings).toContainText(["compliance2@demo.local"]);
+  // Admins read cases but do not decide them.
+  await openCase(admin, id);
+  await expect(admin.getByRole("button", { name: "File STR" })).toHaveCount(0);
+  await expect(admin.getByLabel("New note")).toHaveCount(0);
+});
+
+test("dismissing needs a reason", async ({ browser, baseURL }) => {
+  const analyst = await pageAs(browser, baseURL, "analyst");
+  const id = await takeOpenAlert(analyst.request);
+  await openCase(analyst, id);
+  await analyst.getByRole("button", { name: "Dismiss", exact: true }).click();
+  await expect(analyst.getByTestId("alert-workflow-outcome")).toHaveText(
+    "A reason is required to dismiss the case.",
+  );
+  await expect(status(analyst)).toHaveText("Open");
+
+  await decide(analyst, "Dismiss", "Licensed in the sending country; registry entry outdated.");
+  await expect(status(analyst)).toHaveText("Dismissed");
+  await expect(analyst.getByTestId("alert-status-reason")).toHaveText(
+    "Licensed in the sending country; registry entry outdated.",
+  );
+  await expect(decisions(analyst)).toContainText([`Open → Dismissed${userLabel("analyst")}`]);
+});
