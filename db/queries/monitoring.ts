@@ -1,5 +1,6 @@
 // Monitoring settings, imported lists and per-chain progress. Engine input lives in
 // monitoring-input.ts, alert writes in monitoring-alerts.ts.
+import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import type { Db, Tx } from "../client";
@@ -46,14 +47,20 @@ export type UpdateRuleSettingsParams = {
   params: RuleParamsJson;
   enabled?: boolean;
   actor: AuditActor;
+  ip?: string | null;
+  userAgent?: string | null;
 };
 
 /**
  * Changes a rule's parameters: validates them, bumps the version and writes the audit entry in
  * the same transaction, so no change is ever unaudited. Existing alerts keep the parameters they
- * were raised under; `npm run monitor -- --rebuild --rule Rn` re-evaluates history.
+ * were raised under; `npm run monitor -- --rebuild --rule Rn` re-evaluates history. Saving what
+ * is already stored changes nothing (`changed: false`): a version means different parameters.
  */
-export async function updateRuleSettings(db: Db, p: UpdateRuleSettingsParams): Promise<RuleSetting> {
+export async function updateRuleSettings(
+  db: Db,
+  p: UpdateRuleSettingsParams,
+): Promise<RuleSetting & { changed: boolean }> {
   ruleById(p.ruleId).instantiate(p.params); // throws a ZodError on bad parameters
   return db.transaction(async (tx) => {
     await listRuleSettings(tx);
@@ -63,11 +70,15 @@ export async function updateRuleSettings(db: Db, p: UpdateRuleSettingsParams): P
       .where(eq(ruleSettings.ruleId, p.ruleId))
       .for("update");
     if (!before) throw new Error(`rule ${p.ruleId} has no settings row`);
+    const enabled = p.enabled ?? before.enabled;
+    if (enabled === before.enabled && isDeepStrictEqual(before.params, p.params)) {
+      return { ...before, ruleId: p.ruleId, changed: false };
+    }
     const [after] = await tx
       .update(ruleSettings)
       .set({
         params: p.params,
-        enabled: p.enabled ?? before.enabled,
+        enabled,
         version: before.version + 1,
         updatedBy: p.actor.id,
         updatedAt: sql`now()`,
@@ -85,8 +96,10 @@ export async function updateRuleSettings(db: Db, p: UpdateRuleSettingsParams): P
         before: { enabled: before.enabled, params: before.params },
         after: { enabled: after.enabled, params: after.params },
       },
+      ip: p.ip ?? null,
+      userAgent: p.userAgent ?? null,
     });
-    return { ...after, ruleId: p.ruleId };
+    return { ...after, ruleId: p.ruleId, changed: true };
   });
 }
 

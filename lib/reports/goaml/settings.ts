@@ -1,7 +1,8 @@
 // goAML settings: the reporting entity's identifiers and the FIU's code lists. Every value below
 // is a PLACEHOLDER for a compliance officer to replace with what the FMU assigned (DOMAIN.md
-// section 5: code lists are each FIU's own). Persistence and the editing form come later; until
-// then callers pass these defaults, validated by goamlSettingsSchema.
+// section 5: code lists are each FIU's own). They are what getGoamlSettings (db/queries/
+// app-settings.ts) returns, at version 0, until a compliance officer saves the settings at
+// /reports/goaml-settings; saved settings live in app_settings (versioned, audited).
 import type { RuleId } from "@/db/schema/monitoring";
 import { goamlSettingsSchema, type GoamlSettings } from "@/lib/validators/exports";
 

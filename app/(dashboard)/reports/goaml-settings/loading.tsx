@@ -1,0 +1,11 @@
+import { PageHeader } from "@/components/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return (
+    <>
+      <PageHeader title="goAML settings">Loading…</PageHeader>
+      <Skeleton className="h-96 w-full" />
+    </>
+  );
+}

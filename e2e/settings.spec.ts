@@ -1,0 +1,189 @@
+// Rule settings (admin) and goAML settings (compliance officer) against the running demo. Both
+// change the shared e2e database, so each test puts back what it found:
+// - R6's single threshold goes from USD 10,000 to 9,999.999999. Demo amounts are whole cents, so
+//   no transfer sits between the two and no alert could differ even if one were evaluated
+//   meanwhile; the original text is restored at the end (R6's version ends 2 higher).
+// - the goAML reporting entity id and R1 indicator are restored to what they were (the
+//   placeholders on a fresh demo, then at version 2), so exports keep producing the same XML.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
+
+const SINGLE = "Single transfer threshold (USD1)";
+
+async function versionOf(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? "";
+  const n = Number(text.replace(/^v/, "").trim());
+  if (!Number.isInteger(n)) throw new Error(`not a version: ${text}`);
+  return n;
+}
+
+function r6Form(page: Page) {
+  return page.getByRole("form", { name: "R6 High value settings" });
+}
+
+async function saveR6Single(page: Page, text: string) {
+  const form = r6Form(page);
+  await form.getByLabel(SINGLE).fill(text);
+  await form.getByRole("button", { name: "Save R6" }).click();
+}
+
+async function expect403(page: Page, path: string) {
+  const res = await page.goto(path);
+  expect(res?.status()).toBe(403);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "You do not have access to this page" }),
+  ).toBeVisible();
+}
+
+test.describe("rule settings", () => {
+  test("admin changes R6's threshold: one version up, persisted, audited; bad values change nothing", async ({
+    page,
+  }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/rules");
+    await expect(page.getByRole("heading", { level: 1, name: "Rule settings" })).toBeVisible();
+    await expect(page.locator("section[id^='rule-R']")).toHaveCount(12);
+    await expect(page.getByTestId("rules-rebuild-note")).toContainText(
+      "npm run monitor -- --rebuild --rule R6",
+    );
+    const version = page.getByTestId("rule-version-R6");
+    const before = await versionOf(version);
+    const single = r6Form(page).getByLabel(SINGLE);
+    const original = await single.inputValue();
+    const originalWei = ((await page.getByTestId("rule-wei-R6-singleWei").textContent()) ?? "").match(
+      /\d+/,
+    )?.[0];
+    expect(originalWei).toBeDefined();
+    await expectNoSeriousA11yViolations(page);
+
+    try {
+      // Each refusal is explained on the field; the version and the stored value stay put.
+      const refusals: [string, string][] = [
+        ["-10000", "The amount cannot be negative."],
+        ["ten thousand", "Enter an amount in USD1 using digits, e.g. 10000 or 10000.50."],
+        ["9999.9999991", "Use at most 6 decimal places."],
+      ];
+      for (const [text, message] of refusals) {
+        await saveR6Single(page, text);
+        await expect(page.getByTestId("rule-outcome-R6")).toHaveText(message);
+        await expect(single).toHaveAttribute("aria-invalid", "true");
+        await expect(r6Form(page).getByText(message, { exact: true }).first()).toBeVisible();
+      }
+      await page.reload();
+      await expect(version).toHaveText(`v${before}`);
+      await expect(single).toHaveValue(original);
+
+      await saveR6Single(page, "9,999.999999");
+      await expect(page.getByTestId("rule-outcome-R6")).toHaveText(`Saved R6: now version ${before + 1}.`);
+      await expect(version).toHaveText(`v${before + 1}`);
+      await expect(page.getByTestId("rule-wei-R6-singleWei")).toHaveText("saved: 9999999999000000000000 wei");
+      await expect(page.getByTestId("rule-changed-R6")).toContainText("admin@demo.local");
+
+      // Saving the same again is not a new version.
+      await r6Form(page).getByRole("button", { name: "Save R6" }).click();
+      await expect(page.getByTestId("rule-outcome-R6")).toHaveText(
+        `Nothing changed: R6 stays at version ${before + 1}.`,
+      );
+
+      await page.reload();
+      await expect(version).toHaveText(`v${before + 1}`);
+      await expect(single).toHaveValue("9999.999999");
+      await expect(page.getByTestId("rule-param-R6-singleWei")).toContainText("changed");
+      await screenshot(page, "rule-settings");
+
+      await page.goto("/admin/audit?action=rule.change&target=R6");
+      const newest = page.getByTestId("audit-row").first();
+      await expect(newest).toContainText("admin@demo.local");
+      const params = JSON.parse((await newest.getByRole("cell").nth(4).textContent()) ?? "{}") as {
+        fromVersion: number;
+        toVersion: number;
+        before: { params: { singleWei: string } };
+        after: { params: { singleWei: string } };
+      };
+      expect([params.fromVersion, params.toVersion]).toEqual([before, before + 1]);
+      expect([params.before.params.singleWei, params.after.params.singleWei]).toEqual([
+        originalWei,
+        "9999999999000000000000",
+      ]);
+    } finally {
+      await page.goto("/admin/rules");
+      if ((await single.inputValue()) !== original) {
+        await saveR6Single(page, original);
+        await expect(page.getByTestId("rule-outcome-R6")).toHaveText(/^Saved R6: now version \d+\.$/);
+      }
+    }
+    await expect(version).toHaveText(`v${before + 2}`);
+    await expect(page.getByTestId("rule-wei-R6-singleWei")).toHaveText(`saved: ${originalWei} wei`);
+  });
+
+  for (const who of ["analyst", "compliance"] as const) {
+    test(`${who} gets the 403 page`, async ({ page }) => {
+      await signInAs(page, who);
+      await expect403(page, "/admin/rules");
+    });
+  }
+});
+
+test.describe("goAML settings", () => {
+  test("compliance officer edits the reporting entity id and R1's indicator; they persist", async ({
+    page,
+  }) => {
+    await signInAs(page, "compliance");
+    await page.goto("/reports/goaml-settings");
+    await expect(page.getByRole("heading", { level: 1, name: "goAML settings" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "← Reports" })).toHaveAttribute("href", "/reports");
+    const version = page.getByTestId("goaml-version");
+    const before = await versionOf(version);
+    // Never saved on a fresh demo: the placeholders, and a warning saying so.
+    if (before === 0) await expect(page.getByTestId("goaml-placeholder-warning")).toBeVisible();
+    const form = page.getByRole("form", { name: "goAML settings" });
+    const entityId = form.getByLabel("Reporting entity id");
+    const r1 = form.getByLabel("R1 Sanctioned counterparty");
+    const original = { entityId: await entityId.inputValue(), r1: await r1.inputValue() };
+    await expectNoSeriousA11yViolations(page);
+
+    const save = () => form.getByRole("button", { name: "Save goAML settings" }).click();
+    try {
+      await entityId.fill("abc");
+      await save();
+      await expect(
+        form.getByText("Enter the positive whole number your FIU assigned.").first(),
+      ).toBeVisible();
+      await expect(version).toHaveText(String(before));
+
+      await entityId.fill("4711");
+      await r1.fill("E2E-VA-SANCTIONS");
+      await save();
+      await expect(page.getByTestId("goaml-settings-outcome")).toHaveText(
+        `Saved the goAML settings: now version ${before + 1}.`,
+      );
+      await expect(version).toHaveText(String(before + 1));
+      await expect(page.getByTestId("goaml-placeholder-warning")).toHaveCount(0);
+
+      await page.reload();
+      await expect(version).toHaveText(String(before + 1));
+      await expect(page.getByTestId("goaml-editor")).toHaveText("compliance@demo.local");
+      await expect(entityId).toHaveValue("4711");
+      await expect(r1).toHaveValue("E2E-VA-SANCTIONS");
+      await screenshot(page, "goaml-settings");
+    } finally {
+      await page.goto("/reports/goaml-settings");
+      await entityId.fill(original.entityId);
+      await r1.fill(original.r1);
+      await save();
+      await expect(page.getByTestId("goaml-settings-outcome")).toHaveText(
+        /^Saved the goAML settings: now version \d+\.$/,
+      );
+    }
+    await expect(version).toHaveText(String(before + 2));
+    await page.reload();
+    await expect(entityId).toHaveValue(original.entityId);
+    await expect(r1).toHaveValue(original.r1);
+  });
+
+  test("analyst gets the 403 page", async ({ page }) => {
+    await signInAs(page, "analyst");
+    await expect403(page, "/reports/goaml-settings");
+  });
+});

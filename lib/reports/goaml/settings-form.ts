@@ -1,0 +1,69 @@
+// The goAML settings form is flat (one input per value); settings are nested. Field names are the
+// settings' own paths ("reportingPerson.email", "indicators.R1"), so a validation issue's path is
+// the name of the field to show it on.
+import { RULE_IDS } from "@/db/schema/monitoring";
+import type { GoamlSettings } from "@/lib/validators/exports";
+
+const TOP = [
+  "rentityId",
+  "rentityBranch",
+  "submissionCode",
+  "reportCode",
+  "currencyCodeLocal",
+  "localPerUsd",
+  "accountCurrencyCode",
+  "transmodeCode",
+  "fundsCode",
+  "unknownCountryCode",
+  "unattributedInstitution",
+] as const;
+const PERSON = ["firstName", "lastName", "email", "occupation"] as const;
+const LOCATION = ["addressType", "address", "city", "countryCode"] as const;
+
+/** Every field of the form, in the settings' order. */
+export const GOAML_FORM_FIELDS: readonly string[] = [
+  ...TOP,
+  ...PERSON.map((k) => `reportingPerson.${k}`),
+  ...LOCATION.map((k) => `location.${k}`),
+  ...RULE_IDS.map((id) => `indicators.${id}`),
+];
+
+/** ISO codes: typed in any case, stored in capitals as the schema (and goAML) want them. */
+const UPPER = new Set([
+  "currencyCodeLocal",
+  "accountCurrencyCode",
+  "unknownCountryCode",
+  "location.countryCode",
+]);
+
+/** Settings → the form's initial text, field by field. */
+export function goamlFormValues(s: GoamlSettings): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of TOP) out[k] = s[k] === undefined ? "" : String(s[k]);
+  for (const k of PERSON) out[`reportingPerson.${k}`] = s.reportingPerson[k];
+  for (const k of LOCATION) out[`location.${k}`] = s.location[k];
+  for (const id of RULE_IDS) out[`indicators.${id}`] = s.indicators[id];
+  return out;
+}
+
+/**
+ * Submitted fields → the nested shape goamlSettingsSchema checks. Unknown fields are ignored;
+ * missing ones stay missing (the schema reports them); an empty branch means "no branch".
+ */
+export function nestGoamlForm(form: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of GOAML_FORM_FIELDS) {
+    const raw = form[name];
+    if (typeof raw !== "string") continue;
+    const value = UPPER.has(name) ? raw.trim().toUpperCase() : raw;
+    if (name === "rentityBranch" && value.trim() === "") continue;
+    const [group, key] = name.split(".");
+    if (key === undefined) {
+      out[name] = value;
+    } else if (group !== undefined) {
+      const nested = (out[group] ??= {}) as Record<string, unknown>;
+      nested[key] = value;
+    }
+  }
+  return out;
+}
