@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { alertTarget } from "@/db/queries/alert-workflow";
 import { assignAlerts as assignAlertRows, listAssignableUsers } from "@/db/queries/alerts-list";
 import { recordAudit } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
@@ -46,7 +47,8 @@ export const assignAlerts = safeAction({
       await recordAudit(tx, {
         action: "alert.assign",
         actor: { id: actor.userId, email: actor.email, role: actor.role },
-        target: alertIds.length === 1 ? `alert #${alertIds[0]}` : `${alertIds.length} alerts`,
+        // The same target as the case's decisions and notes, so one audit filter finds its trail.
+        target: [...new Set(alertIds)].map(alertTarget).join(" "),
         params: {
           alertIds: [...new Set(alertIds)].sort((a, b) => a - b),
           assignee: to,
