@@ -10,12 +10,14 @@ import {
   type DemoAccount,
 } from "./fixtures/auth";
 
-const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Registry", "Indexer"];
+const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Alerts"];
+const TAIL = ["Registry", "Indexer"];
+const OFFICER = [...VIEWS, "Reports", ...TAIL];
 const NAV: Record<DemoAccount, string[]> = {
-  analyst: VIEWS,
-  compliance: VIEWS,
-  compliance2: VIEWS,
-  admin: [...VIEWS, "Users", "Audit log"],
+  analyst: [...VIEWS, ...TAIL],
+  compliance: OFFICER,
+  compliance2: OFFICER,
+  admin: [...VIEWS, ...TAIL, "Rules", "Users", "Audit log"],
 };
 const ROLE_LABEL: Record<DemoAccount, string> = {
   analyst: "Analyst",

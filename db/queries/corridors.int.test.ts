@@ -22,7 +22,8 @@ import {
 } from "../testing/corridor-fixture";
 import { getCorridorCells, getCorridorCoverage, getInboundSeries } from "./corridors";
 import { advanceRollups, rebuildAttributionRollups } from "./rollups";
-import { listTransactions, streamTransactions, type TransactionFilter } from "./transactions";
+import { streamTransactionExport } from "./exports";
+import { listTransactions, type TransactionFilter } from "./transactions";
 
 let handle: DbHandle;
 let database: TestDatabase;
@@ -258,7 +259,13 @@ describe("transactions query", () => {
   it("streams every matching row once, oldest first, in keyset batches", async () => {
     const batches: number[] = [];
     const seen: string[] = [];
-    for await (const batch of streamTransactions(handle.db, { asOf: new Date(), batchSize: 7, chainId: 1 })) {
+    const stream = streamTransactionExport(handle.db, {
+      filter: { chainId: 1 },
+      asOf: new Date(),
+      batchSize: 7,
+      mode: "keyset",
+    });
+    for await (const batch of stream) {
       batches.push(batch.length);
       seen.push(...batch.map((r) => `${r.blockTime}|${r.blockNumber}|${r.logIndex}`));
     }

@@ -157,39 +157,6 @@ export async function listTransactions(
   };
 }
 
-export type StreamTransactionsParams = TransactionFilter & {
-  /** Rows per round trip (default 1,000). */
-  batchSize?: number;
-  /** Rows indexed after the export started are left out (block time at or before this). */
-  asOf: Date;
-};
-
-/**
- * Every matching transfer, oldest first, in keyset batches: memory stays at one batch however
- * large the result (no OFFSET, no cursor held open across the stream).
- */
-export async function* streamTransactions(
-  db: Db,
-  params: StreamTransactionsParams,
-): AsyncGenerator<TransactionRow[], void, undefined> {
-  const batchSize = params.batchSize ?? 1_000;
-  const where = sql`${transactionWhere(params)} and t.block_time <= ${params.asOf.toISOString()}::timestamptz`;
-  let after: TransactionRow | undefined;
-  for (;;) {
-    const keyset = after
-      ? sql`and (t.block_time, t.chain_id, t.block_number, t.log_index) >
-          (${after.blockTime}::timestamptz, ${after.chainId}, ${after.blockNumber.toString()}::bigint, ${after.logIndex})`
-      : sql``;
-    const result = await db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins}
-      where ${where} ${keyset}
-      order by t.block_time asc, t.chain_id asc, t.block_number asc, t.log_index asc limit ${batchSize}`);
-    const rows = rowsOf<RawRow>(result).map(toRow);
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1];
-  }
-}
-
 export type EntityOption = { id: number; name: string; country: string };
 
 /** Entities for the entity filter (and to refuse an unknown id in the URL). */
