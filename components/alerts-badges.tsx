@@ -1,29 +1,16 @@
 // Severity and status of an alert as badges. Plain components (no hooks), usable from server
 // and client components alike. The words carry the meaning; colour only reinforces it.
 import type { AlertStatus, Severity } from "@/db/schema/monitoring";
+import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/monitoring/labels";
 import { Badge, type BadgeTone } from "./ui/badge";
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  severe: "Severe",
-  high: "High",
-  medium: "Medium",
-  low: "Low",
-};
+export { SEVERITY_LABELS, STATUS_LABELS };
 
 const SEVERITY_TONES: Record<Severity, BadgeTone> = {
   severe: "danger",
   high: "danger",
   medium: "warning",
   low: "neutral",
-};
-
-export const STATUS_LABELS: Record<AlertStatus, string> = {
-  open: "Open",
-  in_review: "In review",
-  escalated: "Escalated",
-  reported: "Reported",
-  dismissed: "Dismissed",
-  withdrawn: "Withdrawn",
 };
 
 const STATUS_TONES: Record<AlertStatus, BadgeTone> = {

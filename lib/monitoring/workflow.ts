@@ -10,19 +10,13 @@
 import type { AlertStatus } from "@/db/schema/monitoring";
 import type { ErrorCode } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/roles";
+import { STATUS_LABELS } from "./labels";
+
+export { STATUS_LABELS };
 
 /** Statuses a user may move a case to; "open" is where the monitor starts it, "withdrawn" is the system's. */
 export const DECISION_TARGETS = ["in_review", "escalated", "reported", "dismissed"] as const;
 export type DecisionTarget = (typeof DECISION_TARGETS)[number];
-
-export const STATUS_LABELS: Record<AlertStatus, string> = {
-  open: "Open",
-  in_review: "In review",
-  escalated: "Escalated",
-  reported: "Reported",
-  dismissed: "Dismissed",
-  withdrawn: "Withdrawn",
-};
 
 /** No user move leaves these (withdrawn alerts come back only through the monitor). */
 export const TERMINAL_STATUSES: readonly AlertStatus[] = ["reported", "dismissed", "withdrawn"];

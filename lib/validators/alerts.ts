@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/alerts-list";
 import { ALERT_STATUSES, RULE_IDS, SEVERITIES, type AlertStatus } from "@/db/schema/monitoring";
 import { countryParamSchema } from "./corridors";
-import { parseUsd1Amount } from "./transactions";
+import { parseUsd1Amount, usd1AmountParam } from "./transactions";
 import {
   collectIssues,
   parseTableParams,
@@ -31,10 +31,6 @@ export type AlertStatusParam = (typeof ALERT_STATUS_PARAMS)[number];
 
 /** `assignee=`: "me", "unassigned" or a user id (better-auth ids: URL-safe base64). */
 const USER_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
-const USD1_RE = /^\d{1,30}(\.\d{1,18})?$/;
-
-const amount = (name: string) =>
-  z.string().trim().regex(USD1_RE, `${name} must be a USD1 amount such as 1000 or 1000.50 (no separators)`);
 
 /** Column filters in the URL (`?rule=R1&severity=severe&status=all&assignee=me…`). */
 export const alertFilterSchemas = {
@@ -49,8 +45,8 @@ export const alertFilterSchemas = {
   origin: countryParamSchema("origin"),
   destination: countryParamSchema("destination"),
   entity: z.string().regex(/^\d{1,9}$/, "entity must be an entity id (a number)"),
-  min: amount("min"),
-  max: amount("max"),
+  min: usd1AmountParam("min"),
+  max: usd1AmountParam("max"),
 } satisfies Record<string, z.ZodType<string | undefined, string>>;
 
 export type AlertSortId = (typeof ALERT_SORTS)[number];

@@ -34,15 +34,16 @@ export function parseUsd1Amount(text: string): bigint {
   return BigInt(whole) * WEI_PER_USD1 + BigInt(frac.padEnd(18, "0"));
 }
 
-const amount = (name: string) =>
+/** A USD1 amount typed in a filter (exact; converted with parseUsd1Amount). */
+export const usd1AmountParam = (name: string) =>
   z.string().trim().regex(USD1_RE, `${name} must be a USD1 amount such as 1000 or 1000.50 (no separators)`);
 const country = countryParamSchema;
 
 /** Column filters in the URL (`?kind=transfer&min=1000&origin=AE…`). */
 export const transactionFilterSchemas = {
   kind: z.enum(TRANSFER_KINDS, { error: `kind must be one of ${TRANSFER_KINDS.join(", ")}` }),
-  min: amount("min"),
-  max: amount("max"),
+  min: usd1AmountParam("min"),
+  max: usd1AmountParam("max"),
   entity: z.string().regex(/^\d{1,9}$/, "entity must be an entity id (a number)"),
   country: country("country"),
   origin: country("origin"),
