@@ -1,7 +1,8 @@
 "use client";
 
 import { parseAsString, useQueryStates } from "nuqs";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useTransition } from "react";
+import { AmountRangeForm } from "./amount-range-form";
 import { cn } from "./ui/cn";
 
 export type FilterOption = { value: string; label: string };
@@ -97,7 +98,7 @@ export function AlertsFilters({ options }: { options: AlertsFilterOptions }) {
           </div>
         );
       })}
-      <AmountRange
+      <AmountRangeForm
         key={`${url.min ?? ""}|${url.max ?? ""}`}
         min={url.min}
         max={url.max}
@@ -113,54 +114,5 @@ export function AlertsFilters({ options }: { options: AlertsFilterOptions }) {
         </button>
       ) : null}
     </div>
-  );
-}
-
-function AmountRange({
-  min,
-  max,
-  onApply,
-}: {
-  min: string | null;
-  max: string | null;
-  onApply: (min: string | null, max: string | null) => void;
-}) {
-  const [draft, setDraft] = useState({ min: min ?? "", max: max ?? "" });
-  const id = useId();
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onApply(draft.min.trim() || null, draft.max.trim() || null);
-  }
-  const input = "w-28 rounded border border-slate-300 px-2 py-1 text-sm tabular-nums";
-  return (
-    <form onSubmit={submit} aria-label="Amount range" className="flex items-end gap-1">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor={`${id}-min`} className="text-xs font-medium text-slate-600">
-          Min amount (USD1)
-        </label>
-        <input
-          id={`${id}-min`}
-          inputMode="decimal"
-          value={draft.min}
-          onChange={(e) => setDraft((d) => ({ ...d, min: e.target.value }))}
-          className={input}
-        />
-      </div>
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor={`${id}-max`} className="text-xs font-medium text-slate-600">
-          Max amount (USD1)
-        </label>
-        <input
-          id={`${id}-max`}
-          inputMode="decimal"
-          value={draft.max}
-          onChange={(e) => setDraft((d) => ({ ...d, max: e.target.value }))}
-          className={input}
-        />
-      </div>
-      <button type="submit" className={control}>
-        Apply
-      </button>
-    </form>
   );
 }
