@@ -246,7 +246,7 @@ export type AlertSummary = {
   evidenceTx: string[];
 };
 
-/** Every alert of a chain with its evidence transactions (scripts and tests; the UI pages later). */
+/** Every alert of a chain with its evidence transactions (scripts and tests; the pages read alerts-list.ts and alert-case.ts). */
 export async function listChainAlerts(tx: Db | Tx, chainId: number): Promise<AlertSummary[]> {
   const res = await tx.execute(sql`
     select a.id, a.alert_key as key, a.rule_id as "ruleId", a.status, a.status_reason as "statusReason", a.severity,

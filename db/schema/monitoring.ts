@@ -167,7 +167,7 @@ export const alertEvidence = pgTable(
   ],
 );
 
-/** Status changes after an alert was raised: withdrawals and reinstatements now, analysts' decisions later. */
+/** Status changes after an alert was raised: users' decisions (lib/monitoring/workflow.ts) and the system's withdrawals and reinstatements. */
 export const alertHistory = pgTable(
   "alert_history",
   {
