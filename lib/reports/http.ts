@@ -4,14 +4,17 @@
 // sniffed, with the id in `x-export-id` so a client can find the audit row without parsing).
 import "server-only";
 import { Readable } from "node:stream";
-import type { NextRequest } from "next/server";
+import { connection, type NextRequest } from "next/server";
+import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { apiError } from "@/lib/api/errors";
+import { withAccess } from "@/lib/api/guard";
 import type { AppSession } from "@/lib/auth/guards";
 import { getAuthSettings } from "@/lib/auth/instance";
 import { clientIp } from "@/lib/auth/request-ip";
 import { AppError } from "@/lib/errors";
-import type { Logger } from "@/lib/logger";
+import { env } from "@/lib/env.js";
+import { createLogger, type Logger } from "@/lib/logger";
 import {
   TABLE_FORMATS,
   type ExportFormat,
@@ -27,6 +30,25 @@ import { startAuditedExport, type ExportBody, type ExportRecord, type StartedExp
 import { xlsxExportStream } from "./xlsx";
 
 export const EXPORT_ID_RESPONSE_HEADER = "x-export-id";
+
+const exportLog = createLogger("web-exports", env.LOG_LEVEL);
+
+export type ExportRouteContext = { session: AppSession | null; db: Db };
+
+/**
+ * An /api/exports/* GET handler: compliance officers only (exports:create, as declared in
+ * lib/auth/route-access.ts), rendered per request, with the database; errors answered by withAccess.
+ */
+export function exportRoute(handler: (req: NextRequest, ctx: ExportRouteContext) => Promise<Response>) {
+  return withAccess(
+    "exports:create",
+    async (req: NextRequest, { session }) => {
+      await connection();
+      return handler(req, { session, db: await getDb() });
+    },
+    exportLog,
+  );
+}
 
 /** The headers of a download: also used by tests that check a route's response. */
 export function exportHeaders(
@@ -129,7 +151,7 @@ export async function serveExport(
   req: NextRequest,
   session: AppSession | null,
   spec: ServeExportSpec,
-  log?: Logger,
+  log: Logger = exportLog,
 ): Promise<Response> {
   const requester = exportRequester(req, session);
   const release = tryAcquireExportSlot();
@@ -152,8 +174,8 @@ export async function serveExport(
     };
     const started = startAuditedExport(db, record, body, log);
     started.done.then(
-      (o) => log?.info({ ...o, kind: spec.kind, format: spec.format, user: session?.email }, "export"),
-      (err: unknown) => log?.warn({ err, exportId, kind: spec.kind }, "export did not complete"),
+      (o) => log.info({ ...o, kind: spec.kind, format: spec.format, user: session?.email }, "export"),
+      (err: unknown) => log.warn({ err, exportId, kind: spec.kind }, "export did not complete"),
     );
     void started.done.finally(release).catch(() => {});
     return exportResponse(started);

@@ -1,18 +1,18 @@
 // GET /api/exports/alerts – CSV or XLSX of the alerts view's filter, streamed and audited
-import { connection, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import type { NextRequest } from "next/server";
 import { listAssigneeOptions } from "@/db/queries/alerts-list";
 import { listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";
 import { apiError } from "@/lib/api/errors";
-import { withAccess } from "@/lib/api/guard";
-import { env } from "@/lib/env.js";
-import { createLogger } from "@/lib/logger";
-import { generatedByLabel, parseTableFormat, serveExport, tableExportBody } from "@/lib/reports/http";
+import {
+  exportRoute,
+  generatedByLabel,
+  parseTableFormat,
+  serveExport,
+  tableExportBody,
+} from "@/lib/reports/http";
 import { alertsTable } from "@/lib/reports/tables";
 import { describeAlertFilter, parseAlertParams, type AlertQuery } from "@/lib/validators/alerts";
-
-const log = createLogger("web-exports", env.LOG_LEVEL);
 
 /** The filter in words, for the XLSX "Filter" sheet. */
 function filterRows(q: AlertQuery, chainName: string | undefined): [string, string][] {
@@ -37,47 +37,35 @@ function filterRows(q: AlertQuery, chainName: string | undefined): [string, stri
   return rows;
 }
 
-export const GET = withAccess(
-  "exports:create",
-  async (req: NextRequest, { session }) => {
-    await connection();
-    const format = parseTableFormat(req.nextUrl.searchParams);
-    const db = await getDb();
-    const [chains, entities, users] = await Promise.all([
-      listKnownChains(db),
-      listEntityOptions(db),
-      listAssigneeOptions(db),
-    ]);
-    const parsed = parseAlertParams(Object.fromEntries(req.nextUrl.searchParams.entries()), {
-      chains,
-      entityIds: new Set(entities.map((e) => e.id)),
-      userIds: new Set(users.map((u) => u.id)),
-      me: session?.userId ?? "",
-      now: new Date(),
-    });
-    if (!parsed.ok)
-      return apiError("bad_request", parsed.errors.map((e) => `${e.param}: ${e.message}`).join(" "));
-    const query = parsed.value;
-    const chainName = chains.find((c) => c.chainId === query.filter.chainId)?.name;
-    return serveExport(
-      db,
-      req,
-      session,
-      {
+export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
+  const format = parseTableFormat(req.nextUrl.searchParams);
+  const [chains, entities, users] = await Promise.all([
+    listKnownChains(db),
+    listEntityOptions(db),
+    listAssigneeOptions(db),
+  ]);
+  const parsed = parseAlertParams(Object.fromEntries(req.nextUrl.searchParams.entries()), {
+    chains,
+    entityIds: new Set(entities.map((e) => e.id)),
+    userIds: new Set(users.map((u) => u.id)),
+    me: session?.userId ?? "",
+    now: new Date(),
+  });
+  if (!parsed.ok)
+    return apiError("bad_request", parsed.errors.map((e) => `${e.param}: ${e.message}`).join(" "));
+  const query = parsed.value;
+  const chainName = chains.find((c) => c.chainId === query.filter.chainId)?.name;
+  return serveExport(db, req, session, {
+    kind: "alerts",
+    format,
+    params: { filter: describeAlertFilter(query.filter), status: query.status },
+    build: ({ exportId, startedAt }) =>
+      tableExportBody(alertsTable(db, { filter: query.filter }), format, {
+        exportId,
         kind: "alerts",
-        format,
-        params: { filter: describeAlertFilter(query.filter), status: query.status },
-        build: ({ exportId, startedAt }) =>
-          tableExportBody(alertsTable(db, { filter: query.filter }), format, {
-            exportId,
-            kind: "alerts",
-            generatedAt: startedAt,
-            generatedBy: generatedByLabel(session),
-            filter: filterRows(query, chainName),
-          }),
-      },
-      log,
-    );
-  },
-  log,
-);
+        generatedAt: startedAt,
+        generatedBy: generatedByLabel(session),
+        filter: filterRows(query, chainName),
+      }),
+  });
+});

@@ -1,12 +1,9 @@
 // GET /api/exports/corridors – the corridors view's matrix (chain and date range) as CSV or XLSX, audited
-import { connection, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { apiError } from "@/lib/api/errors";
-import { withAccess } from "@/lib/api/guard";
-import { env } from "@/lib/env.js";
-import { createLogger } from "@/lib/logger";
 import {
+  exportRoute,
   generatedByLabel,
   parseTableFormat,
   searchParamsOf,
@@ -17,40 +14,26 @@ import { corridorMatrixTable } from "@/lib/reports/tables";
 import { corridorViewDays, scopeFilterLines } from "@/lib/reports/view-scope";
 import { parseViewParams } from "@/lib/validators/view-params";
 
-const log = createLogger("web-exports", env.LOG_LEVEL);
-
-export const GET = withAccess(
-  "exports:create",
-  async (req: NextRequest, { session }) => {
-    await connection();
-    const db = await getDb();
-    const format = parseTableFormat(req.nextUrl.searchParams);
-    const chains = await listKnownChains(db);
-    // The view's own parser and default ("all time"), so the file matches the screen.
-    const view = parseViewParams(searchParamsOf(req), { chains, now: new Date(), defaultRange: "all" });
-    if (!view.ok) return apiError("bad_request", view.errors.map((e) => e.message).join(" "));
-    const { chainId, range } = view.value;
-    const days = await corridorViewDays(db, { chainId, range });
-    const scope = { fromDay: days.fromDay, toDay: days.toDay, chainId };
-    return serveExport(
-      db,
-      req,
-      session,
-      {
-        kind: "corridor_matrix",
-        format,
-        params: { ...scope, range: range.preset },
-        build: ({ exportId, startedAt }) =>
-          tableExportBody(corridorMatrixTable(db, scope), format, {
-            exportId,
-            kind: "corridor matrix",
-            generatedAt: startedAt,
-            generatedBy: generatedByLabel(session),
-            filter: scopeFilterLines({ days, rangeLabel: days.label, chainId, chains }),
-          }),
-      },
-      log,
-    );
-  },
-  log,
-);
+export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
+  const format = parseTableFormat(req.nextUrl.searchParams);
+  const chains = await listKnownChains(db);
+  // The view's own parser and default ("all time"), so the file matches the screen.
+  const view = parseViewParams(searchParamsOf(req), { chains, now: new Date(), defaultRange: "all" });
+  if (!view.ok) return apiError("bad_request", view.errors.map((e) => e.message).join(" "));
+  const { chainId, range } = view.value;
+  const days = await corridorViewDays(db, { chainId, range });
+  const scope = { fromDay: days.fromDay, toDay: days.toDay, chainId };
+  return serveExport(db, req, session, {
+    kind: "corridor_matrix",
+    format,
+    params: { ...scope, range: range.preset },
+    build: ({ exportId, startedAt }) =>
+      tableExportBody(corridorMatrixTable(db, scope), format, {
+        exportId,
+        kind: "corridor matrix",
+        generatedAt: startedAt,
+        generatedBy: generatedByLabel(session),
+        filter: scopeFilterLines({ days, rangeLabel: days.label, chainId, chains }),
+      }),
+  });
+});

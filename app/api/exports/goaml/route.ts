@@ -1,19 +1,13 @@
 // GET /api/exports/goaml – the goAML XML of an escalated or reported case (?alert=<id>, repeatable), audited
-import { connection, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import type { NextRequest } from "next/server";
 import { getGoamlSettings } from "@/db/queries/app-settings";
 import { FILEABLE_STATUSES, getCaseState, type CaseAlertState } from "@/db/queries/exports-inputs";
 import { apiError } from "@/lib/api/errors";
-import { withAccess } from "@/lib/api/guard";
-import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
-import { createLogger } from "@/lib/logger";
 import { goamlExportBody } from "@/lib/reports/goaml/export";
-import { serveExport } from "@/lib/reports/http";
+import { exportRoute, serveExport } from "@/lib/reports/http";
 import { goamlExportParamsSchema } from "@/lib/validators/exports";
 import { goamlAlertIdsSchema } from "@/lib/validators/export-requests";
-
-const log = createLogger("web-exports", env.LOG_LEVEL);
 
 /** The case's reason for suspicion: each distinct escalation reason, in alert order. */
 function caseReason(state: readonly CaseAlertState[]): string {
@@ -39,31 +33,19 @@ function checkCase(ids: readonly number[], state: readonly CaseAlertState[]): vo
   }
 }
 
-export const GET = withAccess(
-  "exports:create",
-  async (req: NextRequest, { session }) => {
-    await connection();
-    const db = await getDb();
-    const ids = goamlAlertIdsSchema.safeParse(req.nextUrl.searchParams.getAll("alert"));
-    if (!ids.success) return apiError("bad_request", ids.error.issues.map((i) => i.message).join(" "));
-    const alertIds = ids.data;
-    const state = await getCaseState(db, { alertIds });
-    checkCase(alertIds, state);
-    const params = goamlExportParamsSchema.parse({ alertIds, reason: caseReason(state) });
-    const stored = await getGoamlSettings(db);
-    return serveExport(
-      db,
-      req,
-      session,
-      {
-        kind: "goaml",
-        format: "xml",
-        params: { alertIds, settingsVersion: stored.version, rentityId: stored.settings.rentityId },
-        build: ({ exportId, startedAt }) =>
-          goamlExportBody(db, { exportId, params, settings: stored.settings, submissionDate: startedAt }),
-      },
-      log,
-    );
-  },
-  log,
-);
+export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
+  const ids = goamlAlertIdsSchema.safeParse(req.nextUrl.searchParams.getAll("alert"));
+  if (!ids.success) return apiError("bad_request", ids.error.issues.map((i) => i.message).join(" "));
+  const alertIds = ids.data;
+  const state = await getCaseState(db, { alertIds });
+  checkCase(alertIds, state);
+  const params = goamlExportParamsSchema.parse({ alertIds, reason: caseReason(state) });
+  const stored = await getGoamlSettings(db);
+  return serveExport(db, req, session, {
+    kind: "goaml",
+    format: "xml",
+    params: { alertIds, settingsVersion: stored.version, rentityId: stored.settings.rentityId },
+    build: ({ exportId, startedAt }) =>
+      goamlExportBody(db, { exportId, params, settings: stored.settings, submissionDate: startedAt }),
+  });
+});

@@ -1,55 +1,37 @@
 // GET /api/exports/monthly-report – the monthly supervisory report (?month=YYYY-MM[&chain=]) as PDF, audited
-import { connection, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { apiError } from "@/lib/api/errors";
-import { withAccess } from "@/lib/api/guard";
-import { env } from "@/lib/env.js";
-import { createLogger } from "@/lib/logger";
-import { generatedByLabel, serveExport } from "@/lib/reports/http";
+import { exportRoute, generatedByLabel, serveExport } from "@/lib/reports/http";
 import { loadMonthlyReportData } from "@/lib/reports/pdf/monthly-data";
 import { renderMonthlyReport } from "@/lib/reports/pdf/monthly-report";
 import { monthlyReportRequestSchema } from "@/lib/validators/export-requests";
 
-const log = createLogger("web-exports", env.LOG_LEVEL);
-
-export const GET = withAccess(
-  "exports:create",
-  async (req: NextRequest, { session }) => {
-    await connection();
-    const db = await getDb();
-    const sp = req.nextUrl.searchParams;
-    const parsed = monthlyReportRequestSchema(new Date()).safeParse({
-      month: sp.get("month") ?? undefined,
-      chainId: sp.get("chain") || undefined,
-    });
-    if (!parsed.success) return apiError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
-    const { month, chainId } = parsed.data;
-    if (chainId !== undefined && !(await listKnownChains(db)).some((c) => c.chainId === chainId)) {
-      return apiError("bad_request", `Unknown chain ${chainId}.`);
-    }
-    // A month without data still gives a report: its tables say there was nothing.
-    return serveExport(
-      db,
-      req,
-      session,
-      {
-        kind: "monthly_report",
-        format: "pdf",
-        params: { month, chainId: chainId ?? null },
-        build: async ({ exportId, startedAt }) =>
-          renderMonthlyReport(
-            await loadMonthlyReportData(db, {
-              month,
-              chainId,
-              exportId,
-              generatedAt: startedAt,
-              generatedBy: generatedByLabel(session),
-            }),
-          ),
-      },
-      log,
-    );
-  },
-  log,
-);
+export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
+  const sp = req.nextUrl.searchParams;
+  const parsed = monthlyReportRequestSchema(new Date()).safeParse({
+    month: sp.get("month") ?? undefined,
+    chainId: sp.get("chain") || undefined,
+  });
+  if (!parsed.success) return apiError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
+  const { month, chainId } = parsed.data;
+  if (chainId !== undefined && !(await listKnownChains(db)).some((c) => c.chainId === chainId)) {
+    return apiError("bad_request", `Unknown chain ${chainId}.`);
+  }
+  // A month without data still gives a report: its tables say there was nothing.
+  return serveExport(db, req, session, {
+    kind: "monthly_report",
+    format: "pdf",
+    params: { month, chainId: chainId ?? null },
+    build: async ({ exportId, startedAt }) =>
+      renderMonthlyReport(
+        await loadMonthlyReportData(db, {
+          month,
+          chainId,
+          exportId,
+          generatedAt: startedAt,
+          generatedBy: generatedByLabel(session),
+        }),
+      ),
+  });
+});

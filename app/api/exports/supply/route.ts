@@ -1,12 +1,9 @@
 // GET /api/exports/supply – the supply view's daily series (chain and date range) as CSV or XLSX, audited
-import { connection, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { apiError } from "@/lib/api/errors";
-import { withAccess } from "@/lib/api/guard";
-import { env } from "@/lib/env.js";
-import { createLogger } from "@/lib/logger";
 import {
+  exportRoute,
   generatedByLabel,
   parseTableFormat,
   searchParamsOf,
@@ -18,46 +15,32 @@ import { SUPPLY_COLUMNS, supplySeriesTable } from "@/lib/reports/tables";
 import { scopeFilterLines, supplyViewDays, type ViewDays } from "@/lib/reports/view-scope";
 import { parseViewParams } from "@/lib/validators/view-params";
 
-const log = createLogger("web-exports", env.LOG_LEVEL);
-
 /** The series for the view's days; no rows when the view draws none (a range before the first mint). */
 function seriesTable(db: Db, days: ViewDays | null, chainId: number | undefined) {
   if (days) return supplySeriesTable(db, { fromDay: days.fromDay, toDay: days.toDay, chainId });
   return { title: "Supply series", columns: SUPPLY_COLUMNS, rows: (async function* () {})() };
 }
 
-export const GET = withAccess(
-  "exports:create",
-  async (req: NextRequest, { session }) => {
-    await connection();
-    const db = await getDb();
-    const format = parseTableFormat(req.nextUrl.searchParams);
-    const chains = await listKnownChains(db);
-    const now = new Date();
-    // The view's own parser and default ("all time"), so the file matches the screen.
-    const view = parseViewParams(searchParamsOf(req), { chains, now, defaultRange: "all" });
-    if (!view.ok) return apiError("bad_request", view.errors.map((e) => e.message).join(" "));
-    const { chainId, range } = view.value;
-    const days = await supplyViewDays(db, { chainId, range, today: now.toISOString().slice(0, 10) });
-    return serveExport(
-      db,
-      req,
-      session,
-      {
-        kind: "supply_series",
-        format,
-        params: { fromDay: days?.fromDay ?? null, toDay: days?.toDay ?? null, chainId, range: range.preset },
-        build: ({ exportId, startedAt }) =>
-          tableExportBody(seriesTable(db, days, chainId), format, {
-            exportId,
-            kind: "supply series",
-            generatedAt: startedAt,
-            generatedBy: generatedByLabel(session),
-            filter: scopeFilterLines({ days, rangeLabel: range.label, chainId, chains }),
-          }),
-      },
-      log,
-    );
-  },
-  log,
-);
+export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
+  const format = parseTableFormat(req.nextUrl.searchParams);
+  const chains = await listKnownChains(db);
+  const now = new Date();
+  // The view's own parser and default ("all time"), so the file matches the screen.
+  const view = parseViewParams(searchParamsOf(req), { chains, now, defaultRange: "all" });
+  if (!view.ok) return apiError("bad_request", view.errors.map((e) => e.message).join(" "));
+  const { chainId, range } = view.value;
+  const days = await supplyViewDays(db, { chainId, range, today: now.toISOString().slice(0, 10) });
+  return serveExport(db, req, session, {
+    kind: "supply_series",
+    format,
+    params: { fromDay: days?.fromDay ?? null, toDay: days?.toDay ?? null, chainId, range: range.preset },
+    build: ({ exportId, startedAt }) =>
+      tableExportBody(seriesTable(db, days, chainId), format, {
+        exportId,
+        kind: "supply series",
+        generatedAt: startedAt,
+        generatedBy: generatedByLabel(session),
+        filter: scopeFilterLines({ days, rangeLabel: range.label, chainId, chains }),
+      }),
+  });
+});

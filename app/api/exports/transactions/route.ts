@@ -1,13 +1,10 @@
 // GET /api/exports/transactions – CSV or XLSX (?format=) of the transactions view's filter, streamed and audited
-import { connection, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";
 import { apiError } from "@/lib/api/errors";
-import { withAccess } from "@/lib/api/guard";
-import { env } from "@/lib/env.js";
-import { createLogger } from "@/lib/logger";
 import {
+  exportRoute,
   generatedByLabel,
   parseTableFormat,
   searchParamsOf,
@@ -17,44 +14,30 @@ import {
 import { transactionsTable } from "@/lib/reports/tables";
 import { describeTransactionFilter, parseTransactionParams } from "@/lib/validators/transactions";
 
-const log = createLogger("web-exports", env.LOG_LEVEL);
-
-export const GET = withAccess(
-  "exports:create",
-  async (req: NextRequest, { session }) => {
-    await connection();
-    const db = await getDb();
-    const format = parseTableFormat(req.nextUrl.searchParams);
-    const [chains, entities] = await Promise.all([listKnownChains(db), listEntityOptions(db)]);
-    // One clock: rows whose block time is later than the request are left out of the file.
-    const now = new Date();
-    const parsed = parseTransactionParams(searchParamsOf(req), {
-      chains,
-      entityIds: new Set(entities.map((e) => e.id)),
-      now,
-    });
-    if (!parsed.ok) return apiError("bad_request", parsed.errors.map((e) => e.message).join(" "));
-    const filter = parsed.value.filter;
-    const described = describeTransactionFilter(filter);
-    return serveExport(
-      db,
-      req,
-      session,
-      {
+export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
+  const format = parseTableFormat(req.nextUrl.searchParams);
+  const [chains, entities] = await Promise.all([listKnownChains(db), listEntityOptions(db)]);
+  // One clock: rows whose block time is later than the request are left out of the file.
+  const now = new Date();
+  const parsed = parseTransactionParams(searchParamsOf(req), {
+    chains,
+    entityIds: new Set(entities.map((e) => e.id)),
+    now,
+  });
+  if (!parsed.ok) return apiError("bad_request", parsed.errors.map((e) => e.message).join(" "));
+  const filter = parsed.value.filter;
+  const described = describeTransactionFilter(filter);
+  return serveExport(db, req, session, {
+    kind: "transactions",
+    format,
+    params: { filter: described, asOf: now.toISOString() },
+    build: ({ exportId, startedAt }) =>
+      tableExportBody(transactionsTable(db, { filter, asOf: now }), format, {
+        exportId,
         kind: "transactions",
-        format,
-        params: { filter: described, asOf: now.toISOString() },
-        build: ({ exportId, startedAt }) =>
-          tableExportBody(transactionsTable(db, { filter, asOf: now }), format, {
-            exportId,
-            kind: "transactions",
-            generatedAt: startedAt,
-            generatedBy: generatedByLabel(session),
-            filter: Object.entries(described).map(([k, v]) => [k, String(v)] as const),
-          }),
-      },
-      log,
-    );
-  },
-  log,
-);
+        generatedAt: startedAt,
+        generatedBy: generatedByLabel(session),
+        filter: Object.entries(described).map(([k, v]) => [k, String(v)] as const),
+      }),
+  });
+});
