@@ -72,9 +72,18 @@ describe("a hostile RPC still gives the exact result", () => {
       error503: 0.08,
       error500Json: 0.05,
       dropConnection: 0.05,
+      // The first request is refused, so the pool fails over to b, whose first request is dropped.
+      firstFaults: ["rateLimit429"],
       ...limits,
     });
-    const b = await proxy({ seed: 8, rateLimit429: 0.1, error503: 0.1, dropConnection: 0.05, ...limits });
+    const b = await proxy({
+      seed: 8,
+      rateLimit429: 0.1,
+      error503: 0.1,
+      dropConnection: 0.05,
+      firstFaults: ["dropConnection"],
+      ...limits,
+    });
     const { summary, indexer } = await runOnce(handle, {
       rpcUrls: [a.url, b.url],
       chainId: CHAIN_ID,

@@ -300,4 +300,24 @@ describe("flaky rpc proxy", () => {
     replay.setOptions({ seed: 42 });
     expect(await outcomes(replay)).toEqual(first);
   });
+
+  it("forces firstFaults on the first eligible requests, then draws as usual", async () => {
+    const p = await proxy({
+      seed: 5,
+      methods: ["eth_getLogs"],
+      firstFaults: ["dropConnection", "error503", "rateLimit429"],
+    });
+    // Not eligible: answered, and it does not use up a forced fault.
+    expect(await call(p.url, "eth_chainId")).toBe("0x7a69");
+    await expect(post(p.url, getLogs("0x0", hex(HEAD)))).rejects.toThrow();
+    expect((await post(p.url, getLogs("0x0", hex(HEAD)))).status).toBe(503);
+    expect((await post(p.url, getLogs("0x0", hex(HEAD)))).status).toBe(429);
+    // Every random probability is 0, so once the script is spent every request is answered.
+    expect(await call(p.url, "eth_getLogs", getLogs("0x0", hex(HEAD)).params)).toHaveLength(LOG_TXS);
+    expect(p.stats).toMatchObject({ dropConnection: 1, error503: 1, rateLimit429: 1, forwarded: 2 });
+
+    p.setOptions({ firstFaults: ["error503"] });
+    expect((await post(p.url, getLogs("0x0", hex(HEAD)))).status).toBe(503);
+    expect(p.stats.error503).toBe(2);
+  });
 });

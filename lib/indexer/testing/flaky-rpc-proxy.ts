@@ -74,6 +74,11 @@ const optionsSchema = z
     maxResponseBytes: z.number().int().positive().optional(),
     /** Only these methods get random faults (default: all). Limits apply to every method. */
     methods: z.array(z.string()).optional(),
+    /**
+     * Faults forced on the first eligible requests, in order, before the random draws decide: a test
+     * that asserts a fault kind happened cannot then depend on how many requests the run made.
+     */
+    firstFaults: z.array(z.enum(REQUEST_FAULTS)).optional(),
   })
   .refine(
     (o) => REQUEST_FAULTS.reduce((sum, kind) => sum + (o[kind] ?? 0), 0) <= 1,
@@ -94,12 +99,20 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Ctx = { opts: Options; rng: () => number; stats: Record<string, number>; signal: AbortSignal };
+type Ctx = {
+  opts: Options;
+  rng: () => number;
+  stats: Record<string, number>;
+  signal: AbortSignal;
+  /** Eligible requests seen so far (the position in `firstFaults`). */
+  eligibleSeen: number;
+};
 type Plan = { requestFault: RequestFault | null; delayMs: number; itemFaults: boolean[] };
 type UpstreamReply = { status: number; text: string; contentType: string };
 type Answer = { ok: true; replies: RpcReply[] } | ({ ok: false } & UpstreamReply);
 
-function planFaults(rng: () => number, opts: Options, items: RpcRequest[]): Plan {
+function planFaults(ctx: Ctx, items: RpcRequest[]): Plan {
+  const { rng, opts } = ctx;
   // A fixed number of draws per request whatever the outcome, so one fault never shifts the rest.
   const requestDraw = rng();
   const delayDraw = rng();
@@ -109,8 +122,8 @@ function planFaults(rng: () => number, opts: Options, items: RpcRequest[]): Plan
     return { requestFault: null, delayMs: 0, itemFaults: items.map(() => false) };
   }
   let acc = 0;
-  let requestFault: RequestFault | null = null;
-  for (const kind of REQUEST_FAULTS) {
+  let requestFault: RequestFault | null = opts.firstFaults?.[ctx.eligibleSeen++] ?? null;
+  for (const kind of requestFault ? [] : REQUEST_FAULTS) {
     acc += opts[kind] ?? 0;
     if (requestDraw < acc) {
       requestFault = kind;
@@ -260,7 +273,7 @@ async function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse) {
   const { items, batch } = parsed;
   bump(ctx.stats, "items", items.length);
   for (const item of items) bump(ctx.stats, `method:${item.method}`);
-  const plan = planFaults(ctx.rng, ctx.opts, items);
+  const plan = planFaults(ctx, items);
   if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal: ctx.signal });
   if (plan.requestFault) return applyRequestFault(ctx, plan.requestFault, req, res);
   const answer = await answerItems(ctx, items, batch, plan.itemFaults);
@@ -277,7 +290,7 @@ export async function startFlakyRpcProxy(input: FlakyRpcOptions): Promise<FlakyR
   const stats: Record<string, number> = { requests: 0, items: 0, forwarded: 0 };
   for (const kind of [...REQUEST_FAULTS, "error500Json", "maxBlockRange", "maxLogs", "maxResponseBytes"])
     stats[kind] = 0;
-  const ctx: Ctx = { opts, rng: mulberry32(opts.seed ?? 1), stats, signal: abort.signal };
+  const ctx: Ctx = { opts, rng: mulberry32(opts.seed ?? 1), stats, signal: abort.signal, eligibleSeen: 0 };
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -302,6 +315,7 @@ export async function startFlakyRpcProxy(input: FlakyRpcOptions): Promise<FlakyR
     setOptions(patch) {
       ctx.opts = optionsSchema.parse({ ...ctx.opts, ...patch });
       if (patch.seed !== undefined) ctx.rng = mulberry32(patch.seed);
+      if (patch.firstFaults !== undefined) ctx.eligibleSeen = 0;
     },
     async close() {
       abort.abort();
