@@ -6,7 +6,6 @@ import { getCheckpoint } from "@/db/queries/indexer";
 import { rowsOf } from "@/db/queries/sql-arrays";
 import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
-import { createIndexer } from "./indexer";
 import { checkForReorg } from "./reorg";
 import { RpcPool } from "./rpc";
 import { generateTraffic, testWallets } from "./testing/traffic";
@@ -14,9 +13,10 @@ import {
   blockNumber,
   chainTransferTotals,
   OWNER,
+  rawRpc,
+  startFollowing,
   quietLog,
   startChainWithToken,
-  testConfig,
   until,
   transferTotals,
   type Chain,
@@ -28,16 +28,7 @@ let db: { handle: DbHandle; database: TestDatabase };
 const controller = new AbortController();
 let running: Promise<unknown>;
 
-async function rpc(method: string, params: unknown[]) {
-  const res = await fetch(chain.node.rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
-}
+const rpc = (method: string, params: unknown[]) => rawRpc(chain.node.rpcUrl, method, params);
 
 const caughtUp = async () => {
   const head = await blockNumber(chain.node.rpcUrl);
@@ -55,21 +46,7 @@ beforeAll(async () => {
     blocks: 6,
     transfersPerBlock: 10,
   });
-  const indexer = createIndexer({
-    config: testConfig({
-      rpcUrls: [chain.node.rpcUrl],
-      chainId: CHAIN_ID,
-      address: chain.token,
-      fromBlock: chain.deployBlock.toString(),
-      follow: true,
-      confirmations: 4,
-      pollIntervalMs: 50,
-    }),
-    log: quietLog,
-    signal: controller.signal,
-  });
-  await indexer.preflight();
-  running = indexer.run(db.handle);
+  ({ running } = await startFollowing(db.handle, chain, CHAIN_ID, controller.signal));
   await until("initial catch-up", caughtUp);
 });
 

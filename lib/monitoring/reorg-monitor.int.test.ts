@@ -9,13 +9,12 @@ import { getMonitorCheckpoint, importWatchlist } from "@/db/queries/monitoring";
 import { listChainAlerts } from "@/db/queries/monitoring-alerts";
 import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
-import { createIndexer } from "@/lib/indexer/indexer";
 import {
   blockNumber,
   OWNER,
-  quietLog,
+  rawRpc,
+  startFollowing,
   startChainWithToken,
-  testConfig,
   until,
   type Chain,
 } from "@/lib/indexer/testing/harness";
@@ -55,21 +54,7 @@ beforeAll(async () => {
     blocks: 4,
     transfersPerBlock: 5,
   });
-  const indexer = createIndexer({
-    config: testConfig({
-      rpcUrls: [chain.node.rpcUrl],
-      chainId: CHAIN_ID,
-      address: chain.token,
-      fromBlock: chain.deployBlock.toString(),
-      follow: true,
-      confirmations: 4,
-      pollIntervalMs: 50,
-    }),
-    log: quietLog,
-    signal: controller.signal,
-  });
-  await indexer.preflight();
-  running = indexer.run(db.handle);
+  ({ running } = await startFollowing(db.handle, chain, CHAIN_ID, controller.signal));
   await until("initial catch-up", settled);
 });
 
@@ -92,48 +77,28 @@ describe("monitoring through a reorg", () => {
 
     // Replace every block from the one holding the listed transfer up to the head.
     const depth = Number((await blockNumber(chain.node.rpcUrl)) - raised.blockNumber) + 1;
-    await fetch(chain.node.rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 1,
-        method: "anvil_reorg",
-        params: [
-          depth,
-          [
-            [
-              {
-                from: OWNER,
-                to: chain.token,
-                data: pay(OTHER, 2n * 10n ** 18n),
-                gas: numberToHex(200_000),
-                gasPrice: "0x0",
-              },
-              0,
-            ],
-          ],
+    await rawRpc(chain.node.rpcUrl, "anvil_reorg", [
+      depth,
+      [
+        [
+          {
+            from: OWNER,
+            to: chain.token,
+            data: pay(OTHER, 2n * 10n ** 18n),
+            gas: numberToHex(200_000),
+            gasPrice: "0x0",
+          },
+          0,
         ],
-      }),
-    });
+      ],
+    ]);
     await until("reorg handled and monitored", async () => {
       const cp = await settled();
       return cp?.lastReorgDepth ? cp : undefined;
     });
     const after = await listChainAlerts(db.handle.db, CHAIN_ID);
-    const receipt = await (
-      await fetch(chain.node.rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          jsonrpc: "2.0",
-          id: 2,
-          method: "eth_getTransactionReceipt",
-          params: [raised.evidenceTx[0]],
-        }),
-      })
-    ).json();
-    expect((receipt as { result: unknown }).result).toBeNull(); // the listed transfer is gone
+    const receipt = await rawRpc(chain.node.rpcUrl, "eth_getTransactionReceipt", [raised.evidenceTx[0]]);
+    expect(receipt).toBeNull(); // the listed transfer is gone
     const same = after.filter((a) => a.key === raised.key);
     expect(same).toHaveLength(1);
     expect(same[0]).toMatchObject({ status: "withdrawn", statusReason: "reorg" });

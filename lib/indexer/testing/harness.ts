@@ -71,6 +71,45 @@ export async function runOnce(
   return { summary: await indexer.run(db), indexer };
 }
 
+/** One raw JSON-RPC call (anvil_* cheat codes, receipts); throws the node's error message. */
+export async function rawRpc(rpcUrl: string, method: string, params: unknown[]): Promise<unknown> {
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+/**
+ * Starts an indexer that follows `chain` from its deployment (4 confirmations, polling every 50 ms)
+ * until `signal` aborts; resolves once preflight passed, with the run's promise.
+ */
+export async function startFollowing(
+  handle: Parameters<ReturnType<typeof createIndexer>["run"]>[0],
+  chain: Chain,
+  chainId: number,
+  signal: AbortSignal,
+): Promise<{ running: Promise<unknown> }> {
+  const indexer = createIndexer({
+    config: testConfig({
+      rpcUrls: [chain.node.rpcUrl],
+      chainId,
+      address: chain.token,
+      fromBlock: chain.deployBlock.toString(),
+      follow: true,
+      confirmations: 4,
+      pollIntervalMs: 50,
+    }),
+    log: quietLog,
+    signal,
+  });
+  await indexer.preflight();
+  return { running: indexer.run(handle) };
+}
+
 /** Per-kind count and Σ from the database, as exact strings. */
 export async function transferTotals(db: Db, chainId: number) {
   const rows = rowsOf<{ kind: string; n: string; total: string }>(
