@@ -101,6 +101,13 @@ test.describe("as an analyst", () => {
     for (const s of ["severe", "high", "medium", "low"])
       bySeverity += await countOf(page, `alerts-severity-${s}`);
     expect(bySeverity).toBe(total);
+    // The chart's legend reads from the most to the least severe, not alphabetically.
+    await expect(page.locator("#alerts-trend .recharts-legend-item-text")).toHaveText([
+      "Severe",
+      "High",
+      "Medium",
+      "Low",
+    ]);
     await page.getByText("Show the numbers").click();
     const table = page.getByRole("table", { name: /^Alerts by severity per (day|week)$/ });
     const totals = await table.locator("tbody tr td:last-child").allTextContents();

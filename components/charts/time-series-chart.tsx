@@ -83,6 +83,9 @@ export function TimeSeriesChart({
     return row;
   });
   const byX = new Map(rows.map((r) => [r.x, r]));
+  // Recharts sorts legend items by label unless told otherwise; the series order carries meaning
+  // (severe → low, chains as configured), so the legend keeps it.
+  const seriesIndex = new Map(series.map((s, i) => [s.key, i]));
   const Chart = kind === "area" ? AreaChart : kind === "bar" ? BarChart : LineChart;
   const common = {
     xAxis: <XAxis dataKey="x" tick={{ fontSize: 11 }} minTickGap={16} />,
@@ -109,7 +112,10 @@ export function TimeSeriesChart({
               />
             )}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={(item) => seriesIndex.get(String(item.dataKey)) ?? series.length}
+          />
           {series.map((s, i) => {
             const color = seriesColor(series, i);
             const stackId = stacked ? "stack" : undefined;
