@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { EmptyState } from "./ui/empty-state";
 
 /** Shown instead of the widgets before the indexer has written anything: a next step, not an error. */
@@ -17,5 +18,15 @@ export function OverviewEmptyState({ schemaReady }: { schemaReady: boolean }) {
         reload this page. Both apply the database migrations when they start.
       </p>
     </EmptyState>
+  );
+}
+
+/** A view page's header with the empty state in place of its body: the pages' early return. */
+export function NothingIndexedPage({ header, schemaReady }: { header: ReactNode; schemaReady: boolean }) {
+  return (
+    <>
+      {header}
+      <OverviewEmptyState schemaReady={schemaReady} />
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { AlertsFilters, type AlertsFilterOptions } from "@/components/alerts-fil
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/components/alerts-badges";
 import { ALERTS_SUMMARY_CARD, ALERTS_TREND_CARD, AlertsOverview } from "@/components/alerts-overview";
 import { ALERTS_CARD, AlertsResults } from "@/components/alerts-results";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
+import { NothingIndexedPage } from "@/components/overview-empty-state";
 import { PageHeader } from "@/components/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { ViewParamsError } from "@/components/view-params-error";
@@ -59,12 +59,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   );
   const presence = await getDataPresence(db);
   if (presence.chainCount === 0) {
-    return (
-      <>
-        {header}
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
-      </>
-    );
+    return <NothingIndexedPage header={header} schemaReady={presence.schemaReady} />;
   }
   const canTriage = can(session.role, "alerts:triage");
   const [chains, entities, users, assignable] = await Promise.all([

@@ -6,7 +6,7 @@ import { CorridorsContent } from "@/components/corridors-content";
 import { CorridorsCostsCard } from "@/components/corridors-costs-card";
 import { CorridorsInboundCard } from "@/components/corridors-inbound-card";
 import { ExportLinks } from "@/components/export-links";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
+import { NothingIndexedPage } from "@/components/overview-empty-state";
 import { PageHeader } from "@/components/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { ViewParamsError } from "@/components/view-params-error";
@@ -36,12 +36,7 @@ export default async function CorridorsPage({ searchParams }: { searchParams: Pr
     </PageHeader>
   );
   if (presence.chainCount === 0) {
-    return (
-      <>
-        {header}
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
-      </>
-    );
+    return <NothingIndexedPage header={header} schemaReady={presence.schemaReady} />;
   }
   const chains = await listKnownChains(db);
   const view = parseViewParams(sp, { chains, now, defaultRange: "all" });

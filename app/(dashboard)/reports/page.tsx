@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
+import { NothingIndexedPage } from "@/components/overview-empty-state";
 import { PageHeader } from "@/components/page-header";
 import { REPORTS_CARDS } from "@/components/reports-cards";
 import { ReportsExportLookup } from "@/components/reports-export-lookup";
@@ -42,12 +42,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   );
   const presence = await getDataPresence(db);
   if (!presence.schemaReady) {
-    return (
-      <>
-        {header}
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
-      </>
-    );
+    return <NothingIndexedPage header={header} schemaReady={presence.schemaReady} />;
   }
   const now = new Date();
   const [chains, months] = await Promise.all([listKnownChains(db), listReportMonths(db)]);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
+import { NothingIndexedPage } from "@/components/overview-empty-state";
 import { PageHeader } from "@/components/page-header";
 import { TransactionsAmountFilter } from "@/components/transactions-amount-filter";
 import { TransactionsCorridorNote } from "@/components/transactions-corridor-note";
@@ -32,12 +32,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   );
   const presence = await getDataPresence(db);
   if (presence.chainCount === 0) {
-    return (
-      <>
-        {header}
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
-      </>
-    );
+    return <NothingIndexedPage header={header} schemaReady={presence.schemaReady} />;
   }
   const [chains, entities] = await Promise.all([listKnownChains(db), listEntityOptions(db)]);
   const parsed = parseTransactionParams(sp, {
