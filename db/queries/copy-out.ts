@@ -43,6 +43,8 @@ export function decodeCopyField(raw: string): string | null {
 /** One COPY text line as fields, decoded in place (one array per row: this runs per exported row). */
 function splitRow(line: string): (string | null)[] {
   const fields: (string | null)[] = line.split("\t");
+  // No backslash in the line: no escape and no NULL (\N), so every field is already its value.
+  if (!line.includes("\\")) return fields;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as string;
     if (f.length > 0 && f.includes("\\")) fields[i] = decodeCopyField(f);

@@ -1,7 +1,7 @@
 // npm run bench:export [-- --rows 1000000 --batch 5000 --keep]
 // Creates a scratch database on the local Postgres, loads `rows` transfers with COPY (streamed
 // from a generator), then exports them as the transactions CSV through the real path (keyset
-// reader → typed cells → csv-stringify → SHA-256 tap → audit row) into a sink that discards the
+// reader → typed cells → Papa Parse → SHA-256 tap → audit row) into a sink that discards the
 // bytes, in a child process of its own. Prints rows/s and peak RSS; exits 1 when a target is
 // missed. Delivery to the database is keyset-free here: the Postgres path is COPY TO STDOUT.
 import { execFile } from "node:child_process";

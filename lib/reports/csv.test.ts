@@ -34,12 +34,31 @@ describe("weiToUsd1", () => {
     ["1234500000000000000123", "1234.500000000000000123"],
     ["-250000000000000000", "-0.25"],
     ["000", "0"],
+    ["-0", "0"],
+    ["-000", "0"],
+    ["1000000000000000000", "1"],
+    ["10", "0.00000000000000001"],
+    ["0001000000000000000001", "1.000000000000000001"],
     [
       "115792089237316195423570985008687907853269984665640564039457584007913129639935",
       "115792089237316195423570985008687907853269984665640564039457.584007913129639935",
     ],
   ])("%s wei → %s", (wei, usd1) => {
     expect(weiToUsd1(wei)).toBe(usd1);
+  });
+
+  it("agrees with BigInt division on random amounts", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    for (let i = 0; i < 2_000; i++) {
+      const digits = String(next()) + String(next()).slice(0, next() % 12);
+      const wei = (next() % 5 === 0 ? "-" : "") + digits;
+      const v = BigInt(wei);
+      const abs = v < 0n ? -v : v;
+      const frac = (abs % 10n ** 18n).toString().padStart(18, "0").replace(/0+$/, "");
+      const text = `${abs / 10n ** 18n}${frac ? `.${frac}` : ""}`;
+      expect(weiToUsd1(wei)).toBe(v < 0n ? `-${text}` : text);
+    }
   });
 
   it("refuses anything that is not an integer", () => {
