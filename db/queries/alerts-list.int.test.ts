@@ -1,44 +1,17 @@
 // The alert list and its export reader, read-only over the shared seed (db/testing/alerts-list-fixture).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
-import { openTestDb, type TestDatabase } from "../testing/test-db";
-import {
-  at,
-  E18,
-  listSeeds,
-  S1,
-  S2,
-  seedAlertsList,
-  Y,
-  type AlertsListFixture,
-} from "../testing/alerts-list-fixture";
-import { LIVE_ALERT_STATUSES, type AlertFilter, type ListAlertsParams } from "./alerts-list";
+import { describe, expect, it } from "vitest";
+import { at, E18, S1, S2, seededAlertsListDb, Y } from "../testing/alerts-list-fixture";
+import { LIVE_ALERT_STATUSES, type AlertFilter } from "./alerts-list";
 import { streamAlertExport } from "./exports";
 
-let handle: DbHandle;
-let database: TestDatabase;
-let ids: number[] = [];
-let entityIds: AlertsListFixture["entityIds"];
-
-beforeAll(async () => {
-  ({ handle, database } = await openTestDb("usd1_test_alerts_list"));
-  ({ ids, entityIds } = await seedAlertsList(handle.db));
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
-});
-
-/** Seed numbers (1-based, SEEDS order) of the listed alerts. */
-const list = (filter: AlertFilter, page?: Partial<ListAlertsParams>) =>
-  listSeeds(handle.db, ids, filter, page);
+const seeded = seededAlertsListDb("usd1_test_alerts_list");
+const { list } = seeded;
 
 describe("listAlerts", () => {
   it("lists every alert newest first, with subject, assignee and exact amounts", async () => {
     const { seeds, total, rows } = await list({});
     expect([seeds, total]).toEqual([[7, 6, 5, 4, 3, 2, 1], 7]);
-    const first = rows.find((r) => r.id === ids[0])!;
+    const first = rows.find((r) => r.id === seeded.ids[0])!;
     expect(first).toMatchObject({
       ruleId: "R1",
       severity: "severe",
@@ -54,13 +27,13 @@ describe("listAlerts", () => {
       blockTime: "2026-06-01T10:00:00Z",
       blockNumber: 100n,
     });
-    expect(rows.find((r) => r.id === ids[1])).toMatchObject({
+    expect(rows.find((r) => r.id === seeded.ids[1])).toMatchObject({
       subjectEntity: null,
       subjectLabel: "Customer wallet",
       assigneeName: "Ana Analyst",
       assigneeEmail: "ana@bank.test",
     });
-    expect(rows.find((r) => r.id === ids[4])).toMatchObject({
+    expect(rows.find((r) => r.id === seeded.ids[4])).toMatchObject({
       subject: null,
       amount: null,
       corridorOrigin: null,
@@ -93,8 +66,8 @@ describe("listAlerts", () => {
   });
 
   it("filters by entity", async () => {
-    expect((await list({ entityId: entityIds.bank })).seeds).toEqual([3, 2]);
-    expect((await list({ entityId: entityIds.otc })).seeds).toEqual([4]);
+    expect((await list({ entityId: seeded.entityIds.bank })).seeds).toEqual([3, 2]);
+    expect((await list({ entityId: seeded.entityIds.otc })).seeds).toEqual([4]);
   });
 
   it("sorts by severity, score, amount (no amount last) and id; pages stay stable", async () => {
@@ -114,12 +87,12 @@ describe("alerts export reader", () => {
   it("streams exactly the view's rows, in id order, in keyset batches", async () => {
     const filter: AlertFilter = { statuses: LIVE_ALERT_STATUSES };
     const out: { id: string; assigneeEmail: string | null }[] = [];
-    for await (const batch of streamAlertExport(handle.db, { filter, batchSize: 2 })) out.push(...batch);
+    for await (const batch of streamAlertExport(seeded.db, { filter, batchSize: 2 })) out.push(...batch);
     expect(out.map((r) => [Number(r.id), r.assigneeEmail])).toEqual([
-      [ids[0], null],
-      [ids[1], "ana@bank.test"],
-      [ids[2], "colm@bank.test"],
-      [ids[4], null],
+      [seeded.ids[0], null],
+      [seeded.ids[1], "ana@bank.test"],
+      [seeded.ids[2], "colm@bank.test"],
+      [seeded.ids[4], null],
     ]);
   });
 });

@@ -1,32 +1,15 @@
 // Alert counts over time (the alert list's trend chart), over the alert list's seed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
-import { openTestDb, type TestDatabase } from "../testing/test-db";
-import { at, listSeeds, seedAlertsList } from "../testing/alerts-list-fixture";
-import { LIVE_ALERT_STATUSES, type AlertFilter, type ListAlertsParams } from "./alerts-list";
+import { describe, expect, it } from "vitest";
+import { at, seededAlertsListDb } from "../testing/alerts-list-fixture";
+import { LIVE_ALERT_STATUSES, type AlertFilter } from "./alerts-list";
 import { countAlertsOverTime } from "./alerts-trend";
 
-let handle: DbHandle;
-let database: TestDatabase;
-let ids: number[] = [];
-
-beforeAll(async () => {
-  ({ handle, database } = await openTestDb("usd1_test_alerts_trend"));
-  ({ ids } = await seedAlertsList(handle.db));
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
-});
-
-/** Seed numbers (1-based, SEEDS order) of the listed alerts. */
-const list = (filter: AlertFilter, page?: Partial<ListAlertsParams>) =>
-  listSeeds(handle.db, ids, filter, page);
+const seeded = seededAlertsListDb("usd1_test_alerts_trend");
+const { list } = seeded;
 
 describe("countAlertsOverTime", () => {
   it("counts per UTC day by severity and rule, empty days included", async () => {
-    const t = await countAlertsOverTime(handle.db, {});
+    const t = await countAlertsOverTime(seeded.db, {});
     expect(t.bucket).toBe("day");
     expect(t.points).toHaveLength(41); // 2026-06-01 … 2026-07-11
     expect([t.points[0]?.start, t.points[40]?.start]).toEqual(["2026-06-01", "2026-07-11"]);
@@ -65,7 +48,7 @@ describe("countAlertsOverTime", () => {
       since: at("2026-05-30", 0),
       until: at("2026-06-05", 0),
     };
-    const t = await countAlertsOverTime(handle.db, filter);
+    const t = await countAlertsOverTime(seeded.db, filter);
     expect(t.total).toBe((await list(filter)).total);
     expect(t.points.map((p) => [p.start, p.bySeverity.severe + p.bySeverity.high])).toEqual([
       ["2026-05-30", 0],
@@ -78,7 +61,7 @@ describe("countAlertsOverTime", () => {
   });
 
   it("counts per ISO week (from Monday) over a long range", async () => {
-    const t = await countAlertsOverTime(handle.db, {
+    const t = await countAlertsOverTime(seeded.db, {
       since: at("2026-01-01", 0),
       until: at("2026-07-12", 0),
     });
@@ -96,7 +79,7 @@ describe("countAlertsOverTime", () => {
   });
 
   it("has no points when nothing matches and the range is open", async () => {
-    const t = await countAlertsOverTime(handle.db, { ruleId: "R4" });
+    const t = await countAlertsOverTime(seeded.db, { ruleId: "R4" });
     expect([t.points, t.total]).toEqual([[], 0]);
   });
 });

@@ -1,7 +1,8 @@
 // The alert list's fixture: five users (one banned, one admin), three entities, two labelled
 // addresses and seven alerts on two chains, with the statuses, corridors and amount edges the list,
 // trend, export and assignment tests assert on. Tests name alerts by seed number (1-based, SEEDS order).
-import type { Db } from "../client";
+import { afterAll, beforeAll } from "vitest";
+import type { Db, DbHandle } from "../client";
 import {
   listAlerts,
   type AlertFilter,
@@ -9,6 +10,7 @@ import {
   type ListAlertsParams,
 } from "../queries/alerts-list";
 import { users } from "../schema/auth";
+import { openTestDb, type TestDatabase } from "./test-db";
 import { addresses, entities } from "../schema/registry";
 import { alerts, type AlertStatus, type RuleId, type Severity } from "../schema/monitoring";
 
@@ -186,4 +188,39 @@ export async function listSeeds(
     ...page,
   });
   return { seeds: r.rows.map((row) => ids.indexOf(row.id) + 1), total: r.total, rows: r.rows };
+}
+
+/**
+ * The calling test file's own database with this seed: vitest hooks create, migrate and seed it
+ * before the file's tests and drop it after them. Read `db`, `ids` and `entityIds` inside tests.
+ */
+export function seededAlertsListDb(prefix: string) {
+  let opened: { handle: DbHandle; database: TestDatabase } | undefined;
+  let seeded: AlertsListFixture | undefined;
+  beforeAll(async () => {
+    opened = await openTestDb(prefix);
+    seeded = await seedAlertsList(opened.handle.db);
+  });
+  afterAll(async () => {
+    await opened?.handle.close();
+    await opened?.database.drop();
+  });
+  const ready = () => {
+    if (!opened || !seeded) throw new Error("the alert list seed is read before beforeAll ran");
+    return { db: opened.handle.db, ...seeded };
+  };
+  return {
+    get db(): Db {
+      return ready().db;
+    },
+    get ids(): number[] {
+      return ready().ids;
+    },
+    get entityIds(): Record<EntityKey, number> {
+      return ready().entityIds;
+    },
+    /** Seed numbers (1-based, SEEDS order) of the listed alerts. */
+    list: (filter: AlertFilter, page?: Partial<ListAlertsParams>) =>
+      listSeeds(ready().db, ready().ids, filter, page),
+  };
 }
