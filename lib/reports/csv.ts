@@ -1,5 +1,6 @@
-// CSV engine: RFC 4180 (Papa Parse's unparse: CRLF records, fields with a comma, quote, line break
-// or edge space quoted, quotes doubled), UTF-8 with a byte order mark so Excel reads names in any script.
+// CSV engine: RFC 4180 (Papa Parse's unparse: CRLF records; fields with a comma, quote, line
+// break or edge space quoted; quotes doubled), UTF-8 with a byte order mark so Excel reads names
+// in any script.
 // Rows stream through batch by batch; nothing holds the whole result.
 //
 // Traceability: the first column of every row is `export_id`. A comment line ("# export …")
@@ -37,11 +38,11 @@ function csvRecords(records: string[][]): string {
 /**
  * Streams a table as CSV: header row, then one record per row, `export_id` first.
  *
- * Papa Parse formats a whole batch at once and the batch leaves as one chunk: no stream write per
- * record (csv-stringify's stream and its per-field bookkeeping cost about a third of the export's
- * CPU; bench:export). The chunks come from a generator that `Readable.from` pulls only when the reader wants
- * more (backpressure: at most one batch in memory), and a reader that goes away (client
- * disconnect) returns the generator, which ends the loop and so the database read.
+ * Papa Parse formats a whole batch at once and the batch leaves as one chunk: no stream write
+ * per record (csv-stringify's stream and its per-field bookkeeping cost about a third of the
+ * export's CPU; bench:export). The chunks come from a generator that `Readable.from` pulls only
+ * when the reader wants more (backpressure: at most one batch in memory), and a reader that goes
+ * away (client disconnect) returns the generator, which ends the loop and so the database read.
  */
 export function csvExportStream<R>(table: ExportTable<R>, opts: CsvExportOptions): TableStream {
   let count = 0;
