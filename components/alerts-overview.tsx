@@ -6,9 +6,8 @@ import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from "@/db/schema/mo
 import { formatInt } from "@/lib/format";
 import type { SearchParams } from "@/lib/validators/view-params";
 import { SEVERITY_LABELS } from "./alerts-badges";
-import { AlertCountsTable } from "./alerts-counts-table";
 import { AlertsTrendChart } from "./charts/alerts-trend-chart";
-import { ChartCard } from "./charts/chart-card";
+import { ChartCard, ChartDataTable } from "./charts/chart-card";
 import type { ChartPoint, ChartSeries } from "./charts/chart-data";
 import { Card } from "./ui/card";
 import { Stat } from "./ui/stat";
@@ -119,12 +118,20 @@ export async function AlertsOverview({ filter, sp, ruleNames }: AlertsOverviewPr
           chart={<AlertsTrendChart bySeverity={bySeverity} byRule={byRule} bucket={trend.bucket} />}
           table={
             <div className="space-y-4">
-              <AlertCountsTable
-                caption={`Alerts by severity per ${trend.bucket}`}
-                xLabel={xLabel}
-                {...bySeverity}
-              />
-              <AlertCountsTable caption={`Alerts by rule per ${trend.bucket}`} xLabel={xLabel} {...byRule} />
+              {[
+                { caption: `Alerts by severity per ${trend.bucket}`, ...bySeverity },
+                { caption: `Alerts by rule per ${trend.bucket}`, ...byRule },
+              ].map((t) => (
+                <ChartDataTable
+                  key={t.caption}
+                  {...t}
+                  xLabel={xLabel}
+                  valueKind="count"
+                  totalLabel="Total"
+                  showCaption
+                  scrollRegion
+                />
+              ))}
             </div>
           }
         />

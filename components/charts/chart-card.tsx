@@ -16,6 +16,10 @@ export type ChartDataTableProps = {
   /** Adds a last column with the row's sum (for stacked charts). */
   totalLabel?: string;
   pkrPerUsd?: string | undefined;
+  /** Caption shown above the table (default: for screen readers only). */
+  showCaption?: boolean;
+  /** A focusable, named scroll container, for tables wider than their card (see Table). */
+  scrollRegion?: boolean;
 };
 
 /** The chart's numbers as a table: exact (wei in tooltips), selectable, read by screen readers. */
@@ -27,11 +31,13 @@ export function ChartDataTable({
   valueKind = "usd1",
   totalLabel,
   pkrPerUsd,
+  showCaption,
+  scrollRegion,
 }: ChartDataTableProps) {
   const show = (v: string) =>
     valueKind === "usd1" ? <Usd1Amount wei={v} pkrPerUsd={pkrPerUsd} /> : formatInt(v);
   return (
-    <Table caption={caption}>
+    <Table caption={caption} showCaption={showCaption} scrollRegion={scrollRegion}>
       <thead>
         <tr>
           <Th>{xLabel}</Th>

@@ -5,16 +5,29 @@ import { cn } from "./cn";
 export function Table({
   caption,
   showCaption = false,
+  scrollRegion = false,
   children,
   className,
 }: {
   caption: string;
   showCaption?: boolean;
+  /**
+   * For tables that can be wider than their card (a column per rule, say): the scroll container
+   * becomes a focusable region named by the caption, so keyboard users can scroll it too.
+   */
+  scrollRegion?: boolean;
   children: ReactNode;
   className?: string;
 }) {
+  const region = scrollRegion ? ({ role: "region", "aria-label": caption, tabIndex: 0 } as const) : undefined;
   return (
-    <div className="overflow-x-auto">
+    <div
+      {...region}
+      className={cn(
+        "overflow-x-auto",
+        scrollRegion && "rounded focus-visible:outline-2 focus-visible:outline-slate-700",
+      )}
+    >
       <table className={cn("w-full border-collapse text-sm", className)}>
         <caption className={showCaption ? "pb-2 text-left text-xs text-slate-500" : "sr-only"}>
           {caption}
