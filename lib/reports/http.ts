@@ -184,3 +184,33 @@ export async function serveExport(
     throw err;
   }
 }
+
+export type ServeTableExportSpec<R> = Omit<ServeExportSpec, "build" | "format"> & {
+  format: TableFormat;
+  /** What was exported, in words ("corridor matrix"), for the XLSX Filter sheet. */
+  label: string;
+  /** Creates the table once the export holds its slot; its rows are read as the file streams. */
+  table: () => ExportTable<R>;
+  /** The filter in words, for the XLSX Filter sheet. */
+  filter: TableBodyOptions["filter"];
+};
+
+/** serveExport for one table of a view, as CSV or XLSX: the four tabular export routes. */
+export function serveTableExport<R>(
+  db: Db,
+  req: NextRequest,
+  session: AppSession | null,
+  { label, table, filter, ...spec }: ServeTableExportSpec<R>,
+): Promise<Response> {
+  return serveExport(db, req, session, {
+    ...spec,
+    build: ({ exportId, startedAt }) =>
+      tableExportBody(table(), spec.format, {
+        exportId,
+        kind: label,
+        generatedAt: startedAt,
+        generatedBy: generatedByLabel(session),
+        filter,
+      }),
+  });
+}

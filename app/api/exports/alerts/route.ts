@@ -4,13 +4,7 @@ import { listAssigneeOptions } from "@/db/queries/alerts-list";
 import { listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";
 import { apiError } from "@/lib/api/errors";
-import {
-  exportRoute,
-  generatedByLabel,
-  parseTableFormat,
-  serveExport,
-  tableExportBody,
-} from "@/lib/reports/http";
+import { exportRoute, parseTableFormat, serveTableExport } from "@/lib/reports/http";
 import { alertsTable } from "@/lib/reports/tables";
 import { describeAlertFilter, parseAlertParams, type AlertQuery } from "@/lib/validators/alerts";
 
@@ -55,17 +49,12 @@ export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
     return apiError("bad_request", parsed.errors.map((e) => `${e.param}: ${e.message}`).join(" "));
   const query = parsed.value;
   const chainName = chains.find((c) => c.chainId === query.filter.chainId)?.name;
-  return serveExport(db, req, session, {
+  return serveTableExport(db, req, session, {
     kind: "alerts",
     format,
     params: { filter: describeAlertFilter(query.filter), status: query.status },
-    build: ({ exportId, startedAt }) =>
-      tableExportBody(alertsTable(db, { filter: query.filter }), format, {
-        exportId,
-        kind: "alerts",
-        generatedAt: startedAt,
-        generatedBy: generatedByLabel(session),
-        filter: filterRows(query, chainName),
-      }),
+    label: "alerts",
+    table: () => alertsTable(db, { filter: query.filter }),
+    filter: filterRows(query, chainName),
   });
 });

@@ -2,14 +2,7 @@
 import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { apiError } from "@/lib/api/errors";
-import {
-  exportRoute,
-  generatedByLabel,
-  parseTableFormat,
-  searchParamsOf,
-  serveExport,
-  tableExportBody,
-} from "@/lib/reports/http";
+import { exportRoute, parseTableFormat, searchParamsOf, serveTableExport } from "@/lib/reports/http";
 import { corridorMatrixTable } from "@/lib/reports/tables";
 import { corridorViewDays, scopeFilterLines } from "@/lib/reports/view-scope";
 import { parseViewParams } from "@/lib/validators/view-params";
@@ -23,17 +16,12 @@ export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
   const { chainId, range } = view.value;
   const days = await corridorViewDays(db, { chainId, range });
   const scope = { fromDay: days.fromDay, toDay: days.toDay, chainId };
-  return serveExport(db, req, session, {
+  return serveTableExport(db, req, session, {
     kind: "corridor_matrix",
     format,
     params: { ...scope, range: range.preset },
-    build: ({ exportId, startedAt }) =>
-      tableExportBody(corridorMatrixTable(db, scope), format, {
-        exportId,
-        kind: "corridor matrix",
-        generatedAt: startedAt,
-        generatedBy: generatedByLabel(session),
-        filter: scopeFilterLines({ days, rangeLabel: days.label, chainId, chains }),
-      }),
+    label: "corridor matrix",
+    table: () => corridorMatrixTable(db, scope),
+    filter: scopeFilterLines({ days, rangeLabel: days.label, chainId, chains }),
   });
 });

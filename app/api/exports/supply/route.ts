@@ -2,14 +2,7 @@
 import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { apiError } from "@/lib/api/errors";
-import {
-  exportRoute,
-  generatedByLabel,
-  parseTableFormat,
-  searchParamsOf,
-  serveExport,
-  tableExportBody,
-} from "@/lib/reports/http";
+import { exportRoute, parseTableFormat, searchParamsOf, serveTableExport } from "@/lib/reports/http";
 import type { Db } from "@/db/client";
 import { SUPPLY_COLUMNS, supplySeriesTable } from "@/lib/reports/tables";
 import { scopeFilterLines, supplyViewDays, type ViewDays } from "@/lib/reports/view-scope";
@@ -30,17 +23,12 @@ export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
   if (!view.ok) return apiError("bad_request", view.errors.map((e) => e.message).join(" "));
   const { chainId, range } = view.value;
   const days = await supplyViewDays(db, { chainId, range, today: now.toISOString().slice(0, 10) });
-  return serveExport(db, req, session, {
+  return serveTableExport(db, req, session, {
     kind: "supply_series",
     format,
     params: { fromDay: days?.fromDay ?? null, toDay: days?.toDay ?? null, chainId, range: range.preset },
-    build: ({ exportId, startedAt }) =>
-      tableExportBody(seriesTable(db, days, chainId), format, {
-        exportId,
-        kind: "supply series",
-        generatedAt: startedAt,
-        generatedBy: generatedByLabel(session),
-        filter: scopeFilterLines({ days, rangeLabel: range.label, chainId, chains }),
-      }),
+    label: "supply series",
+    table: () => seriesTable(db, days, chainId),
+    filter: scopeFilterLines({ days, rangeLabel: range.label, chainId, chains }),
   });
 });

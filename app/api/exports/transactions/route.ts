@@ -3,14 +3,7 @@ import type { NextRequest } from "next/server";
 import { listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";
 import { apiError } from "@/lib/api/errors";
-import {
-  exportRoute,
-  generatedByLabel,
-  parseTableFormat,
-  searchParamsOf,
-  serveExport,
-  tableExportBody,
-} from "@/lib/reports/http";
+import { exportRoute, parseTableFormat, searchParamsOf, serveTableExport } from "@/lib/reports/http";
 import { transactionsTable } from "@/lib/reports/tables";
 import { describeTransactionFilter, parseTransactionParams } from "@/lib/validators/transactions";
 
@@ -27,17 +20,12 @@ export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
   if (!parsed.ok) return apiError("bad_request", parsed.errors.map((e) => e.message).join(" "));
   const filter = parsed.value.filter;
   const described = describeTransactionFilter(filter);
-  return serveExport(db, req, session, {
+  return serveTableExport(db, req, session, {
     kind: "transactions",
     format,
     params: { filter: described, asOf: now.toISOString() },
-    build: ({ exportId, startedAt }) =>
-      tableExportBody(transactionsTable(db, { filter, asOf: now }), format, {
-        exportId,
-        kind: "transactions",
-        generatedAt: startedAt,
-        generatedBy: generatedByLabel(session),
-        filter: Object.entries(described).map(([k, v]) => [k, String(v)] as const),
-      }),
+    label: "transactions",
+    table: () => transactionsTable(db, { filter, asOf: now }),
+    filter: Object.entries(described).map(([k, v]) => [k, String(v)] as const),
   });
 });
