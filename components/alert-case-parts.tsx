@@ -2,6 +2,7 @@
 // page), an address with its registry attribution, a user's display name.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { zeroAddress } from "viem";
 import type { CaseParty, CaseUser } from "@/db/queries/alert-case";
 import { formatCountry } from "@/lib/format";
 import { cn } from "./ui/cn";
@@ -17,15 +18,13 @@ export const ALERT_CARDS = {
   history: { id: "alert-history", title: "Decision history" },
 } as const;
 
-export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
-
 export function shortHex(hex: string, head = 8, tail = 6): string {
   return hex.length <= head + tail + 1 ? hex : `${hex.slice(0, head)}…${hex.slice(-tail)}`;
 }
 
 /** Entity name, else the registry label, else a short address; the zero address is mint/burn. */
 export function partyName(p: Pick<CaseParty, "address" | "entityName" | "label">): string {
-  if (p.address === ZERO_ADDRESS) return "Zero address (mint/burn)";
+  if (p.address === zeroAddress) return "Zero address (mint/burn)";
   return p.entityName ?? p.label ?? shortHex(p.address);
 }
 
@@ -51,7 +50,7 @@ export function PartyCell({ party, chainId }: { party: CaseParty | null; chainId
         {shortHex(party.address)}
       </Link>
       <span className="text-xs text-slate-600">
-        {party.address === ZERO_ADDRESS ? "mint/burn" : attribution || "unattributed"}
+        {party.address === zeroAddress ? "mint/burn" : attribution || "unattributed"}
       </span>
     </span>
   );

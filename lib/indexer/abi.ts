@@ -49,4 +49,4 @@ export const WATCHED_TOPICS = [
   FROZEN_FUNDS_REALLOCATED_TOPIC,
 ] as const;
 
-export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000" as const;
+export { zeroAddress as ZERO_ADDRESS } from "viem";

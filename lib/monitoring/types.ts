@@ -3,7 +3,7 @@ import type { TokenEventKind, TransferKind } from "@/db/schema/chain";
 
 export type { RuleId, Severity };
 
-export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+export { zeroAddress as ZERO_ADDRESS } from "viem";
 
 /** Position of a log on its chain: the engine's one ordering. */
 export type LogPosition = { block: number; logIndex: number };

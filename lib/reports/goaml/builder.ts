@@ -1,6 +1,7 @@
 // goAML STR for a case: the structure of DOMAIN.md section 5, built node by node with
 // xmlbuilder2 (escaping is the library's, never string concatenation). Element order is the
 // schema's; goaml-subset.xsd checks it in the tests.
+import { zeroAddress } from "viem";
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { CaseParty, CaseTransfer } from "@/db/queries/exports-report";
@@ -12,8 +13,6 @@ import type { GoamlSettings } from "./settings";
 export const GOAML_NS = "http://www.unodc.org/goaml";
 /** goAML schema version the structure follows (DOMAIN.md section 5). */
 export const GOAML_SCHEMA_VERSION = "5.0.1";
-
-const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
 export type GoamlReportInput = {
   /** Goes into <entity_reference>: the filed report leads back to its export record. */
@@ -59,9 +58,7 @@ function amountLocal(wei: string, settings: GoamlSettings): string {
 function addAccount(side: XMLBuilder, tag: string, party: CaseParty, settings: GoamlSettings): void {
   const institution =
     party.entityName ??
-    (party.address === ZERO_ADDRESS
-      ? "USD1 token contract (mint or burn)"
-      : settings.unattributedInstitution);
+    (party.address === zeroAddress ? "USD1 token contract (mint or burn)" : settings.unattributedInstitution);
   const account = side.ele(tag);
   account.ele("institution_name").txt(xmlText(institution, 255));
   account.ele("account").txt(party.address);
