@@ -95,6 +95,7 @@ beforeAll(async () => {
     blockTime: T,
     txHash: txHash(6),
     logIndex: 1,
+    emitter: X,
     kind: "freeze",
     actor: X,
     subject: L,

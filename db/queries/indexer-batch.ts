@@ -177,6 +177,7 @@ async function insertTokenEvents(tx: Db, batch: Batch): Promise<void> {
         blockTime: mustGet(time, e.blockNumber),
         txHash: e.txHash,
         logIndex: e.logIndex,
+        emitter: e.emitter,
         kind: e.kind,
         actor: e.actor,
         subject: e.subject,

@@ -89,7 +89,8 @@ function event(
   kind: (typeof tokenEvents.$inferInsert)["kind"],
   extra: Partial<typeof tokenEvents.$inferInsert> = {},
 ) {
-  return { chainId, blockNumber: 1n, blockTime: time, txHash: hash(), logIndex: 1, kind, args: {}, ...extra };
+  const emitter = `0x${"e".repeat(40)}` as const;
+  return { chainId, blockNumber: 1n, blockTime: time, txHash: hash(), logIndex: 1, emitter, kind, args: {}, ...extra };
 }
 
 /**

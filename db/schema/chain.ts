@@ -30,6 +30,29 @@ export const TOKEN_EVENT_KINDS = [
   "ownership_transferred",
   "upgraded",
   "admin_changed",
+  // token V2 (implementation upgraded in place)
+  "initialized",
+  "erc20_recovered",
+  "authorization_used",
+  "authorization_canceled",
+  // the owner's TokenGovernor (DOMAIN.md §1b): the real actor behind every token-level admin event
+  "native_mint",
+  "bridge_mint",
+  "native_burn",
+  "bridge_burn",
+  "account_frozen",
+  "account_unfrozen",
+  "contract_paused",
+  "contract_unpaused",
+  "governor_account_drained",
+  "token_function_executed",
+  "role_granted",
+  "role_revoked",
+  "governor_ownership_transferred",
+  "ownership_accepted",
+  "checker_updated",
+  "tokens_recovered",
+  "governed_tokens_recovered",
 ] as const;
 export type TokenEventKind = (typeof TOKEN_EVENT_KINDS)[number];
 
@@ -85,11 +108,38 @@ export const transfers = pgTable(
   ],
 );
 
-/** Issuer and governance events: supervisory facts in their own right. */
+/** Event kinds emitted at the governor's address, not the token's. */
+export const GOVERNOR_EVENT_KINDS = [
+  "native_mint",
+  "bridge_mint",
+  "native_burn",
+  "bridge_burn",
+  "account_frozen",
+  "account_unfrozen",
+  "contract_paused",
+  "contract_unpaused",
+  "governor_account_drained",
+  "token_function_executed",
+  "role_granted",
+  "role_revoked",
+  "governor_ownership_transferred",
+  "ownership_accepted",
+  "checker_updated",
+  "tokens_recovered",
+  "governed_tokens_recovered",
+] as const satisfies readonly TokenEventKind[];
+
+/**
+ * Issuer and governance events: supervisory facts in their own right. Rows come from the token and
+ * from its owner's governor contract(s); `emitter` says which (log index is unique per block, so the
+ * key needs no emitter).
+ */
 export const tokenEvents = pgTable(
   "token_events",
   {
     chainId: integer("chain_id").notNull(),
+    /** Address that emitted the log: the token, or a governor that owned it. */
+    emitter: address("emitter").notNull(),
     blockNumber: blockNumber("block_number").notNull(),
     blockTime: timestamp("block_time", { withTimezone: true }).notNull(),
     txHash: hash("tx_hash").notNull(),
@@ -109,6 +159,26 @@ export const tokenEvents = pgTable(
     index("token_events_chain_block_idx").on(t.chainId, t.blockNumber),
     index("token_events_time_idx").on(t.blockTime),
   ],
+);
+
+/**
+ * Governor contracts the indexer watches beside the token: the token's owner() when the indexer
+ * starts, every new owner a token OwnershipTransferred names (written in the batch that holds it),
+ * and an explicit --governor. Logs from these addresses are accepted only for governor events.
+ * Kept after a reorg: watching one address too many costs a few empty log matches, never a wrong row.
+ */
+export const watchedGovernors = pgTable(
+  "watched_governors",
+  {
+    chainId: integer("chain_id").notNull(),
+    address: address("address").notNull(),
+    /** owner_at_start | ownership_transferred | configured */
+    source: text("source", { enum: ["owner_at_start", "ownership_transferred", "configured"] }).notNull(),
+    /** Block of the OwnershipTransferred that named it, or the head block read at start. */
+    sinceBlock: blockNumber("since_block").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "watched_governors_pk", columns: [t.chainId, t.address] })],
 );
 
 /**

@@ -54,7 +54,7 @@ export const dailyCorridorVolume = pgTable(
     volume: uint256("volume")
       .notNull()
       .default(sql`0`),
-    /** Excludes intra-entity and bridge transfers. */
+    /** Excludes intra-entity, bridge and primary-market transfers. */
     adjustedCount: integer("adjusted_count").notNull().default(0),
     adjustedVolume: uint256("adjusted_volume")
       .notNull()
@@ -63,6 +63,14 @@ export const dailyCorridorVolume = pgTable(
       .notNull()
       .default(sql`0`),
     bridgeVolume: uint256("bridge_volume")
+      .notNull()
+      .default(sql`0`),
+    /**
+     * Primary market: the issuer's distributions and redemptions (a side is a watched governor or
+     * tagged `treasury`), not payments. Excluded from adjusted volume like intra-entity and bridge.
+     */
+    primaryCount: integer("primary_count").notNull().default(0),
+    primaryVolume: uint256("primary_volume")
       .notNull()
       .default(sql`0`),
   },

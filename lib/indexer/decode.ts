@@ -60,13 +60,14 @@ export function decodeLogs(logs: readonly RpcLog[]): DecodedLogs {
       const kind = from === ZERO_ADDRESS ? "mint" : to === ZERO_ADDRESS ? "burn" : "transfer";
       transfers.push({ blockNumber, txHash, logIndex, from, to, amount: BigInt(log.data), kind });
     } else {
-      tokenEvents.push({ blockNumber, txHash, logIndex, ...decodeAdminEvent(log) });
+      const emitter = log.address.toLowerCase() as Address;
+      tokenEvents.push({ blockNumber, txHash, logIndex, emitter, ...decodeAdminEvent(log) });
     }
   }
   return { transfers, tokenEvents };
 }
 
-type AdminFields = Omit<TokenEventRow, "blockNumber" | "txHash" | "logIndex">;
+type AdminFields = Omit<TokenEventRow, "blockNumber" | "txHash" | "logIndex" | "emitter">;
 
 function decodeAdminEvent(log: RpcLog): AdminFields {
   const { eventName, args } = decodeAny(log);

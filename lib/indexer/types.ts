@@ -36,6 +36,8 @@ export type TokenEventRow = {
   blockNumber: bigint;
   txHash: Hash;
   logIndex: number;
+  /** The contract that emitted the log (token or governor), lower-case. */
+  emitter: Address;
   kind: TokenEventKind;
   actor: Address | null;
   subject: Address | null;

