@@ -14,7 +14,10 @@ import type { DbHandle } from "../client";
 import { dailyCorridorVolume } from "../schema";
 import { openTestDb, type TestDatabase } from "../testing/test-db";
 import {
+  FX,
+  fixtureGovernors,
   fixtureLookup,
+  isFixtureBridgeTx,
   ROLLED_UP,
   seedCorridorFixture,
   utcDay,
@@ -44,13 +47,21 @@ function isFinal(t: FixtureTransfer): boolean {
   return t.blockNumber <= ROLLED_UP[t.chainId as 1 | 2];
 }
 
+/** The reference rules on fixture row i (its bridge flag comes from the governor events seeded). */
+function attribute(t: FixtureTransfer, i: number) {
+  return attributeTransfer(
+    { chainId: t.chainId, from: t.fromAddress, to: t.toAddress, bridgeTx: isFixtureBridgeTx(t, i) },
+    fixtureLookup(),
+    fixtureGovernors(),
+  );
+}
+
 /** The rollup recomputed in TypeScript: chain|day|origin|destination → totals. */
 function expectedRollup(): Map<string, CorridorTotals> {
-  const lookup = fixtureLookup();
   const out = new Map<string, CorridorTotals>();
-  for (const t of rows) {
+  for (const [i, t] of rows.entries()) {
     if (t.kind !== "transfer" || !isFinal(t)) continue;
-    const a = attributeTransfer({ chainId: t.chainId, from: t.fromAddress, to: t.toAddress }, lookup);
+    const a = attribute(t, i);
     const key = `${t.chainId}|${utcDay(t.blockTime)}|${corridorKey(a.origin, a.destination)}`;
     out.set(key, addToCorridor(out.get(key) ?? emptyCorridorTotals(), a, t.amount));
   }
@@ -69,6 +80,8 @@ async function storedRollup(): Promise<Map<string, CorridorTotals>> {
         adjustedVolume: r.adjustedVolume,
         intraEntityVolume: r.intraEntityVolume,
         bridgeVolume: r.bridgeVolume,
+        primaryCount: r.primaryCount,
+        primaryVolume: r.primaryVolume,
       },
     ]),
   );
@@ -76,12 +89,23 @@ async function storedRollup(): Promise<Map<string, CorridorTotals>> {
 
 describe("corridor attribution", () => {
   it("the fixture exercises every rule", () => {
-    const lookup = fixtureLookup();
-    const seen = rows
-      .filter((t) => t.kind === "transfer")
-      .map((t) => attributeTransfer({ chainId: t.chainId, from: t.fromAddress, to: t.toAddress }, lookup));
-    expect(seen.some((a) => a.intra && !a.bridge)).toBe(true);
+    const seen = [...rows.entries()]
+      .filter(([, t]) => t.kind === "transfer")
+      .map(([i, t]) => attribute(t, i));
+    const pool = (t: FixtureTransfer) => t.fromAddress === FX.pool || t.toAddress === FX.pool;
+    const governor = (t: FixtureTransfer) => t.fromAddress === FX.governor || t.toAddress === FX.governor;
+    expect(seen.some((a) => a.intra && !a.bridge && !a.primary)).toBe(true);
     expect(seen.some((a) => a.bridge)).toBe(true);
+    // A bridge hop by the governor event alone (no pool side), and one through the governor.
+    expect(rows.some((t, i) => isFixtureBridgeTx(t, i) && !pool(t) && isFinal(t))).toBe(true);
+    expect(rows.some((t, i) => isFixtureBridgeTx(t, i) && governor(t) && isFinal(t))).toBe(true);
+    // Primary market through the treasury tag and through the governor (on chain 1 only).
+    expect(seen.some((a) => a.primary && !a.bridge && a.origin === "US")).toBe(true);
+    expect(rows.some((t, i) => t.chainId === 1 && governor(t) && attribute(t, i).primary && isFinal(t))).toBe(
+      true,
+    );
+    expect(rows.some((t, i) => t.chainId === 2 && governor(t) && attribute(t, i).adjusted)).toBe(true);
+    expect(seen.some((a) => a.intra && a.primary && !a.bridge)).toBe(true);
     expect(seen.some((a) => a.origin === "ZZ")).toBe(true);
     expect(seen.some((a) => a.origin === "AE" && a.destination === "PK" && a.adjusted)).toBe(true);
     expect(rows.some((t) => !isFinal(t))).toBe(true);
@@ -125,6 +149,8 @@ describe("corridor queries", () => {
         adjustedVolume: acc.adjustedVolume + totals.adjustedVolume,
         intraEntityVolume: acc.intraEntityVolume + totals.intraEntityVolume,
         bridgeVolume: acc.bridgeVolume + totals.bridgeVolume,
+        primaryCount: acc.primaryCount + totals.primaryCount,
+        primaryVolume: acc.primaryVolume + totals.primaryVolume,
       });
     }
     expect(cells).toHaveLength(want.size);
@@ -152,7 +178,7 @@ describe("corridor queries", () => {
 });
 
 describe("drill-down: transactions behind a corridor cell", () => {
-  it("every cell's adjusted, intra-entity and bridge transfers add up to the cell", async () => {
+  it("every cell's adjusted, intra-entity, bridge and primary transfers add up to the cell", async () => {
     const cells = await getCorridorCells(handle.db, { from: "2025-05-01", to: "2025-05-01" });
     expect(cells.length).toBeGreaterThan(5);
     for (const cell of cells) {
@@ -173,6 +199,12 @@ describe("drill-down: transactions behind a corridor cell", () => {
       expect(adjusted.totalAmount, label).toBe(cell.adjustedVolume);
       expect(sum((await list({ flow: "intra" })).rows), label).toBe(cell.intraEntityVolume);
       expect(sum((await list({ flow: "bridge" })).rows), label).toBe(cell.bridgeVolume);
+      const primary = await list({ flow: "primary" });
+      expect(primary.total, label).toBe(cell.primaryCount);
+      expect(sum(primary.rows), label).toBe(cell.primaryVolume);
+      expect(cell.volume - cell.adjustedVolume, label).toBe(
+        cell.intraEntityVolume + cell.bridgeVolume + cell.primaryVolume,
+      );
       const all = await list({});
       expect(all.total, label).toBe(cell.transferCount);
       expect(sum(all.rows), label).toBe(cell.volume);
@@ -226,12 +258,11 @@ describe("transactions query", () => {
       rows.filter((t) => t.kind === "mint" && t.amount >= min && t.amount <= max).length,
     );
 
-    const lookup = fixtureLookup();
     const gb = await listTransactions(handle.db, { ...page, country: "GB", chainId: 2 });
     expect(gb.total).toBe(
-      rows.filter((t) => {
+      rows.filter((t, i) => {
         if (t.chainId !== 2) return false;
-        const a = attributeTransfer({ chainId: 2, from: t.fromAddress, to: t.toAddress }, lookup);
+        const a = attribute(t, i);
         return a.origin === "GB" || a.destination === "GB";
       }).length,
     );

@@ -20,8 +20,12 @@ export type CorridorCell = {
   volume: bigint;
   adjustedCount: number;
   adjustedVolume: bigint;
+  /** The exclusions, each transfer in one: volume = adjusted + intra-entity + bridge + primary. */
   intraEntityVolume: bigint;
   bridgeVolume: bigint;
+  /** Primary market: the issuer's distributions and redemptions (rollups.ts corridorAttribution). */
+  primaryCount: number;
+  primaryVolume: bigint;
 };
 
 function rangeWhere(p: CorridorRangeParams, extra?: SQL): SQL | undefined {
@@ -40,6 +44,8 @@ const sums = {
   adjustedVolume: sql<string>`sum(${dcv.adjustedVolume})::text`,
   intraEntityVolume: sql<string>`sum(${dcv.intraEntityVolume})::text`,
   bridgeVolume: sql<string>`sum(${dcv.bridgeVolume})::text`,
+  primaryCount: sql<string>`sum(${dcv.primaryCount})::text`,
+  primaryVolume: sql<string>`sum(${dcv.primaryVolume})::text`,
 };
 
 type SumRow = { [K in keyof typeof sums]: string };
@@ -52,6 +58,8 @@ function toTotals(r: SumRow) {
     adjustedVolume: BigInt(r.adjustedVolume),
     intraEntityVolume: BigInt(r.intraEntityVolume),
     bridgeVolume: BigInt(r.bridgeVolume),
+    primaryCount: Number(r.primaryCount),
+    primaryVolume: BigInt(r.primaryVolume),
   };
 }
 

@@ -68,6 +68,8 @@ export type TransactionExportRow = {
   amount: string;
   intra: boolean;
   bridge: boolean;
+  /** Primary market side (a watched governor or treasury-tagged address; rollups.ts). */
+  primary: boolean;
 };
 
 export type StreamTransactionExportParams = {
@@ -84,7 +86,7 @@ const TRANSACTION_FIELDS = sql`t.chain_id as "chainId", t.block_number::text as 
   ${isoSql(sql`t.block_time`)} as "blockTime", t.tx_hash as "txHash", t.log_index as "logIndex", t.kind,
   t.from_address as "fromAddress", af.label as "fromLabel", ef.name as "fromEntity", ${a.origin} as "originCountry",
   t.to_address as "toAddress", at.label as "toLabel", et.name as "toEntity", ${a.destination} as "destinationCountry",
-  t.amount::text as amount, ${a.intra} as intra, ${a.bridge} as bridge`;
+  t.amount::text as amount, ${a.intra} as intra, ${a.bridge} as bridge, ${a.primary} as "primary"`;
 const TRANSACTION_ORDER = sql`order by t.block_time, t.chain_id, t.block_number, t.log_index`;
 
 /**
@@ -143,6 +145,7 @@ function fromCopyFields(f: (string | null)[]): TransactionExportRow {
     amount: f[14]!,
     intra: f[15] === "t",
     bridge: f[16] === "t",
+    primary: f[17] === "t",
   };
 }
 
@@ -157,6 +160,7 @@ function normaliseFlags(r: TransactionExportRow): TransactionExportRow {
     logIndex: Number(r.logIndex),
     intra: flag(r.intra),
     bridge: flag(r.bridge),
+    primary: flag(r.primary),
   };
 }
 

@@ -46,22 +46,42 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
 }
 
 /**
- * A mint or burn is a bridge movement when the Mint/Burn event of the same transaction, for the
- * same account and amount, was emitted for a caller tagged `bridge` (a CCIP pool), or when a
- * bridge-tagged address burns. Everything else is issuance by the issuer.
+ * Bridge vs issuance of a mint or burn (transfer row aliased `t`). With a TokenGovernor as owner
+ * (DOMAIN.md §1b) the token's Mint/Burn caller is always the governor; the governor's own event in
+ * the same transaction says which it was: BridgeMint/BridgeBurn of the same amount = bridge,
+ * NativeMint/NativeBurn = issuance. Without either (the owner is not a governor) the token's rule
+ * holds: the Mint/Burn event of the same transaction, account and amount was emitted for a caller
+ * tagged `bridge` (a CCIP pool), or a bridge-tagged address burns. Everything else is issuance.
+ * Pairing is by transaction and amount: two mints of one amount in one transaction, one native and
+ * one bridge, would both count as bridge (no such transaction exists on the real governor).
  */
 export function isBridgeSql(t: SQL): SQL {
+  const governorEvent = (mintKind: string, burnKind: string) => sql`exists (
+      select 1 from token_events g
+      where g.chain_id = ${t}.chain_id and g.tx_hash = ${t}.tx_hash and g.amount = ${t}.amount
+        and g.kind = (case ${t}.kind when 'mint' then ${mintKind} else ${burnKind} end))`;
   return sql`(${t}.kind <> 'transfer' and (
-    exists (
-      select 1 from token_events e
-      join addresses a on a.chain_id = e.chain_id and a.address = e.actor and 'bridge' = any(a.tags)
-      where e.chain_id = ${t}.chain_id and e.tx_hash = ${t}.tx_hash and e.amount = ${t}.amount
-        and ((${t}.kind = 'mint' and e.kind = 'issuer_mint' and e.subject = ${t}.to_address)
-          or (${t}.kind = 'burn' and e.kind = 'issuer_burn' and e.subject = ${t}.from_address)))
-    or (${t}.kind = 'burn' and exists (
-      select 1 from addresses a
-      where a.chain_id = ${t}.chain_id and a.address = ${t}.from_address and 'bridge' = any(a.tags)))))`;
+    ${governorEvent("bridge_mint", "bridge_burn")}
+    or (not ${governorEvent("native_mint", "native_burn")} and (
+      exists (
+        select 1 from token_events e
+        join addresses a on a.chain_id = e.chain_id and a.address = e.actor and 'bridge' = any(a.tags)
+        where e.chain_id = ${t}.chain_id and e.tx_hash = ${t}.tx_hash and e.amount = ${t}.amount
+          and ((${t}.kind = 'mint' and e.kind = 'issuer_mint' and e.subject = ${t}.to_address)
+            or (${t}.kind = 'burn' and e.kind = 'issuer_burn' and e.subject = ${t}.from_address)))
+      or (${t}.kind = 'burn' and exists (
+        select 1 from addresses a
+        where a.chain_id = ${t}.chain_id and a.address = ${t}.from_address and 'bridge' = any(a.tags)))))))`;
 }
+
+/**
+ * The bridge pools of each chain (columns chain_id, address): addresses tagged `bridge`, and every
+ * caller of a governor BridgeMint/BridgeBurn (the governor's bridge role is held by CCIP pools).
+ */
+export const BRIDGE_POOLS_SQL = sql`select chain_id, address from addresses where 'bridge' = any(tags)
+  union
+  select chain_id, coalesce(actor, args->>'caller') from token_events
+  where kind in ('bridge_mint', 'bridge_burn') and coalesce(actor, args->>'caller') is not null`;
 
 function supplyInsert(where: SQL): SQL {
   return sql`
@@ -101,9 +121,18 @@ function supplyInsert(where: SQL): SQL {
  * Corridor attribution of a transfer row aliased `t`: the one definition shared by the corridor
  * rollup and by every query that must reproduce a corridor's transfers (db/queries/transactions.ts).
  * Each side's country comes from its address's entity on that chain; no entity means 'ZZ'
- * (unattributed, never guessed). Intra-entity = both sides attributed to the same entity; bridge =
- * either side tagged `bridge`. Adjusted = neither. Only plain transfers count (mints and burns are
- * issuance), which is `CORRIDOR_KIND`. The joins use the aliases af/ef (sender) and at/et (receiver).
+ * (unattributed, never guessed). Only plain transfers count (mints and burns are issuance), which
+ * is `CORRIDOR_KIND`. The joins use the aliases af/ef (sender) and at/et (receiver).
+ *
+ * Every transfer falls in exactly one category, first match wins (lib/corridors/attribution.ts is
+ * the reference):
+ * - bridge: either side tagged `bridge`, or the transaction holds a governor BridgeMint/BridgeBurn
+ *   (the governor's leg of a CCIP mint or burn);
+ * - primary market: either side is a watched governor of the chain or tagged `treasury` (the
+ *   issuer's distributions and redemptions, not payments);
+ * - intra-entity: both sides attributed to the same entity;
+ * - adjusted: none of these, the payments the corridors are about.
+ * `intra` and `primary` below are the raw side tests; `isAdjustedSql` and the rollup apply the order.
  */
 export const CORRIDOR_KIND = "transfer" as const;
 export const corridorAttribution = {
@@ -116,29 +145,45 @@ export const corridorAttribution = {
   // coalesce: with one side unattributed the comparison is NULL, and a NULL here would drop the
   // transfer from adjusted and intra-entity volume alike.
   intra: sql`coalesce(af.entity_id = at.entity_id, false)`,
-  bridge: sql`(coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false))`,
+  bridge: sql`(coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false)
+    or exists (select 1 from token_events gb where gb.chain_id = t.chain_id and gb.tx_hash = t.tx_hash
+      and gb.kind in ('bridge_mint', 'bridge_burn')))`,
+  primary: sql`(coalesce('treasury' = any(af.tags), false) or coalesce('treasury' = any(at.tags), false)
+    or exists (select 1 from watched_governors wg where wg.chain_id = t.chain_id
+      and wg.address in (t.from_address, t.to_address)))`,
 } as const;
 
-/** Counted in adjusted corridor volume: neither intra-entity nor a bridge hop. */
+/** The corridor categories in their order of precedence (see corridorAttribution). */
+export const CORRIDOR_FLOW_SQL = {
+  bridge: sql`${corridorAttribution.bridge}`,
+  primary: sql`(${corridorAttribution.primary} and not ${corridorAttribution.bridge})`,
+  intra: sql`(${corridorAttribution.intra} and not ${corridorAttribution.primary} and not ${corridorAttribution.bridge})`,
+  adjusted: sql`(not ${corridorAttribution.intra} and not ${corridorAttribution.primary} and not ${corridorAttribution.bridge})`,
+} as const;
+
+/** Counted in adjusted corridor volume: neither a bridge hop, nor primary market, nor intra-entity. */
 export function isAdjustedSql(): SQL {
-  return sql`(not ${corridorAttribution.intra} and not ${corridorAttribution.bridge})`;
+  return CORRIDOR_FLOW_SQL.adjusted;
 }
 
 function corridorInsert(where: SQL): SQL {
   const a = corridorAttribution;
   return sql`
     insert into daily_corridor_volume (chain_id, day, origin_country, destination_country, transfer_count, volume,
-      adjusted_count, adjusted_volume, intra_entity_volume, bridge_volume)
+      adjusted_count, adjusted_volume, intra_entity_volume, bridge_volume, primary_count, primary_volume)
     select chain_id, day, origin, destination, count(*), sum(amount),
-      count(*) filter (where not intra and not bridge),
-      coalesce(sum(amount) filter (where not intra and not bridge), 0),
-      coalesce(sum(amount) filter (where intra and not bridge), 0),
-      coalesce(sum(amount) filter (where bridge), 0)
+      count(*) filter (where not intra and not prim and not bridge),
+      coalesce(sum(amount) filter (where not intra and not prim and not bridge), 0),
+      coalesce(sum(amount) filter (where intra and not prim and not bridge), 0),
+      coalesce(sum(amount) filter (where bridge), 0),
+      count(*) filter (where prim and not bridge),
+      coalesce(sum(amount) filter (where prim and not bridge), 0)
     from (
       select t.chain_id, (t.block_time at time zone 'UTC')::date as day, t.amount,
         ${a.origin} as origin,
         ${a.destination} as destination,
         ${a.intra} as intra,
+        ${a.primary} as prim,
         ${a.bridge} as bridge
       from transfers t
       ${a.joins}
@@ -151,7 +196,9 @@ function corridorInsert(where: SQL): SQL {
       adjusted_count = daily_corridor_volume.adjusted_count + excluded.adjusted_count,
       adjusted_volume = daily_corridor_volume.adjusted_volume + excluded.adjusted_volume,
       intra_entity_volume = daily_corridor_volume.intra_entity_volume + excluded.intra_entity_volume,
-      bridge_volume = daily_corridor_volume.bridge_volume + excluded.bridge_volume`;
+      bridge_volume = daily_corridor_volume.bridge_volume + excluded.bridge_volume,
+      primary_count = daily_corridor_volume.primary_count + excluded.primary_count,
+      primary_volume = daily_corridor_volume.primary_volume + excluded.primary_volume`;
 }
 
 /**

@@ -5,6 +5,7 @@
 // chain are added up.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
+import { BRIDGE_POOLS_SQL } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
 export type HolderConcentration = {
@@ -218,6 +219,11 @@ export type TaggedHolding = {
   chainId: number;
   address: string;
   tag: "treasury" | "bridge";
+  /**
+   * Why it is listed: its registry tag, being a watched governor of the chain (the issuer's
+   * contract: what it holds is treasury), or calling governor bridge mints/burns (a pool).
+   */
+  source: "registry" | "governor" | "bridge_role";
   label: string | null;
   entityName: string | null;
   /** Finalized balance plus the provisional tail: exact as of the indexed block. */
@@ -226,29 +232,46 @@ export type TaggedHolding = {
 
 export type GetTaggedHoldingsParams = { chainId?: number | undefined };
 
-/** Balances of addresses tagged treasury or bridge (the registry decides which they are). */
+/**
+ * Balances of the issuer's and the bridges' addresses: tagged treasury or bridge in the registry,
+ * the watched governors (treasury) and the callers of governor bridge mints/burns (bridge pools,
+ * as BRIDGE_POOLS_SQL, so these holdings and the supply view's pool figure agree).
+ */
 export async function getTaggedHoldings(
   db: Db,
   params: GetTaggedHoldingsParams = {},
 ): Promise<TaggedHolding[]> {
-  const chainOnly = params.chainId === undefined ? sql`true` : sql`a.chain_id = ${params.chainId}`;
+  const chainOnly = (alias: string) =>
+    params.chainId === undefined ? sql`true` : sql`${sql.raw(alias)}.chain_id = ${params.chainId}`;
   const rows = await db.transaction(
     async (tx) =>
       rowsOf<{
         chain_id: number;
         address: string;
         tag: "treasury" | "bridge";
+        source: TaggedHolding["source"];
         label: string | null;
         entity: string | null;
         balance: string;
       }>(
         await tx.execute(sql`
           with cp as (select chain_id, rolled_up_block from indexer_checkpoints),
+          listed as (
+            select a.chain_id, a.address,
+              case when 'treasury' = any(a.tags) then 'treasury' else 'bridge' end as tag, 'registry' as source
+            from addresses a where a.tags && array['treasury', 'bridge']::text[] and ${chainOnly("a")}
+            union all
+            select w.chain_id, w.address, 'treasury', 'governor' from watched_governors w where ${chainOnly("w")}
+            union all
+            select p.chain_id, p.address, 'bridge', 'bridge_role' from (${BRIDGE_POOLS_SQL}) p where ${chainOnly("p")}),
+          -- One row per address: the registry's tag first, then governor, then bridge role.
           tagged as (
-            select a.chain_id, a.address, a.label, e.name as entity,
-              case when 'treasury' = any(a.tags) then 'treasury' else 'bridge' end as tag
-            from addresses a left join entities e on e.id = a.entity_id
-            where a.tags && array['treasury', 'bridge']::text[] and ${chainOnly}),
+            select distinct on (l.chain_id, l.address) l.chain_id, l.address, l.tag, l.source, a.label,
+              e.name as entity
+            from listed l
+            left join addresses a on a.chain_id = l.chain_id and a.address = l.address
+            left join entities e on e.id = a.entity_id
+            order by l.chain_id, l.address, case l.source when 'registry' then 0 when 'governor' then 1 else 2 end),
           tail as (
             select g.chain_id, g.address,
               coalesce(sum(t.amount) filter (where t.to_address = g.address and t.kind <> 'burn'), 0)
@@ -258,7 +281,7 @@ export async function getTaggedHoldings(
             left join cp on cp.chain_id = g.chain_id
             where t.block_number > coalesce(cp.rolled_up_block, -1)
             group by g.chain_id, g.address)
-          select g.chain_id, g.address, g.tag, g.label, g.entity,
+          select g.chain_id, g.address, g.tag, g.source, g.label, g.entity,
             (coalesce(b.balance, 0) + coalesce(tl.delta, 0))::text as balance
           from tagged g
           left join balances b on b.chain_id = g.chain_id and b.address = g.address
@@ -271,6 +294,7 @@ export async function getTaggedHoldings(
     chainId: r.chain_id,
     address: r.address,
     tag: r.tag,
+    source: r.source,
     label: r.label,
     entityName: r.entity,
     balance: BigInt(r.balance),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { isBridgeSql } from "./rollups";
+import { BRIDGE_POOLS_SQL, isBridgeSql } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
 export type ChainFlows = {
@@ -11,7 +11,10 @@ export type ChainFlows = {
   /** Mints and burns by bridge pools: USD1 moving between chains, not issuance. */
   bridgeMinted: bigint;
   bridgeBurned: bigint;
-  /** Held by bridge-tagged addresses (lock/release pools hold; burn/mint pools pass through). */
+  /**
+   * Held by bridge pools: bridge-tagged addresses and callers of governor bridge mints/burns
+   * (BRIDGE_POOLS_SQL; lock/release pools hold, burn/mint pools pass through).
+   */
   poolHeld: bigint;
 };
 
@@ -57,7 +60,7 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
             from transfers t join cp on cp.chain_id = t.chain_id
             where t.kind <> 'transfer' and t.block_number > cp.rolled_up_block
             group by t.chain_id),
-          pools as (select chain_id, address from addresses where 'bridge' = any(tags)),
+          pools as (${BRIDGE_POOLS_SQL}),
           held_rolled as (
             select b.chain_id, sum(b.balance) as held
             from balances b join pools p on p.chain_id = b.chain_id and p.address = b.address

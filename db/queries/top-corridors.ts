@@ -13,7 +13,7 @@ export type Corridor = {
   /** ISO 3166-1 alpha-2, or "ZZ" for unattributed (never guessed). */
   originCountry: string;
   destinationCountry: string;
-  /** Excludes intra-entity and bridge transfers; summed over chains. */
+  /** Excludes intra-entity, bridge and primary-market transfers; summed over chains. */
   adjustedVolume: bigint;
   adjustedCount: number;
   volume: bigint;

@@ -10,12 +10,19 @@ import type { Address, Hash } from "viem";
 import type { Db } from "../client";
 import type { TransferKind } from "../schema/chain";
 import { entities } from "../schema/registry";
-import { CORRIDOR_KIND, corridorAttribution as a } from "./rollups";
+import { CORRIDOR_FLOW_SQL, CORRIDOR_KIND, corridorAttribution as a } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
-/** Which transfers of a corridor: as counted in adjusted volume, or one of the two exclusions. */
+/**
+ * Which transfers of a corridor: as counted in adjusted volume, or one of the exclusions
+ * (rollups.ts CORRIDOR_FLOW_SQL). The list the UI offers: "primary" joins it once the transactions
+ * view labels it (components/transactions-results.tsx keys its labels by this list); until then a
+ * drill-down can ask for CORRIDOR_FLOWS' "primary" through the query functions.
+ */
 export const TRANSFER_FLOWS = ["adjusted", "intra", "bridge"] as const;
-export type TransferFlow = (typeof TRANSFER_FLOWS)[number];
+/** Every corridor category, in order of precedence of the rollup. */
+export const CORRIDOR_FLOWS = ["adjusted", "intra", "bridge", "primary"] as const;
+export type TransferFlow = (typeof CORRIDOR_FLOWS)[number];
 
 export type TransactionFilter = {
   chainId?: number | undefined;
@@ -69,8 +76,10 @@ export type TransactionRow = {
   toEntity: string | null;
   originCountry: string;
   destinationCountry: string;
+  /** Raw side tests (rollups.ts corridorAttribution); the categories apply them in order. */
   intra: boolean;
   bridge: boolean;
+  primary: boolean;
 };
 
 /** The WHERE clause of a filter over `transfers t` joined with the attribution joins. */
@@ -94,9 +103,7 @@ export function transactionWhere(f: TransactionFilter): SQL {
   if (f.country) parts.push(sql`(${a.origin} = ${f.country} or ${a.destination} = ${f.country})`);
   if (f.origin) parts.push(sql`${a.origin} = ${f.origin}`);
   if (f.destination) parts.push(sql`${a.destination} = ${f.destination}`);
-  if (f.flow === "adjusted") parts.push(sql`not ${a.intra} and not ${a.bridge}`);
-  if (f.flow === "intra") parts.push(sql`${a.intra} and not ${a.bridge}`);
-  if (f.flow === "bridge") parts.push(sql`${a.bridge}`);
+  if (f.flow) parts.push(CORRIDOR_FLOW_SQL[f.flow]);
   if (f.finalizedOnly) {
     parts.push(sql`t.block_number <= coalesce((select c.rolled_up_block from indexer_checkpoints c
       where c.chain_id = t.chain_id), -1)`);
@@ -109,13 +116,14 @@ const SELECT_COLUMNS = sql`t.chain_id as "chainId", t.block_number::text as "blo
   t.tx_hash as "txHash", t.log_index as "logIndex", t.kind, t.from_address as "fromAddress",
   t.to_address as "toAddress", t.amount::text as amount, ef.name as "fromEntity", et.name as "toEntity",
   ${a.origin} as "originCountry", ${a.destination} as "destinationCountry",
-  ${a.intra} as intra, ${a.bridge} as bridge`;
+  ${a.intra} as intra, ${a.bridge} as bridge, ${a.primary} as "primary"`;
 
-type RawRow = Omit<TransactionRow, "blockNumber" | "amount" | "intra" | "bridge"> & {
+type RawRow = Omit<TransactionRow, "blockNumber" | "amount" | "intra" | "bridge" | "primary"> & {
   blockNumber: string;
   amount: string;
   intra: boolean | string;
   bridge: boolean | string;
+  primary: boolean | string;
 };
 
 function toRow(r: RawRow): TransactionRow {
@@ -128,6 +136,7 @@ function toRow(r: RawRow): TransactionRow {
     // node-postgres and PGlite both give booleans; a wire proxy may give 't'/'f'.
     intra: r.intra === true || r.intra === "t",
     bridge: r.bridge === true || r.bridge === "t",
+    primary: r.primary === true || r.primary === "t",
   };
 }
 

@@ -1,12 +1,27 @@
 // A small, deterministic registry and transfer set that exercises every corridor rule: attributed
-// and unattributed sides, a listed address without an entity, intra-entity moves, bridge hops,
-// per-chain attribution (an address registered on one chain only), mints and burns, a day
-// boundary and blocks above the rolled-up block. Shared by the corridor and transactions tests.
+// and unattributed sides, a listed address without an entity, intra-entity moves, bridge hops
+// (a pool side, or a governor BridgeMint/BridgeBurn in the transaction), primary market (a
+// treasury-tagged side, or the watched governor of chain 1), per-chain attribution (an address
+// registered on one chain only), mints and burns, a day boundary and blocks above the rolled-up
+// block. Shared by the corridor, transactions and address tests.
 import type { Address, Hash } from "viem";
 import { createRng } from "@/lib/demo/simulator/prng";
-import type { AttributedAddress, RegistryLookup } from "@/lib/corridors/attribution";
+import {
+  governorKey,
+  type AttributedAddress,
+  type GovernorSet,
+  type RegistryLookup,
+} from "@/lib/corridors/attribution";
 import type { Db } from "../client";
-import { addresses, chains, entities, indexerCheckpoints, transfers } from "../schema";
+import {
+  addresses,
+  chains,
+  entities,
+  indexerCheckpoints,
+  tokenEvents,
+  transfers,
+  watchedGovernors,
+} from "../schema";
 
 export const E18 = 10n ** 18n;
 export const ADDR = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
@@ -25,6 +40,10 @@ export const FX = {
   pool: ADDR(0xe1),
   /** Listed (label, sanctioned tag) but not attributed. */
   listed: ADDR(0xf1),
+  /** Issuer treasury (tagged treasury, issuer entity) on both chains. */
+  treasury: ADDR(0x91),
+  /** The watched TokenGovernor of chain 1; on chain 2 the same address is an unlisted wallet. */
+  governor: ADDR(0x92),
   /** Customers: no registry row at all. */
   customers: [ADDR(0x101), ADDR(0x102), ADDR(0x103)],
 } as const;
@@ -34,6 +53,7 @@ export const FIXTURE_ENTITIES = [
   { name: "PK Fixture Exchange", kind: "exchange", country: "PK" },
   { name: "PK Fixture Bank", kind: "bank", country: "PK" },
   { name: "UK Fixture Remit", kind: "remittance_provider", country: "GB" },
+  { name: "Issuer Fixture", kind: "issuer", country: "US" },
 ] as const;
 
 type RegistryRow = {
@@ -54,6 +74,7 @@ function registryRows(): RegistryRow[] {
     rows.push({ chainId, address: FX.uk, entity: 3, tags: [], label: "UK remit" });
     rows.push({ chainId, address: FX.pool, entity: null, tags: ["bridge"], label: "Pool" });
     rows.push({ chainId, address: FX.listed, entity: null, tags: ["sanctioned"], label: "Listed" });
+    rows.push({ chainId, address: FX.treasury, entity: 4, tags: ["treasury"], label: "Treasury" });
   }
   rows.push({ chainId: 1, address: FX.pkx, entity: 1, tags: [], label: "PK exchange" });
   return rows;
@@ -78,7 +99,17 @@ export const FIXTURE_START = Date.parse("2025-05-01T20:00:00Z");
 /** 400 transfers over two chains, ~10 minutes apart (so they straddle UTC midnights). */
 export function fixtureTransfers(): FixtureTransfer[] {
   const rng = createRng("corridor-fixture");
-  const everyone = [...FX.gulf, FX.pkx, FX.pkb, FX.uk, FX.pool, FX.listed, ...FX.customers];
+  const everyone = [
+    ...FX.gulf,
+    FX.pkx,
+    FX.pkb,
+    FX.uk,
+    FX.pool,
+    FX.listed,
+    FX.treasury,
+    FX.governor,
+    ...FX.customers,
+  ];
   const out: FixtureTransfer[] = [];
   for (let i = 0; i < 400; i++) {
     const chainId = i % 2 === 0 ? 1 : 2;
@@ -117,6 +148,41 @@ export function fixtureLookup(): RegistryLookup {
   return (chainId, address) => byKey.get(`${chainId}:${address}`);
 }
 
+/** The watched governors, as the pure attribution rules see them. */
+export function fixtureGovernors(): GovernorSet {
+  return new Set([governorKey(1, FX.governor)]);
+}
+
+/**
+ * Transactions of a bridge movement: every 13th transfer carries a governor BridgeMint (chain 1) or
+ * BridgeBurn (chain 2) of its amount in the same transaction, as the governor's leg of a CCIP hop.
+ */
+export function isFixtureBridgeTx(t: FixtureTransfer, i: number): boolean {
+  return t.kind === "transfer" && i % 13 === 5;
+}
+
+function governorEvents(rows: readonly FixtureTransfer[]) {
+  return rows.flatMap((t, i) =>
+    isFixtureBridgeTx(t, i)
+      ? [
+          {
+            chainId: t.chainId,
+            emitter: FX.governor,
+            blockNumber: t.blockNumber,
+            blockTime: t.blockTime,
+            txHash: t.txHash,
+            logIndex: 100 + t.logIndex,
+            kind: t.chainId === 1 ? ("bridge_mint" as const) : ("bridge_burn" as const),
+            actor: FX.pool,
+            subject: t.toAddress,
+            amount: t.amount,
+            args: { caller: FX.pool, amount: t.amount.toString() },
+          },
+        ]
+      : [],
+  );
+}
+
 /** Writes chains, registry, checkpoints and the transfers into a migrated database. */
 export async function seedCorridorFixture(db: Db): Promise<FixtureTransfer[]> {
   const token = ADDR(0x70);
@@ -140,6 +206,10 @@ export async function seedCorridorFixture(db: Db): Promise<FixtureTransfer[]> {
   );
   const rows = fixtureTransfers();
   await db.insert(transfers).values(rows);
+  await db.insert(tokenEvents).values(governorEvents(rows));
+  await db
+    .insert(watchedGovernors)
+    .values({ chainId: 1, address: FX.governor, source: "configured", sinceBlock: 1n });
   await db.insert(indexerCheckpoints).values([
     { chainId: 1, indexedBlock: 199n, rolledUpBlock: ROLLED_UP[1] },
     { chainId: 2, indexedBlock: 199n, rolledUpBlock: ROLLED_UP[2] },

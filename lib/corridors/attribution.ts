@@ -14,17 +14,41 @@ export type AttributedAddress = {
 /** Registry lookup per chain and lower-case address; undefined = not listed. */
 export type RegistryLookup = (chainId: number, address: string) => AttributedAddress | undefined;
 
-export type TransferSides = { chainId: number; from: string; to: string };
+/** The watched TokenGovernors (watched_governors), as governorKey(chainId, address) strings. */
+export type GovernorSet = ReadonlySet<string>;
 
+export function governorKey(chainId: number, address: string): string {
+  return `${chainId}:${address.toLowerCase()}`;
+}
+
+const NO_GOVERNORS: GovernorSet = new Set();
+
+export type TransferSides = {
+  chainId: number;
+  from: string;
+  to: string;
+  /** The transaction holds a governor BridgeMint or BridgeBurn (a CCIP mint or burn). */
+  bridgeTx?: boolean;
+};
+
+/**
+ * The raw tests of each category. In the totals they apply in the order bridge, primary,
+ * intra-entity (first match wins): `adjusted` is true when none holds.
+ */
 export type CorridorAttribution = {
   /** ISO 3166-1 alpha-2 of the sender's entity, or "ZZ" (unattributed, never guessed). */
   origin: string;
   destination: string;
   /** Both sides attributed to the same entity. */
   intra: boolean;
-  /** Either side tagged `bridge` (a pool hop, not a payment). */
+  /** Either side tagged `bridge`, or a governor bridge mint/burn in the transaction: a pool hop. */
   bridge: boolean;
-  /** Counted in adjusted volume: neither intra-entity nor bridge. */
+  /**
+   * Primary market: either side is a watched governor or tagged `treasury` (the issuer's
+   * distributions and redemptions, not payments).
+   */
+  primary: boolean;
+  /** Counted in adjusted volume: neither intra-entity, bridge nor primary. */
   adjusted: boolean;
 };
 
@@ -32,17 +56,28 @@ function countryOf(row: AttributedAddress | undefined): string {
   return row && row.entityId !== null && row.country ? row.country : UNATTRIBUTED;
 }
 
-export function attributeTransfer(t: TransferSides, lookup: RegistryLookup): CorridorAttribution {
-  const from = lookup(t.chainId, t.from.toLowerCase());
-  const to = lookup(t.chainId, t.to.toLowerCase());
+export function attributeTransfer(
+  t: TransferSides,
+  lookup: RegistryLookup,
+  governors: GovernorSet = NO_GOVERNORS,
+): CorridorAttribution {
+  const fromAddr = t.from.toLowerCase();
+  const toAddr = t.to.toLowerCase();
+  const from = lookup(t.chainId, fromAddr);
+  const to = lookup(t.chainId, toAddr);
+  const tagged = (tag: string) => Boolean(from?.tags.includes(tag) || to?.tags.includes(tag));
   const intra = from?.entityId != null && to?.entityId != null && from.entityId === to.entityId;
-  const bridge = Boolean(from?.tags.includes("bridge") || to?.tags.includes("bridge"));
+  const bridge = tagged("bridge") || t.bridgeTx === true;
+  const governorSide =
+    governors.has(governorKey(t.chainId, fromAddr)) || governors.has(governorKey(t.chainId, toAddr));
+  const primary = governorSide || tagged("treasury");
   return {
     origin: countryOf(from),
     destination: countryOf(to),
     intra,
     bridge,
-    adjusted: !intra && !bridge,
+    primary,
+    adjusted: !intra && !bridge && !primary,
   };
 }
 
@@ -51,9 +86,11 @@ export type CorridorTotals = {
   volume: bigint;
   adjustedCount: number;
   adjustedVolume: bigint;
-  /** Intra-entity volume that is not also a bridge hop (bridge wins, as in the rollup). */
+  /** Intra-entity volume that is neither a bridge hop nor primary market (bridge, then primary, win). */
   intraEntityVolume: bigint;
   bridgeVolume: bigint;
+  primaryCount: number;
+  primaryVolume: bigint;
 };
 
 export function emptyCorridorTotals(): CorridorTotals {
@@ -64,18 +101,26 @@ export function emptyCorridorTotals(): CorridorTotals {
     adjustedVolume: 0n,
     intraEntityVolume: 0n,
     bridgeVolume: 0n,
+    primaryCount: 0,
+    primaryVolume: 0n,
   };
 }
 
-/** Adds one plain transfer to a corridor's totals, with the rollup's exclusion rules. */
+/**
+ * Adds one plain transfer to a corridor's totals, with the rollup's exclusion rules: each transfer
+ * counts in exactly one of adjusted, bridge, primary (unless bridge) and intra-entity (unless
+ * either), so the volume is their sum.
+ */
 export function addToCorridor(acc: CorridorTotals, a: CorridorAttribution, amount: bigint): CorridorTotals {
   return {
     transferCount: acc.transferCount + 1,
     volume: acc.volume + amount,
     adjustedCount: acc.adjustedCount + (a.adjusted ? 1 : 0),
     adjustedVolume: acc.adjustedVolume + (a.adjusted ? amount : 0n),
-    intraEntityVolume: acc.intraEntityVolume + (a.intra && !a.bridge ? amount : 0n),
+    intraEntityVolume: acc.intraEntityVolume + (a.intra && !a.primary && !a.bridge ? amount : 0n),
     bridgeVolume: acc.bridgeVolume + (a.bridge ? amount : 0n),
+    primaryCount: acc.primaryCount + (a.primary && !a.bridge ? 1 : 0),
+    primaryVolume: acc.primaryVolume + (a.primary && !a.bridge ? amount : 0n),
   };
 }
 

@@ -1,6 +1,7 @@
 // Links from a corridor figure to the transfers behind it. The transactions view applies the
 // rollup's own attribution (db/queries/rollups.ts corridorAttribution), and these parameters pin
 // the rest: the same UTC days, adjusted transfers only, finalized blocks only (the rollup's scope).
+import type { TransferFlow } from "@/db/queries/transactions";
 
 export type CorridorDrillDown = {
   origin: string;
@@ -10,7 +11,7 @@ export type CorridorDrillDown = {
   toDay: string;
   chainId?: number | undefined;
   /** Default "adjusted": the transfers counted in the cell. */
-  flow?: "adjusted" | "intra" | "bridge";
+  flow?: TransferFlow;
 };
 
 export function corridorTransactionsHref(d: CorridorDrillDown): string {

@@ -8,11 +8,13 @@ function cell(o: string, d: string, adjusted: bigint, over: Partial<CorridorCell
     originCountry: o,
     destinationCountry: d,
     transferCount: 10,
-    volume: adjusted + 5n * E18,
+    volume: adjusted + 9n * E18,
     adjustedCount: 8,
     adjustedVolume: adjusted,
     intraEntityVolume: 2n * E18,
     bridgeVolume: 3n * E18,
+    primaryCount: 1,
+    primaryVolume: 4n * E18,
     ...over,
   };
 }
@@ -62,6 +64,8 @@ describe("summarizeCorridors", () => {
     expect(s.averageTicket).toBe(340n * E18);
     expect(s.excludedCount).toBe(10);
     expect(s.intraEntityVolume).toBe(10n * E18);
+    expect(s.primaryVolume).toBe(20n * E18);
+    expect(s.volume - s.adjustedVolume).toBe(s.intraEntityVolume + s.bridgeVolume + s.primaryVolume);
     expect(s.unattributedVolume).toBe(9_500n * E18);
     // AE→PK at 3% and GB→PK at 2.39%, minus 0.1% on-chain; ZZ and domestic have no estimate.
     expect(s.feesCoveredVolume).toBe(4_000n * E18);

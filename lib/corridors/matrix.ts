@@ -87,8 +87,10 @@ export type CorridorSummary = {
   adjustedCount: number;
   adjustedVolume: bigint;
   averageTicket: bigint;
+  /** The exclusions (volume − adjusted volume = intra-entity + bridge + primary). */
   intraEntityVolume: bigint;
   bridgeVolume: bigint;
+  primaryVolume: bigint;
   excludedCount: number;
   /** Adjusted volume with at least one unattributed side. */
   unattributedVolume: bigint;
@@ -106,6 +108,7 @@ export function summarizeCorridors(rows: readonly CorridorRow[]): CorridorSummar
     averageTicket: 0n,
     intraEntityVolume: 0n,
     bridgeVolume: 0n,
+    primaryVolume: 0n,
     excludedCount: 0,
     unattributedVolume: 0n,
     feesSaved: 0n,
@@ -118,6 +121,7 @@ export function summarizeCorridors(rows: readonly CorridorRow[]): CorridorSummar
     s.adjustedVolume += r.adjustedVolume;
     s.intraEntityVolume += r.intraEntityVolume;
     s.bridgeVolume += r.bridgeVolume;
+    s.primaryVolume += r.primaryVolume;
     s.excludedCount += r.excludedCount;
     if (r.originCountry === UNATTRIBUTED || r.destinationCountry === UNATTRIBUTED) {
       s.unattributedVolume += r.adjustedVolume;
