@@ -21,6 +21,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       INDEXER_TO_BLOCK: z.string().optional(),
       INDEXER_CONFIRMATIONS: z.string().optional(),
       INDEXER_PRESET: z.string().optional(),
+      INDEXER_GOVERNOR: z.string().optional(),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,

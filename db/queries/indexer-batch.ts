@@ -1,5 +1,6 @@
-// One indexed batch written atomically: headers, transfers, token events, the indexed range, the
-// rollups of newly final blocks and the checkpoint, with bulk loading (COPY or unnest).
+// One indexed batch written atomically: headers, transfers, token events (token and governors),
+// newly watched governors, the indexed range, the rollups of newly final blocks and the checkpoint,
+// with bulk loading (COPY or unnest).
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { indexedRanges, indexerCheckpoints, tokenEvents } from "../schema";
@@ -7,6 +8,7 @@ import { copyRows, pgClientOf } from "./copy";
 import { advanceRollups } from "./rollups";
 import { pgArray, rowsOf } from "./sql-arrays";
 import { CheckpointConflictError } from "./indexer";
+import { insertWatchedGovernors } from "./indexer-governors";
 import type { Batch } from "@/lib/indexer/types";
 
 export type BulkMode = "copy" | "unnest";
@@ -45,6 +47,7 @@ export async function writeBatch(db: Db, p: WriteBatchParams): Promise<void> {
     await insertHeaders(tx, batch);
     await insertTransfers(tx, batch, p.bulk ?? "unnest");
     await insertTokenEvents(tx, batch);
+    await insertWatchedGovernors(tx, { chainId: batch.chainId, governors: batch.newGovernors ?? [] });
     await extendRange(tx, batch.chainId, batch.fromBlock, batch.toBlock);
     const rollTo = p.finalizedBlock < batch.toBlock ? p.finalizedBlock : batch.toBlock;
     const rolledUp = rollTo > cp.rolledUpBlock ? rollTo : cp.rolledUpBlock;
@@ -165,13 +168,27 @@ async function insertTransfers(tx: Db, batch: Batch, bulk: BulkMode): Promise<vo
     on conflict (chain_id, tx_hash, log_index) do nothing`);
 }
 
+/** 12 bind parameters a row: chunks stay far below Postgres' 65,535 per statement. */
+const TOKEN_EVENTS_PER_INSERT = 2_000;
+
+/** Keyed by chain + tx + log index like transfers, so governor rows are as idempotent as the token's. */
 async function insertTokenEvents(tx: Db, batch: Batch): Promise<void> {
-  if (batch.tokenEvents.length === 0) return;
   const time = new Map(batch.headers.map((h) => [h.number, new Date(h.timestamp * 1000)]));
+  for (let i = 0; i < batch.tokenEvents.length; i += TOKEN_EVENTS_PER_INSERT) {
+    await insertTokenEventRows(tx, batch, batch.tokenEvents.slice(i, i + TOKEN_EVENTS_PER_INSERT), time);
+  }
+}
+
+async function insertTokenEventRows(
+  tx: Db,
+  batch: Batch,
+  rows: Batch["tokenEvents"],
+  time: Map<bigint, Date>,
+): Promise<void> {
   await tx
     .insert(tokenEvents)
     .values(
-      batch.tokenEvents.map((e) => ({
+      rows.map((e) => ({
         chainId: batch.chainId,
         blockNumber: e.blockNumber,
         blockTime: mustGet(time, e.blockNumber),

@@ -52,7 +52,29 @@ describe("resolveIndexerConfig", () => {
     expect(c.confirmations).toBeUndefined();
   });
 
+  it("takes --governor (lower-cased) over INDEXER_GOVERNOR, and leaves it unset by default", () => {
+    const base = ["--rpc", "http://a", "--chain-id", "1", "--from-block", "0", "--address", ADDR];
+    const gov = "0xEE9B1A09AEDAceD9dCDA74964EA447feb93861C2";
+    const other = "0xF9e47d3720d5142930444ae6773C7F6d05696228";
+    expect(resolveIndexerConfig(base, env()).governor).toBeUndefined();
+    expect(resolveIndexerConfig(base, env({ INDEXER_GOVERNOR: other })).governor).toBe(other.toLowerCase());
+    expect(
+      resolveIndexerConfig([...base, "--governor", gov], env({ INDEXER_GOVERNOR: other })).governor,
+    ).toBe(gov.toLowerCase());
+    expect(
+      resolveIndexerConfig(["--preset", "ethereum", "--rpc", "http://a", "--governor", gov], env()),
+    ).toMatchObject({
+      chainId: 1,
+      governor: gov.toLowerCase(),
+    });
+  });
+
   it.each([
+    [["--address", ADDR, "--governor", "0x1234"], /invalid --governor/],
+    [
+      ["--address", ADDR, "--governor", ADDR],
+      /invalid --governor: --governor must not be the token's --address/,
+    ],
     [["--address", "0x123"], /invalid --address/],
     [["--address", "0x8d0D000Ee44948FC98c9B98A4FA4921476f08b0d"], /invalid --address.*checksum/],
     [["--address", ADDR, "--chain-id", "0"], /invalid --chain-id/],

@@ -6,8 +6,10 @@ import { PRESETS, isPresetName } from "./presets";
 
 export const USAGE = `usage: npm run indexer -- --rpc URL [--rpc URL2 ...] --chain-id N --address 0x... --from-block N
        [--to-block N | --follow] [--confirmations N] [--name NAME] [--preset ethereum|bnb]
+       [--governor 0x...]   (watched beside the token's owner(), which is always followed)
 environment: INDEXER_RPC_URLS (comma-separated), INDEXER_CHAIN_ID, INDEXER_ADDRESS, INDEXER_FROM_BLOCK,
-             INDEXER_TO_BLOCK, INDEXER_CONFIRMATIONS, INDEXER_PRESET, DATABASE_URL (else PGlite in PGLITE_DIR)`;
+             INDEXER_TO_BLOCK, INDEXER_CONFIRMATIONS, INDEXER_PRESET, INDEXER_GOVERNOR,
+             DATABASE_URL (else PGlite in PGLITE_DIR)`;
 
 /** Flags win over environment variables, which win over the preset. */
 export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfig {
@@ -21,6 +23,7 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
         rpc: { type: "string", multiple: true },
         "chain-id": { type: "string" },
         address: { type: "string" },
+        governor: { type: "string" },
         "from-block": { type: "string" },
         "to-block": { type: "string" },
         follow: { type: "boolean" },
@@ -49,6 +52,7 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
     rpcUrls: f.rpc ?? envRpc ?? [],
     chainId: f["chain-id"] ?? env.INDEXER_CHAIN_ID ?? preset.chainId,
     address: f.address ?? env.INDEXER_ADDRESS ?? preset.address,
+    governor: f.governor ?? env.INDEXER_GOVERNOR,
     fromBlock: f["from-block"] ?? env.INDEXER_FROM_BLOCK ?? preset.fromBlock,
     toBlock: f["to-block"] ?? env.INDEXER_TO_BLOCK,
     follow: f.follow ?? false,
@@ -71,6 +75,7 @@ function flagName(field: string): string {
     rpcUrls: "--rpc",
     chainId: "--chain-id",
     address: "--address",
+    governor: "--governor",
     fromBlock: "--from-block",
     toBlock: "--to-block",
     confirmations: "--confirmations",

@@ -2,16 +2,18 @@ import { decodeEventLog, type Address, type Hash, type Hex } from "viem";
 import type { TokenEventKind } from "@/db/schema";
 import {
   FROZEN_FUNDS_REALLOCATED_TOPIC,
+  GOVERNOR_TOPICS,
+  TOKEN_TOPICS,
   TRANSFER_TOPIC,
   ZERO_ADDRESS,
   frozenFundsReallocatedVariants,
   usd1EventsAbi,
 } from "./abi";
+import { DecodeError, addr, amountOf, plainArgs, type AdminFields } from "./event-fields";
+import { decodeGovernorEvent } from "./governor-events";
 import type { RpcLog, TokenEventRow, TransferRow } from "./types";
 
-export class DecodeError extends Error {
-  override name = "DecodeError";
-}
+export { DecodeError };
 
 const EVENT_KIND: Record<string, TokenEventKind> = {
   Mint: "issuer_mint",
@@ -26,7 +28,14 @@ const EVENT_KIND: Record<string, TokenEventKind> = {
   OwnershipTransferred: "ownership_transferred",
   Upgraded: "upgraded",
   AdminChanged: "admin_changed",
+  Initialized: "initialized",
+  ERC20Recovered: "erc20_recovered",
+  AuthorizationUsed: "authorization_used",
+  AuthorizationCanceled: "authorization_canceled",
 };
+
+const TOKEN_TOPIC_SET: ReadonlySet<Hex> = new Set(TOKEN_TOPICS);
+const GOVERNOR_TOPIC_SET: ReadonlySet<Hex> = new Set(GOVERNOR_TOPICS);
 
 /** topic (32 bytes) → lower-case address. Cheap: no checksum, no ABI machinery. */
 function topicAddress(topic: Hex): Address {
@@ -35,11 +44,17 @@ function topicAddress(topic: Hex): Address {
 
 export type DecodedLogs = { transfers: TransferRow[]; tokenEvents: TokenEventRow[] };
 
+/** The addresses whose logs we index, lower-case: the token and the governors that own(ed) it. */
+export type DecodeContext = { token: Address; governors: ReadonlySet<Address> };
+
 /**
- * Splits raw logs into transfers and admin events. Transfer is the hot path (>99% of logs) and
+ * Splits raw logs into transfers and admin events, each emitter decoded with its own ABI. The
+ * eth_getLogs filter is one topic list over the token and its governors, so either may return a
+ * topic that is only the other's: such a log is not an event of that emitter and is dropped (a
+ * Transfer from a governor is never a USD1 transfer). Transfer is the hot path (>99% of logs) and
  * is decoded by slicing; the rare admin events go through viem's decoder.
  */
-export function decodeLogs(logs: readonly RpcLog[]): DecodedLogs {
+export function decodeLogs(logs: readonly RpcLog[], ctx: DecodeContext): DecodedLogs {
   const transfers: TransferRow[] = [];
   const tokenEvents: TokenEventRow[] = [];
   for (const log of logs) {
@@ -47,85 +62,80 @@ export function decodeLogs(logs: readonly RpcLog[]): DecodedLogs {
       throw new DecodeError("pending log without block number, tx hash or log index");
     }
     const topic0 = log.topics[0];
+    const emitter = log.address.toLowerCase() as Address;
     const blockNumber = BigInt(log.blockNumber);
     const txHash = log.transactionHash.toLowerCase() as Hash;
     const logIndex = Number(log.logIndex);
-    if (topic0 === TRANSFER_TOPIC) {
-      const [, fromTopic, toTopic] = log.topics;
-      if (log.topics.length !== 3 || !fromTopic || !toTopic || log.data.length !== 66) {
-        throw new DecodeError(`malformed Transfer log ${txHash}:${logIndex}`);
+    if (emitter === ctx.token) {
+      if (topic0 === TRANSFER_TOPIC) {
+        transfers.push({ blockNumber, txHash, logIndex, ...decodeTransfer(log, `${txHash}:${logIndex}`) });
+      } else if (topic0 !== undefined && TOKEN_TOPIC_SET.has(topic0)) {
+        tokenEvents.push({ blockNumber, txHash, logIndex, emitter, ...decodeTokenEvent(log) });
       }
-      const from = topicAddress(fromTopic);
-      const to = topicAddress(toTopic);
-      const kind = from === ZERO_ADDRESS ? "mint" : to === ZERO_ADDRESS ? "burn" : "transfer";
-      transfers.push({ blockNumber, txHash, logIndex, from, to, amount: BigInt(log.data), kind });
+    } else if (ctx.governors.has(emitter)) {
+      if (topic0 !== undefined && GOVERNOR_TOPIC_SET.has(topic0)) {
+        tokenEvents.push({ blockNumber, txHash, logIndex, emitter, ...decodeGovernorEvent(log) });
+      }
     } else {
-      const emitter = log.address.toLowerCase() as Address;
-      tokenEvents.push({ blockNumber, txHash, logIndex, emitter, ...decodeAdminEvent(log) });
+      throw new DecodeError(`log ${txHash}:${logIndex} from unexpected address ${emitter}`);
     }
   }
   return { transfers, tokenEvents };
 }
 
-type AdminFields = Omit<TokenEventRow, "blockNumber" | "txHash" | "logIndex" | "emitter">;
+function decodeTransfer(
+  log: RpcLog,
+  where: string,
+): Omit<TransferRow, "blockNumber" | "txHash" | "logIndex"> {
+  const [, fromTopic, toTopic] = log.topics;
+  if (log.topics.length !== 3 || !fromTopic || !toTopic || log.data.length !== 66) {
+    throw new DecodeError(`malformed Transfer log ${where}`);
+  }
+  const from = topicAddress(fromTopic);
+  const to = topicAddress(toTopic);
+  const kind = from === ZERO_ADDRESS ? "mint" : to === ZERO_ADDRESS ? "burn" : "transfer";
+  return { from, to, amount: BigInt(log.data), kind };
+}
 
-function decodeAdminEvent(log: RpcLog): AdminFields {
+function decodeTokenEvent(log: RpcLog): AdminFields {
   const { eventName, args } = decodeAny(log);
   const kind = EVENT_KIND[eventName];
   if (!kind) throw new DecodeError(`unexpected event ${eventName}`);
   const a = args as Record<string, unknown>;
-  const addr = (v: unknown) => (typeof v === "string" ? (v.toLowerCase() as Address) : null);
-  const amount = typeof a.amount === "bigint" ? a.amount : null;
-  const plain = Object.fromEntries(
-    Object.entries(a).map(([k, v]) => [k, typeof v === "string" ? v.toLowerCase() : String(v)]),
-  );
+  const row = (actor: unknown, subject: unknown, counterparty: unknown): AdminFields => ({
+    kind,
+    actor: addr(actor),
+    subject: addr(subject),
+    counterparty: addr(counterparty),
+    amount: amountOf(a.amount),
+    args: plainArgs(a),
+  });
   switch (eventName) {
     case "Mint":
-      return { kind, actor: addr(a.caller), subject: addr(a.to), counterparty: null, amount, args: plain };
+      return row(a.caller, a.to, null);
     case "Burn":
-      return { kind, actor: addr(a.caller), subject: addr(a.from), counterparty: null, amount, args: plain };
+      return row(a.caller, a.from, null);
     case "Paused":
     case "Unpaused":
-      return { kind, actor: addr(a.account), subject: null, counterparty: null, amount, args: plain };
+      return row(a.account, null, null);
     case "FrozenFundsReallocated":
-      return {
-        kind,
-        actor: addr(a.caller),
-        subject: addr(a.from),
-        counterparty: addr(a.to),
-        amount,
-        args: plain,
-      };
+      return row(a.caller, a.from, a.to);
     case "OwnershipTransferStarted":
     case "OwnershipTransferred":
-      return {
-        kind,
-        actor: null,
-        subject: addr(a.newOwner),
-        counterparty: addr(a.previousOwner),
-        amount,
-        args: plain,
-      };
+      return row(null, a.newOwner, a.previousOwner);
     case "Upgraded":
-      return { kind, actor: null, subject: addr(a.implementation), counterparty: null, amount, args: plain };
+      return row(null, a.implementation, null);
     case "AdminChanged":
-      return {
-        kind,
-        actor: null,
-        subject: addr(a.newAdmin),
-        counterparty: addr(a.previousAdmin),
-        amount,
-        args: plain,
-      };
+      return row(null, a.newAdmin, a.previousAdmin);
+    case "Initialized":
+      return row(null, null, null);
+    case "ERC20Recovered":
+      return row(a.caller, a.recipient, a.token);
+    case "AuthorizationUsed":
+    case "AuthorizationCanceled":
+      return row(a.authorizer, null, null);
     default:
-      return {
-        kind,
-        actor: addr(a.caller),
-        subject: addr(a.account),
-        counterparty: null,
-        amount,
-        args: plain,
-      };
+      return row(a.caller, a.account, null);
   }
 }
 

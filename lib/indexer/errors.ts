@@ -97,3 +97,24 @@ export function classifyRpcError(err: unknown): {
   if (RETRYABLE_PATTERNS.some((p) => p.test(text))) return { kind: "retryable", message };
   return { kind: "fatal", message };
 }
+
+/**
+ * A batch named a new governor whose logs the range was fetched without: the pipeline starts over
+ * from the checkpoint with the governor in the address list (not a failure, so no backoff).
+ */
+export class WatchSetChangedError extends RetryableIndexerError {
+  override name = "WatchSetChangedError";
+}
+
+/** Database connection drops and RPC trouble are worth another try; anything else is a bug or bad input. */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof RetryableIndexerError) return true;
+  if (err instanceof FatalIndexerError) return false;
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|57P01|08\d\d\d)$/.test(code);
+}
+
+export function firstLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split("\n")[0] ?? msg;
+}

@@ -1,21 +1,23 @@
-import { getAddress } from "viem";
 import type { DbHandle } from "@/db/client";
 import { advanceFinalized, ensureChain, getCheckpoint } from "@/db/queries/indexer";
 import { detectBulkMode, writeBatch, type BulkMode } from "@/db/queries/indexer-batch";
 import type { Logger } from "@/lib/logger";
 import { createMonitorRunner } from "@/lib/monitoring/runner";
 import type { IndexerConfig } from "@/lib/validators/indexer";
-import { WATCHED_TOPICS, erc20ReadAbi } from "./abi";
-import { FatalIndexerError, RetryableIndexerError, classifyRpcError } from "./errors";
+import { WATCHED_TOPICS } from "./abi";
+import { FatalIndexerError, WatchSetChangedError, firstLine, isRetryable } from "./errors";
+import { createGovernorTracker } from "./governors";
 import { fetchHeader } from "./headers";
 import { acquireChainLock } from "./lock";
 import { LogFetcher } from "./log-fetcher";
 import { buildBatch, runPipeline } from "./pipeline";
 import { Progress } from "./progress";
 import { reconcileSupply } from "./reconcile";
+import { runPreflight } from "./preflight";
 import { checkForReorg } from "./reorg";
-import { RpcPool, redact, sleep } from "./rpc";
+import { RpcPool, sleep } from "./rpc";
 import type { Batch } from "./types";
+import { WatchSet } from "./watch-set";
 
 export type IndexerDeps = {
   config: IndexerConfig;
@@ -36,14 +38,12 @@ export function createIndexer(deps: IndexerDeps) {
     return handle.db;
   };
   const pool = new RpcPool({ urls: config.rpcUrls, logger: log, signal });
-  const fetcher = new LogFetcher({
-    pool,
-    address: config.address,
-    topics: WATCHED_TOPICS,
-    initialSpan: config.initialSpan,
-    maxSpan: config.maxSpan,
-    targetLogs: config.targetLogs,
-  });
+  const sizing = { initialSpan: config.initialSpan, maxSpan: config.maxSpan, targetLogs: config.targetLogs };
+  // The token and its governors, asked for in one eth_getLogs (lockstep: same response, same batch).
+  const watch = new WatchSet(config.address);
+  const fetcher = new LogFetcher({ ...sizing, pool, addresses: watch.addresses(), topics: WATCHED_TOPICS });
+  watch.onChange(() => (fetcher.addresses = watch.addresses()));
+  const governors = createGovernorTracker({ pool, chainId: config.chainId, watch, log, fetcher: sizing });
   let bulk: BulkMode = "unnest";
   const monitor = deps.monitor === false ? undefined : createMonitorRunner({ chainId: config.chainId, log });
   const kickMonitor = () => monitor?.kick(dbOf(), bulk === "copy" ? "copy" : "keyset");
@@ -54,47 +54,8 @@ export function createIndexer(deps: IndexerDeps) {
     return d;
   };
 
-  /** Checks every RPC and the contract before anything touches the database. */
-  async function preflight(): Promise<void> {
-    for (const [i, url] of config.rpcUrls.entries()) {
-      const client = pool.clients[i];
-      if (!client) continue;
-      const id = await withQuickRetry(() => client.getChainId()).catch((err: unknown) => {
-        throw new FatalIndexerError(`cannot reach RPC ${redact(url)}: ${firstLine(err)}`);
-      });
-      if (id !== config.chainId) {
-        throw new FatalIndexerError(`RPC ${redact(url)} serves chain id ${id}, expected ${config.chainId}`);
-      }
-    }
-    const code = await pool.call("getCode", (c) => c.getCode({ address: config.address }), 4);
-    if (!code || code === "0x") {
-      throw new FatalIndexerError(`no contract at ${getAddress(config.address)} on chain ${config.chainId}`);
-    }
-    try {
-      await pool.call(
-        "totalSupply",
-        (c) => c.readContract({ address: config.address, abi: erc20ReadAbi, functionName: "totalSupply" }),
-        4,
-      );
-    } catch (err) {
-      if (isRetryable(err)) throw err;
-      throw new FatalIndexerError(
-        `contract ${getAddress(config.address)} on chain ${config.chainId} has no totalSupply()`,
-      );
-    }
-  }
-
-  /** A few quick attempts: enough to ride out a flaky provider, short enough to fail fast on a dead one. */
-  async function withQuickRetry<T>(fn: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (attempt >= 4 || classifyRpcError(err).kind !== "retryable") throw err;
-        await sleep(150 * attempt, signal);
-      }
-    }
-  }
+  /** Checks every RPC, the token and --governor before anything touches the database. */
+  const preflight = () => runPreflight({ config, pool, signal, isContract: governors.isContract });
 
   async function finalizedFor(head: bigint): Promise<bigint> {
     if (config.confirmations !== undefined)
@@ -108,10 +69,33 @@ export function createIndexer(deps: IndexerDeps) {
     return BigInt(await pool.request<string>("eth_blockNumber", []));
   }
 
+  /** Indexes `from`..`to`; starts over from the checkpoint whenever a batch adds a governor. */
   async function backfill(from: bigint, to: bigint, head: bigint, finalized: bigint): Promise<void> {
     const progress = new Progress();
-    let lastLog = 0;
     progress.record(from - 1n, 0);
+    for (let next = from; ;) {
+      // Batches in flight when a pipeline stopped were never written: their governors are pending again.
+      watch.reset();
+      try {
+        return await runBackfillPipeline(next, to, head, finalized, progress);
+      } catch (err) {
+        if (!(err instanceof WatchSetChangedError)) throw err;
+        log.info({ err: err.message }, "watch set changed, refetching");
+        const cp = await getCheckpoint(dbOf(), config.chainId);
+        if (!cp) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
+        next = cp.indexedBlock + 1n;
+      }
+    }
+  }
+
+  async function runBackfillPipeline(
+    from: bigint,
+    to: bigint,
+    head: bigint,
+    finalized: bigint,
+    progress: Progress,
+  ): Promise<void> {
+    let lastLog = 0;
     await runPipeline({
       fetcher,
       from,
@@ -119,7 +103,7 @@ export function createIndexer(deps: IndexerDeps) {
       depth: 4,
       maxRowsPerWrite: 50_000,
       signal,
-      build: (chunk) => buildBatch(pool, config.chainId, config.address, chunk),
+      build: (chunk) => buildBatch({ pool, chainId: config.chainId, watch, governors }, chunk),
       write: async (batch: Batch) => {
         await writeBatch(dbOf(), {
           bulk,
@@ -128,6 +112,7 @@ export function createIndexer(deps: IndexerDeps) {
           headBlock: head,
           rpcErrorsDelta: errorsDelta(),
         });
+        watch.committed(batch.newGovernors ?? []);
         kickMonitor();
         progress.record(batch.toBlock, batch.logCount);
         if (Date.now() - lastLog > 5_000 || batch.toBlock === to) {
@@ -194,6 +179,7 @@ export function createIndexer(deps: IndexerDeps) {
     });
     const release = await acquireChainLock(h, config.chainId);
     try {
+      await governors.init(db, { head: await headBlock(), configured: config.governor });
       return config.follow ? await follow() : await once();
     } finally {
       await monitor?.drain();
@@ -255,20 +241,8 @@ export function createIndexer(deps: IndexerDeps) {
     }
   }
 
-  return { preflight, run, pool, fetcher };
+  return { preflight, run, pool, fetcher, watch };
 }
 
-/** Database connection drops and RPC trouble are worth another try; anything else is a bug or bad input. */
-export function isRetryable(err: unknown): boolean {
-  if (err instanceof RetryableIndexerError) return true;
-  if (err instanceof FatalIndexerError) return false;
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === "string" && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|57P01|08\d\d\d)$/.test(code);
-}
-
-export function firstLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split("\n")[0] ?? msg;
-}
-
+export { firstLine, isRetryable };
 export { getCheckpoint };

@@ -33,7 +33,7 @@ async function fetchAll(f: LogFetcher, from: bigint, to: bigint) {
   return chunks;
 }
 
-const base = { address: "0x8d0d000ee44948fc98c9b98a4fa4921476f08b0d", topics: [] } as const;
+const base = { addresses: ["0x8d0d000ee44948fc98c9b98a4fa4921476f08b0d"], topics: [] } as const;
 
 describe("LogFetcher", () => {
   it("covers every block exactly once while shrinking on range errors", async () => {
@@ -87,6 +87,24 @@ describe("LogFetcher", () => {
     const f = new LogFetcher({ ...base, pool, initialSpan: 1_000n });
     const c = await f.fetch(0n, 10_000n);
     expect([c.fromBlock, c.toBlock]).toEqual([0n, 79n]); // 1,000 × 0.1 × 0.8 blocks
+  });
+
+  it("asks for the token and every governor in one call, and follows changes to the list", async () => {
+    const seen: unknown[] = [];
+    const pool = {
+      request: async (_m: string, params: [{ address: unknown }]) => {
+        seen.push(params[0].address);
+        return [];
+      },
+    } as unknown as RpcPool;
+    const f = new LogFetcher({ ...base, pool, initialSpan: 10n });
+    await f.fetch(0n, 100n);
+    f.addresses = [...base.addresses, "0x3333333333333333333333333333333333333333"];
+    await f.fetch(10n, 100n);
+    expect(seen).toEqual([
+      [base.addresses[0]],
+      [base.addresses[0], "0x3333333333333333333333333333333333333333"],
+    ]);
   });
 
   it("gives up with a fatal error when even one block is refused", async () => {

@@ -5,7 +5,8 @@ import type { RpcLog } from "./types";
 
 export type LogFetcherOptions = {
   pool: RpcPool;
-  address: Address;
+  /** The token and its watched governors: one call covers them all (see `addresses`). */
+  addresses: readonly Address[];
   topics: readonly Hex[];
   initialSpan?: bigint;
   maxSpan?: bigint;
@@ -26,10 +27,17 @@ export class LogFetcher {
   readonly maxSpan: bigint;
   readonly targetLogs: number;
   shrinks = 0;
+  /**
+   * Mutable: a governor found while indexing joins the list. Every range is asked for all of them
+   * in one eth_getLogs, so a governor's logs always arrive in the same response (and the same
+   * batch transaction) as the token logs of their transaction.
+   */
+  addresses: readonly Address[];
   private readonly o: LogFetcherOptions;
 
   constructor(o: LogFetcherOptions) {
     this.o = o;
+    this.addresses = o.addresses;
     this.span = o.initialSpan ?? 2_000n;
     this.maxSpan = o.maxSpan ?? 500_000n;
     this.targetLogs = o.targetLogs ?? 10_000;
@@ -41,7 +49,7 @@ export class LogFetcher {
       try {
         const logs = await this.o.pool.request<RpcLog[]>("eth_getLogs", [
           {
-            address: this.o.address,
+            address: [...this.addresses],
             topics: [this.o.topics as Hex[]],
             fromBlock: numberToHex(fromBlock),
             toBlock: numberToHex(toBlock),

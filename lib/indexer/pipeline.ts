@@ -1,33 +1,48 @@
 import type { Address } from "viem";
 import { decodeLogs } from "./decode";
+import { WatchSetChangedError, RetryableIndexerError } from "./errors";
+import type { GovernorTracker } from "./governors";
 import { fetchHeaders } from "./headers";
 import type { LogChunk, LogFetcher } from "./log-fetcher";
-import { RetryableIndexerError } from "./errors";
 import type { RpcPool } from "./rpc";
-import type { Batch } from "./types";
+import type { Batch, RpcLog } from "./types";
+import type { WatchSet } from "./watch-set";
 
-/** Decodes a chunk and attaches each block's header, fetched once per block. */
-export async function buildBatch(
-  pool: RpcPool,
-  chainId: number,
-  token: Address,
-  chunk: LogChunk,
-): Promise<Batch> {
-  for (const log of chunk.logs) {
-    if (log.removed) throw new RetryableIndexerError("provider returned a removed log; refetching");
-    if (log.address.toLowerCase() !== token)
-      throw new RetryableIndexerError(`log from unexpected address ${log.address}`);
+export type BatchContext = {
+  pool: RpcPool;
+  chainId: number;
+  watch: WatchSet;
+  governors: Pick<GovernorTracker, "follow" | "history">;
+};
+
+/**
+ * Decodes a chunk (token and governor logs of one eth_getLogs) and attaches each block's header,
+ * fetched once per block. A token OwnershipTransferred naming an unwatched governor stops here: its
+ * logs are missing from this chunk, so the pipeline refetches from the checkpoint with it watched.
+ */
+export async function buildBatch(ctx: BatchContext, chunk: LogChunk): Promise<Batch> {
+  checkLogs(ctx.watch, chunk.logs);
+  const decodeCtx = { token: ctx.watch.token, governors: ctx.watch.governors };
+  const decoded = decodeLogs(chunk.logs, decodeCtx);
+  if (await ctx.governors.follow(decoded.tokenEvents)) {
+    throw new WatchSetChangedError(`new governor watched; refetching from block ${chunk.fromBlock}`);
   }
-  const { transfers, tokenEvents } = decodeLogs(chunk.logs);
+  // Governors watched since the last committed batch: their earlier events ride in this batch.
+  const newGovernors = ctx.watch.takePending();
+  const historyLogs = await ctx.governors.history(newGovernors, chunk.fromBlock - 1n);
+  checkLogs(ctx.watch, historyLogs);
+  const history = decodeLogs(historyLogs, decodeCtx);
+  const transfers = decoded.transfers;
+  const tokenEvents = [...history.tokenEvents, ...decoded.tokenEvents];
+  const allLogs = [...historyLogs, ...chunk.logs];
   const numbers = new Set<bigint>([chunk.toBlock]);
-  for (const t of transfers) numbers.add(t.blockNumber);
-  for (const e of tokenEvents) numbers.add(e.blockNumber);
+  for (const log of allLogs) numbers.add(BigInt(log.blockNumber ?? "0x0"));
   const headers = await fetchHeaders(
-    pool,
+    ctx.pool,
     [...numbers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
   );
   // Logs and headers come from separate calls: if a reorg slipped between them, start over.
-  for (const log of chunk.logs) {
+  for (const log of allLogs) {
     const h = headers.get(BigInt(log.blockNumber ?? "0x0"));
     if (!h || h.hash !== log.blockHash?.toLowerCase()) {
       throw new RetryableIndexerError(`block ${log.blockNumber} changed while fetching; refetching range`);
@@ -35,17 +50,27 @@ export async function buildBatch(
   }
   const tip = headers.get(chunk.toBlock);
   if (!tip) throw new RetryableIndexerError(`no header for block ${chunk.toBlock}`);
+  // Stored headers depend on the rows only (not on dropped logs or batch bounds), so runs agree.
   const withLogs = new Set<bigint>([...transfers, ...tokenEvents].map((r) => r.blockNumber));
   return {
-    chainId,
+    chainId: ctx.chainId,
     fromBlock: chunk.fromBlock,
     toBlock: chunk.toBlock,
     transfers,
     tokenEvents,
     headers: [...headers.values()].filter((h) => withLogs.has(h.number)),
     tip,
-    logCount: chunk.logs.length,
+    logCount: allLogs.length,
+    newGovernors,
   };
+}
+
+function checkLogs(watch: WatchSet, logs: readonly RpcLog[]): void {
+  for (const log of logs) {
+    if (log.removed) throw new RetryableIndexerError("provider returned a removed log; refetching");
+    if (!watch.has(log.address.toLowerCase() as Address))
+      throw new RetryableIndexerError(`log from unexpected address ${log.address}`);
+  }
 }
 
 /** Consecutive batches as one (bigger transactions are cheaper per row). */
@@ -60,9 +85,11 @@ export function mergeBatches(batches: readonly Batch[]): Batch {
     toBlock: last.toBlock,
     transfers: batches.flatMap((b) => b.transfers),
     tokenEvents: batches.flatMap((b) => b.tokenEvents),
-    headers: batches.flatMap((b) => b.headers),
+    // A governor's history (below its batch) may share a block with an earlier batch's rows.
+    headers: [...new Map(batches.flatMap((b) => b.headers).map((h) => [h.number, h])).values()],
     tip: last.tip,
     logCount: batches.reduce((n, b) => n + b.logCount, 0),
+    newGovernors: batches.flatMap((b) => b.newGovernors ?? []),
   };
 }
 

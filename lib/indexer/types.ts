@@ -1,5 +1,5 @@
 import type { Address, Hash, Hex } from "viem";
-import type { TokenEventKind, TransferKind } from "@/db/schema";
+import type { TokenEventKind, TransferKind, watchedGovernors } from "@/db/schema";
 
 /** eth_getLogs item as the node sends it (hex quantities). */
 export type RpcLog = {
@@ -58,4 +58,14 @@ export type Batch = {
   /** Header of `toBlock`, whose hash becomes the checkpoint's tip hash. */
   tip: BlockHeader;
   logCount: number;
+  /**
+   * Governors first watched in this batch, recorded in watched_governors in the same transaction
+   * as their events (the batch also carries their earlier history, see governors.ts).
+   */
+  newGovernors?: NewGovernor[];
 };
+
+export type GovernorSource = (typeof watchedGovernors.$inferSelect)["source"];
+
+/** A governor added to the watch set, as recorded in watched_governors. */
+export type NewGovernor = { address: Address; source: GovernorSource; sinceBlock: bigint };

@@ -23,6 +23,8 @@ export const indexerConfigSchema = z
     chainId: z.coerce.number().int().positive("--chain-id must be a positive integer"),
     name: z.string().min(1).max(64),
     address: evmAddress,
+    /** A governor to watch beside the token's owner() and the owners it follows (DOMAIN.md §1b). */
+    governor: evmAddress.optional(),
     fromBlock: blockNumber,
     toBlock: blockNumber.optional(),
     follow: z.boolean(),
@@ -39,7 +41,11 @@ export const indexerConfigSchema = z
   .refine(
     (c) => c.toBlock === undefined || c.toBlock >= c.fromBlock,
     "--to-block must not be below --from-block",
-  );
+  )
+  .refine((c) => c.governor !== c.address, {
+    message: "--governor must not be the token's --address",
+    path: ["governor"],
+  });
 
 export type IndexerConfig = z.output<typeof indexerConfigSchema>;
 export type IndexerConfigInput = z.input<typeof indexerConfigSchema>;

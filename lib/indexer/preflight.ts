@@ -1,0 +1,61 @@
+import { getAddress, type Address } from "viem";
+import type { IndexerConfig } from "@/lib/validators/indexer";
+import { erc20ReadAbi } from "./abi";
+import { FatalIndexerError, classifyRpcError, firstLine, isRetryable } from "./errors";
+import { redact, sleep, type RpcPool } from "./rpc";
+
+/**
+ * Checks every RPC, the token and --governor before anything touches the database, so bad input
+ * ends with a one-line error and an untouched database.
+ */
+export async function runPreflight(p: {
+  config: IndexerConfig;
+  pool: RpcPool;
+  signal: AbortSignal;
+  isContract: (address: Address) => Promise<boolean>;
+}): Promise<void> {
+  const { config, pool, signal } = p;
+  for (const [i, url] of config.rpcUrls.entries()) {
+    const client = pool.clients[i];
+    if (!client) continue;
+    const id = await withQuickRetry(() => client.getChainId(), signal).catch((err: unknown) => {
+      throw new FatalIndexerError(`cannot reach RPC ${redact(url)}: ${firstLine(err)}`);
+    });
+    if (id !== config.chainId) {
+      throw new FatalIndexerError(`RPC ${redact(url)} serves chain id ${id}, expected ${config.chainId}`);
+    }
+  }
+  const code = await pool.call("getCode", (c) => c.getCode({ address: config.address }), 4);
+  if (!code || code === "0x") {
+    throw new FatalIndexerError(`no contract at ${getAddress(config.address)} on chain ${config.chainId}`);
+  }
+  try {
+    await pool.call(
+      "totalSupply",
+      (c) => c.readContract({ address: config.address, abi: erc20ReadAbi, functionName: "totalSupply" }),
+      4,
+    );
+  } catch (err) {
+    if (isRetryable(err)) throw err;
+    throw new FatalIndexerError(
+      `contract ${getAddress(config.address)} on chain ${config.chainId} has no totalSupply()`,
+    );
+  }
+  if (config.governor && !(await p.isContract(config.governor))) {
+    throw new FatalIndexerError(
+      `no contract at --governor ${getAddress(config.governor)} on chain ${config.chainId}`,
+    );
+  }
+}
+
+/** A few quick attempts: enough to ride out a flaky provider, short enough to fail fast on a dead one. */
+async function withQuickRetry<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= 4 || classifyRpcError(err).kind !== "retryable") throw err;
+      await sleep(150 * attempt, signal);
+    }
+  }
+}
