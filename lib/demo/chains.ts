@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import { getContractAddress, type Address } from "viem";
 
 /**
  * Local demo chains. Their ids are anvil-style, never 1 or 56: those stay reserved for the
@@ -12,6 +12,15 @@ export const DEMO_CHAINS = [
 
 /** Deploys from the same account at the same nonce give the token the same address on every chain. */
 export const DEMO_DEPLOYER = "0x00000000000000000000000000000000000de910" as Address;
+
+/**
+ * The governor's default admin: grants the roles, drains frozen accounts, executes token functions, and
+ * holds the freezer/pauser roles in the demo (a compliance key apart from the treasury's minting key).
+ */
+export const DEMO_ISSUER_ADMIN = "0x00000000000000000000000000000000000ad111" as Address;
+
+/** The TokenGovernor that owns the token: third contract of the deployer (lib/demo/chain/deploy-governed.ts). */
+export const DEMO_GOVERNOR = getContractAddress({ from: DEMO_DEPLOYER, nonce: 2n }).toLowerCase() as Address;
 
 /** Blocks behind the head that the demo treats as final (rollups stop there; reorgs above are rolled back). */
 export const DEMO_CONFIRMATIONS = 3;

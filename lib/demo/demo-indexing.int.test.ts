@@ -8,9 +8,8 @@ import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import type { DbHandle } from "@/db/client";
 import { createIndexer } from "@/lib/indexer/indexer";
 import { chainTransferTotals, quietLog, testConfig, transferTotals } from "@/lib/indexer/testing/harness";
-import { startAnvil, type AnvilNode } from "./chain/anvil";
-import { deployUsd1, type Usd1Deployment } from "./chain/deploy";
-import { DEMO_DEPLOYER } from "./chains";
+import type { AnvilNode } from "./chain/anvil";
+import { startDemoChain, type DemoChain } from "./chain/demo-chain";
 import { buildRegistry, computeGroundTruth, executePlan, planActivity, planDays } from "./simulator";
 
 const SEED = "backbone-int";
@@ -20,19 +19,21 @@ const plan = planActivity({ seed: SEED, days: 12, scale: 0.5, endDate: "2026-05-
 const truth = computeGroundTruth(plan);
 
 let node: AnvilNode;
-let deployment: Usd1Deployment;
+let deployment: DemoChain;
 let db: { handle: DbHandle; database: TestDatabase };
 
 beforeAll(async () => {
-  node = await startAnvil({ chainId: CHAIN_ID, timestamp: plan.startTs - 86_400 });
-  deployment = await deployUsd1({
-    rpcUrl: node.rpcUrl,
-    chainId: CHAIN_ID,
-    deployer: DEMO_DEPLOYER,
-    owner: registry.treasury,
-  });
+  deployment = await startDemoChain({ chainId: CHAIN_ID, plan });
+  node = deployment.node;
   for (const day of planDays(plan)) {
-    await executePlan({ rpcUrl: node.rpcUrl, token: deployment.token, owner: plan.owner, plan, range: day });
+    await executePlan({
+      rpcUrl: node.rpcUrl,
+      token: deployment.token,
+      governor: deployment.governor,
+      owner: plan.owner,
+      plan,
+      range: day,
+    });
   }
   db = await openTestDb("usd1_backbone");
   await seedRegistry(db.handle.db, { entities: registry.entities, addresses: registry.addresses });
@@ -107,7 +108,8 @@ describe("simulator → anvil → indexer → Postgres", () => {
       sql`select kind, count(*)::int as n from token_events group by kind`,
     );
     const counts = Object.fromEntries(rows.map((r) => [r.kind, r.n]));
-    expect(counts).toMatchObject({
+    expect(counts).toEqual({
+      // the token's own events, every one with the governor as caller
       issuer_mint: truth.events.mint,
       issuer_burn: truth.events.burn,
       freeze: truth.events.freeze,
@@ -115,9 +117,34 @@ describe("simulator → anvil → indexer → Postgres", () => {
       frozen_account_drained: truth.events.drain,
       pause: truth.events.pause,
       unpause: truth.events.unpause,
+      // the governor's, naming the real actor
+      native_mint: truth.governorEvents.nativeMint,
+      native_burn: truth.governorEvents.nativeBurn,
+      account_frozen: truth.events.freeze,
+      account_unfrozen: truth.events.unfreeze,
+      governor_account_drained: truth.events.drain,
+      contract_paused: truth.events.pause,
+      contract_unpaused: truth.events.unpause,
+      // deployment: proxy (Upgraded, AdminChanged, Initialized(1), OwnershipTransferred(0x0 → deployer)),
+      // hand-over to the governor (OwnershipTransferStarted, OwnershipTransferred, OwnershipAccepted),
+      // the default admin at construction + six roles, and the upgrade to V2 (Upgraded, Initialized(2))
+      upgraded: 2,
+      admin_changed: 1,
+      initialized: 2,
+      ownership_transfer_started: 1,
+      ownership_transferred: 2,
+      ownership_accepted: 1,
+      role_granted: 7,
     });
-    // The deployment's own governance events are indexed too.
-    expect(counts.upgraded).toBe(1);
-    expect(counts.admin_changed).toBe(1);
+    const [callers] = await q<{ governor_callers: number; others: number }>(
+      sql`select count(*) filter (where actor = ${deployment.governor.toLowerCase()})::int as governor_callers,
+            count(*) filter (where actor <> ${deployment.governor.toLowerCase()})::int as others
+          from token_events where kind in ('issuer_mint', 'issuer_burn', 'freeze', 'unfreeze', 'pause', 'unpause')`,
+    );
+    expect(callers).toEqual({
+      governor_callers:
+        truth.events.mint + truth.events.burn + truth.events.freeze + truth.events.unfreeze + 2,
+      others: 0,
+    });
   });
 });

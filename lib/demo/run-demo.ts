@@ -16,7 +16,14 @@ import { demoNetworkPlan } from "./network-plan";
 import { computeGroundTruth, executePlan, planDays, startLiveTraffic, type Plan } from "./simulator";
 import { buildWeb, hasBuild, startWeb } from "./web";
 
-type LiveChain = { chainId: number; name: string; plan: Plan; node: AnvilNode; token: Address };
+type LiveChain = {
+  chainId: number;
+  name: string;
+  plan: Plan;
+  node: AnvilNode;
+  token: Address;
+  governor: Address;
+};
 
 /**
  * The whole product on one machine with nothing installed: PGlite (served over the Postgres wire
@@ -86,6 +93,7 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
         const live = await startLiveTraffic({
           rpcUrl: c.node.rpcUrl,
           token: c.token,
+          governor: c.governor,
           owner: c.plan.owner,
           registry: network.registry,
           seed: `${args.seed}:${c.chainId}`,
@@ -123,6 +131,7 @@ async function replayHistory(chains: LiveChain[], log: Logger, signal: AbortSign
         await executePlan({
           rpcUrl: c.node.rpcUrl,
           token: c.token,
+          governor: c.governor,
           owner: c.plan.owner,
           plan: c.plan,
           range: day,

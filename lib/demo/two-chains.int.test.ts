@@ -46,6 +46,7 @@ async function runUntil(ts: number) {
       await executePlan({
         rpcUrl: n.node.rpcUrl,
         token: n.token,
+        governor: n.plan.governor,
         owner: n.plan.owner,
         plan: n.plan,
         range: { start: n.done, end: stop },

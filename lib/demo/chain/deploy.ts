@@ -23,7 +23,16 @@ import {
   type TransactionReceipt,
   type WalletClient,
 } from "viem";
-import { proxyAbi, proxyAdminAbi, proxyBytecode, usd1Abi, usd1Bytecode } from "@/lib/demo/contracts/usd1-abi";
+import {
+  governorAbi,
+  proxyAbi,
+  proxyAdminAbi,
+  proxyBytecode,
+  usd1Abi,
+  usd1Bytecode,
+  usd1V2Abi,
+  usd1V2Bytecode,
+} from "@/lib/demo/contracts/usd1-abi";
 
 export type DeployUsd1Params = { rpcUrl: string; chainId: number; deployer: Address; owner: Address };
 export type Usd1Deployment = {
@@ -73,6 +82,14 @@ export function usd1Contract(client: PublicClient | WalletClient, address: Addre
   return getContract({ address, abi: usd1Abi, client });
 }
 
+export function usd1V2Contract(client: PublicClient | WalletClient, address: Address) {
+  return getContract({ address, abi: usd1V2Abi, client });
+}
+
+export function governorContract(client: PublicClient | WalletClient, address: Address) {
+  return getContract({ address, abi: governorAbi, client });
+}
+
 export function proxyAdminContract(client: PublicClient | WalletClient, address: Address) {
   return getContract({ address, abi: proxyAdminAbi, client });
 }
@@ -101,11 +118,16 @@ export async function confirm(client: PublicClient, hash: Hash): Promise<Transac
   return receipt;
 }
 
-/** Deploys a fresh USD1Token implementation (also used to test upgrades). */
-export async function deployUsd1Implementation(params: Omit<DeployUsd1Params, "owner">) {
+/** Deploys a fresh USD1Token implementation (V1 unless told otherwise; also used to test upgrades). */
+export async function deployUsd1Implementation(
+  params: Omit<DeployUsd1Params, "owner"> & { version?: 1 | 2 },
+) {
   const publicClient = localPublicClient(params.rpcUrl, params.chainId);
   const wallet = impersonatedWalletClient(params.rpcUrl, params.chainId, params.deployer);
-  const hash = await wallet.deployContract({ abi: usd1Abi, bytecode: usd1Bytecode, ...ZERO_FEES });
+  const hash =
+    params.version === 2
+      ? await wallet.deployContract({ abi: usd1V2Abi, bytecode: usd1V2Bytecode, ...ZERO_FEES })
+      : await wallet.deployContract({ abi: usd1Abi, bytecode: usd1Bytecode, ...ZERO_FEES });
   const receipt = await confirm(publicClient, hash);
   if (!receipt.contractAddress) throw new Error("implementation deployment returned no contract address");
   return { implementation: getAddress(receipt.contractAddress), receipt };

@@ -6,16 +6,14 @@
 import { parseArgs } from "node:util";
 import { encodeFunctionData } from "viem";
 import { z } from "zod";
-import { startAnvil } from "@/lib/demo/chain/anvil";
-import { deployUsd1 } from "@/lib/demo/chain/deploy";
+import { startDemoChain } from "@/lib/demo/chain/demo-chain";
 import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
 import { DEFAULT_BLOCK_SECONDS } from "./blocks";
 import { executePlan } from "./execute";
 import { computeGroundTruth } from "./ground-truth";
 import { planActivity } from "./plan";
-import { buildRegistry, deriveAddress } from "./registry";
+import { buildRegistry } from "./registry";
 import { createRpc, fromQuantity } from "./rpc";
-import { DAY_SECONDS } from "./types";
 
 const flagsSchema = z.object({
   days: z.coerce.number().int().min(3).default(120),
@@ -46,23 +44,18 @@ async function main() {
   const plan = planActivity({ seed: flags.seed, days: flags.days, scale: flags.scale, registry });
   console.log(`plan: ${plan.actions.length} actions over ${plan.days} days in ${Date.now() - t} ms`);
 
-  const node = await startAnvil({
+  const { node, token, governor } = await startDemoChain({
     chainId,
-    timestamp: plan.startTs - DAY_SECONDS,
-    extraArgs: flags.anvilArgs.split(" ").filter(Boolean),
+    plan,
+    anvilArgs: flags.anvilArgs.split(" ").filter(Boolean),
   });
   const rpc = createRpc(node.rpcUrl);
   try {
-    const { token } = await deployUsd1({
-      rpcUrl: node.rpcUrl,
-      chainId,
-      deployer: deriveAddress(flags.seed, "deployer"),
-      owner: registry.treasury,
-    });
     t = Date.now();
     const result = await executePlan({
       rpcUrl: node.rpcUrl,
       token,
+      governor,
       owner: registry.treasury,
       plan,
       blockSeconds: flags.blockSeconds,

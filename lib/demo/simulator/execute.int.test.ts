@@ -1,9 +1,9 @@
 // Executes a small plan on a real anvil node and checks the chain against the plan's ground truth.
-import { encodeFunctionData, parseEventLogs, zeroAddress, type Log } from "viem";
+import { encodeFunctionData, getAddress, parseEventLogs, zeroAddress, type Log } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAnvil, type AnvilNode } from "@/lib/demo/chain/anvil";
-import { deployUsd1, type Usd1Deployment } from "@/lib/demo/chain/deploy";
-import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
+import type { AnvilNode } from "@/lib/demo/chain/anvil";
+import { startDemoChain, type DemoChain } from "@/lib/demo/chain/demo-chain";
+import { governorAbi, usd1V2Abi as usd1Abi } from "@/lib/demo/contracts/usd1-abi";
 import { executePlan, type ExecuteProgress } from "./execute";
 import { computeGroundTruth } from "./ground-truth";
 import { startLiveTraffic } from "./live";
@@ -20,29 +20,28 @@ const plan = planActivity({ seed: SEED, days: 5, scale: 0.4, endDate: "2026-11-2
 const truth = computeGroundTruth(plan);
 
 let node: AnvilNode;
-let deployment: Usd1Deployment;
+let deployment: DemoChain;
+/** Last block of the deployment (token, governor, roles, upgrade, approvals): the plan starts after it. */
+let setupBlock: bigint;
 let rpc: RpcClient;
 
 const call = async (data: string) =>
   fromQuantity(await rpc.call("eth_call", [{ to: deployment.token, data }, "latest"]));
 const totalSupply = () => call(encodeFunctionData({ abi: usd1Abi, functionName: "totalSupply" }));
 
-async function tokenLogs(fromBlock: bigint): Promise<Log[]> {
+async function logsOf(address: string, fromBlock: bigint): Promise<Log[]> {
   const raw = await rpc.call("eth_getLogs", [
-    { address: deployment.token, fromBlock: toQuantity(fromBlock), toBlock: "latest" },
+    { address, fromBlock: toQuantity(fromBlock), toBlock: "latest" },
   ]);
   return raw as Log[];
 }
+const tokenLogs = (fromBlock: bigint) => logsOf(deployment.token, fromBlock);
 
 beforeAll(async () => {
-  node = await startAnvil({ chainId: CHAIN_ID, timestamp: plan.startTs - DAY_SECONDS });
+  deployment = await startDemoChain({ chainId: CHAIN_ID, plan });
+  node = deployment.node;
   rpc = createRpc(node.rpcUrl);
-  deployment = await deployUsd1({
-    rpcUrl: node.rpcUrl,
-    chainId: CHAIN_ID,
-    deployer: deriveAddress(SEED, "deployer"),
-    owner: registry.treasury,
-  });
+  setupBlock = (await readBlock(rpc, "latest")).number;
 });
 
 afterAll(async () => {
@@ -58,6 +57,7 @@ describe("executePlan", () => {
       const result = await executePlan({
         rpcUrl: node.rpcUrl,
         token: deployment.token,
+        governor: deployment.governor,
         owner: registry.treasury,
         plan,
         range: day,
@@ -71,7 +71,7 @@ describe("executePlan", () => {
 
     expect(await totalSupply()).toBe(truth.totalSupply);
 
-    const logs = parseEventLogs({ abi: usd1Abi, logs: await tokenLogs(deployment.deployBlock + 1n) });
+    const logs = parseEventLogs({ abi: usd1Abi, logs: await tokenLogs(setupBlock + 1n) });
     const kinds = {
       mint: { count: 0, sum: 0n },
       burn: { count: 0, sum: 0n },
@@ -96,6 +96,29 @@ describe("executePlan", () => {
       Paused: truth.events.pause,
       Unpaused: truth.events.unpause,
     });
+
+    // Every token Mint/Burn/Freeze/Paused names the governor; the governor's own events name the actor.
+    const minters = logs.flatMap((l) =>
+      l.eventName === "Mint" || l.eventName === "Burn" ? [l.args.caller] : [],
+    );
+    expect(new Set(minters)).toEqual(new Set([getAddress(deployment.governor)]));
+    const governed = parseEventLogs({
+      abi: governorAbi,
+      logs: await logsOf(deployment.governor, setupBlock + 1n),
+    });
+    const byName: Record<string, number> = {};
+    for (const l of governed) byName[l.eventName] = (byName[l.eventName] ?? 0) + 1;
+    expect(byName).toEqual({
+      NativeMint: truth.governorEvents.nativeMint,
+      NativeBurn: truth.governorEvents.nativeBurn,
+      AccountFrozen: truth.events.freeze,
+      AccountUnfrozen: truth.events.unfreeze,
+      FrozenAccountDrained: truth.events.drain,
+      ContractPaused: truth.events.pause,
+      ContractUnpaused: truth.events.unpause,
+    });
+    const callers = new Set(governed.map((l) => ("caller" in l.args ? l.args.caller : null)));
+    expect(callers).toEqual(new Set([getAddress(plan.owner), getAddress(plan.admin)]));
   });
 
   it("leaves every balance as planned and the drained account frozen", async () => {
@@ -116,7 +139,7 @@ describe("executePlan", () => {
     const drain = plan.actions.find((a) => a.kind === "drain");
     if (drain?.kind !== "drain") throw new Error("no drain planned");
     expect(
-      await call(encodeFunctionData({ abi: usd1Abi, functionName: "isFrozen", args: [drain.account] })),
+      await call(encodeFunctionData({ abi: usd1Abi, functionName: "frozen", args: [drain.account] })),
     ).toBe(1n);
   });
 
@@ -124,7 +147,7 @@ describe("executePlan", () => {
     const head = await readBlock(rpc, "latest");
     expect(head.timestamp).toBeGreaterThanOrEqual(plan.startTs);
     expect(head.timestamp).toBeLessThan(plan.endTs);
-    const first = await readBlock(rpc, deployment.deployBlock + 1n);
+    const first = await readBlock(rpc, setupBlock + 1n);
     expect(first.timestamp).toBeGreaterThanOrEqual(plan.startTs);
   });
 
@@ -145,7 +168,13 @@ describe("executePlan", () => {
       ],
     };
     await expect(
-      executePlan({ rpcUrl: node.rpcUrl, token: deployment.token, owner: registry.treasury, plan: bogus }),
+      executePlan({
+        rpcUrl: node.rpcUrl,
+        token: deployment.token,
+        governor: deployment.governor,
+        owner: registry.treasury,
+        plan: bogus,
+      }),
     ).rejects.toThrow(/reverted/);
     expect(await rpc.call("anvil_getAutomine")).toBe(true);
   });
@@ -159,6 +188,7 @@ describe("startLiveTraffic", () => {
     const live = await startLiveTraffic({
       rpcUrl: node.rpcUrl,
       token: deployment.token,
+      governor: deployment.governor,
       owner: registry.treasury,
       registry,
       seed: SEED,
@@ -181,7 +211,9 @@ describe("startLiveTraffic", () => {
       logs: await tokenLogs(before.number + 1n),
       eventName: "Transfer",
     });
-    expect(logs.length).toBe(live.stats().txsSent);
+    // one Transfer per remittance or distribution; a mint adds two (0x0 → governor → treasury)
+    const mints = logs.filter((l) => l.args.from === zeroAddress).length;
+    expect(logs.length).toBe(live.stats().txsSent + mints);
     const minted = logs.filter((l) => l.args.from === zeroAddress).reduce((s, l) => s + l.args.value, 0n);
     expect(await totalSupply()).toBe(supplyBefore + minted);
   });

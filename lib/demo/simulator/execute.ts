@@ -22,6 +22,7 @@ import {
   readBlock,
   readNonces,
   sendCall,
+  targetOf,
   verifyBlocks,
   type SentBlock,
 } from "./tx";
@@ -44,6 +45,7 @@ export type ExecuteResult = ExecuteProgress & { firstBlock: bigint | null; lastB
 export type ExecutePlanParams = {
   rpcUrl: string;
   token: Address;
+  governor: Address;
   owner: Address;
   plan: Plan;
   /** Action index range [start, end) to execute; default the whole plan. */
@@ -89,14 +91,14 @@ function progressOf(s: RunState, total: number): ExecuteProgress {
 }
 
 async function sendBlock(s: RunState, block: PlannedBlock): Promise<void> {
-  const { plan, token } = s.params;
+  const { plan } = s.params;
   const calls: RpcCall[] = [{ method: "evm_setNextBlockTimestamp", params: [toQuantity(block.ts)] }];
   for (let i = block.start; i < block.end; i++) {
     const action = plan.actions[i];
     if (!action) throw new Error(`action ${i} missing`);
     const nonce = s.nonces.get(action.from) ?? 0;
     s.nonces.set(action.from, nonce + 1);
-    calls.push(sendCall(token, action.from, encodeAction(action), nonce, s.gas));
+    calls.push(sendCall(targetOf(action, s.params), action.from, encodeAction(action), nonce, s.gas));
   }
   const results = await s.rpc.batch(calls);
   await s.rpc.call("evm_mine");
@@ -156,9 +158,12 @@ async function prepareRun(rpc: RpcClient, params: ExecutePlanParams, range: { st
 }
 
 export async function executePlan(params: ExecutePlanParams): Promise<ExecuteResult> {
-  const { plan, owner } = params;
+  const { plan, owner, governor } = params;
   if (owner.toLowerCase() !== plan.owner.toLowerCase()) {
-    throw new Error(`token owner ${owner} is not the plan's treasury ${plan.owner}`);
+    throw new Error(`treasury ${owner} is not the plan's treasury ${plan.owner}`);
+  }
+  if (governor.toLowerCase() !== plan.governor.toLowerCase()) {
+    throw new Error(`token governor ${governor} is not the plan's governor ${plan.governor}`);
   }
   const range = params.range ?? { start: 0, end: plan.actions.length };
   const total = range.end - range.start;

@@ -13,18 +13,33 @@ const sum = (actions: PlannedAction[], pick: (a: PlannedAction) => bigint | null
 describe("computeGroundTruth", () => {
   const truth = computeGroundTruth(plan);
 
-  it("counts one Transfer log per mint, burn, transfer and drain", () => {
+  it("counts the governor's two Transfer logs per mint and burn, one per transfer and drain", () => {
     const mints = plan.actions.filter((a) => a.kind === "mint");
     const burns = plan.actions.filter((a) => a.kind === "burn");
     const moves = plan.actions.filter((a) => a.kind === "transfer" || a.kind === "drain");
+    const amount = (a: PlannedAction) => ("amount" in a ? a.amount : null);
     expect(truth.transfers.mint.count).toBe(mints.length);
     expect(truth.transfers.burn.count).toBe(burns.length);
-    expect(truth.transfers.transfer.count).toBe(moves.length);
-    expect(truth.transfers.mint.sum).toBe(sum(mints, (a) => (a.kind === "mint" ? a.amount : null)));
-    expect(truth.transfers.burn.sum).toBe(sum(burns, (a) => (a.kind === "burn" ? a.amount : null)));
-    expect(truth.transfers.transfer.sum).toBe(
-      sum(moves, (a) => (a.kind === "transfer" || a.kind === "drain" ? a.amount : null)),
+    // mint: 0x0 → governor, governor → treasury; burn: treasury → governor, governor → 0x0
+    expect(truth.transfers.transfer.count).toBe(moves.length + mints.length + burns.length);
+    expect(truth.transfers.mint.sum).toBe(sum(mints, amount));
+    expect(truth.transfers.burn.sum).toBe(sum(burns, amount));
+    expect(truth.transfers.transfer.sum).toBe(sum([...moves, ...mints, ...burns], amount));
+    expect(truth.issuance).toEqual({ minted: truth.transfers.mint.sum, burned: truth.transfers.burn.sum });
+    expect(truth.governorEvents).toEqual({
+      nativeMint: mints.length,
+      nativeBurn: burns.length,
+      bridgeMint: 0,
+      bridgeBurn: 0,
+    });
+  });
+
+  it("leaves the governor holding only what it drained", () => {
+    const drained = sum(
+      plan.actions.filter((a) => a.kind === "drain"),
+      (a) => (a.kind === "drain" ? a.amount : null),
     );
+    expect(truth.balances.get(plan.governor.toLowerCase() as `0x${string}`)).toBe(drained);
   });
 
   it("derives supply as minted minus burned, equal to the sum of balances", () => {

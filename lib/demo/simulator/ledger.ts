@@ -16,7 +16,12 @@ export const GUARD_WINDOW_SECONDS = 25 * 3_600;
 
 export type Ledger = ReturnType<typeof createLedger>;
 
-export function createLedger(owner: Address) {
+/**
+ * `owner` is the treasury (mints and burns move its balance); `admin` sends compliance actions;
+ * a drain moves the frozen balance to the `governor` (the token's owner on chain).
+ */
+export function createLedger(owner: Address, roles: { admin: Address; governor: Address }) {
+  const { admin, governor } = roles;
   const actions: PlannedAction[] = [];
   const balances = new Map<Address, bigint>();
   const frozen = new Set<Address>();
@@ -86,33 +91,37 @@ export function createLedger(owner: Address) {
   }
 
   function freeze(ts: number, account: Address): number {
-    if (frozen.has(account) || account === owner) throw new Error(`cannot freeze ${account} at ${ts}`);
+    if (frozen.has(account) || account === owner || account === governor) {
+      throw new Error(`cannot freeze ${account} at ${ts}`);
+    }
     frozen.add(account);
-    return push({ kind: "freeze", ts, from: owner, account });
+    return push({ kind: "freeze", ts, from: admin, account });
   }
 
   function unfreeze(ts: number, account: Address): number {
     if (!frozen.delete(account)) throw new Error(`unfreeze of unfrozen ${account} at ${ts}`);
-    return push({ kind: "unfreeze", ts, from: owner, account });
+    return push({ kind: "unfreeze", ts, from: admin, account });
   }
 
-  /** drainFrozenAccount: the whole frozen balance moves to the owner (one Transfer log). */
+  /** drain: the whole frozen balance moves to the token's owner, the governor (one Transfer log). */
   function drain(ts: number, account: Address): number {
     if (!frozen.has(account) || paused) throw new Error(`cannot drain ${account} at ${ts}`);
     const amount = balanceOf(account);
     balances.set(account, 0n);
-    balances.set(owner, balanceOf(owner) + amount);
-    return push({ kind: "drain", ts, from: owner, account, amount });
+    balances.set(governor, balanceOf(governor) + amount);
+    return push({ kind: "drain", ts, from: admin, account, amount });
   }
 
   function setPaused(ts: number, value: boolean): number {
     if (paused === value) throw new Error(`pause state already ${value} at ${ts}`);
     paused = value;
-    return push({ kind: value ? "pause" : "unpause", ts, from: owner });
+    return push({ kind: value ? "pause" : "unpause", ts, from: admin });
   }
 
   return {
     owner,
+    admin,
+    governor,
     actions,
     balanceOf,
     isFrozen: (a: Address) => frozen.has(a),

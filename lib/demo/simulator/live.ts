@@ -11,12 +11,13 @@ import { createRng } from "./prng";
 import type { Registry } from "./registry";
 import { CORRIDOR_WEIGHTS, SOURCE_GROUPS } from "./registry-catalog";
 import { createRpc, fromQuantity, toQuantity, type RpcCall } from "./rpc";
-import { DEFAULT_GAS_PER_TX, encodeAction, readBlock, readNonces, sendCall, verifyBlocks } from "./tx";
+import { DEFAULT_GAS_PER_TX, encodeAction, readBlock, readNonces, sendCall, targetOf, verifyBlocks } from "./tx";
 import { usdToWei, WEI_PER_USD, type PlannedAction } from "./types";
 
 export type LiveTrafficParams = {
   rpcUrl: string;
   token: Address;
+  governor: Address;
   owner: Address;
   registry: Registry;
   seed: string | number;
@@ -118,7 +119,7 @@ export async function startLiveTraffic(params: LiveTrafficParams): Promise<LiveT
     for (const a of actions) {
       const nonce = nonces.get(a.from) ?? 0;
       nonces.set(a.from, nonce + 1);
-      calls.push(sendCall(token, a.from, encodeAction(a), nonce, DEFAULT_GAS_PER_TX));
+      calls.push(sendCall(targetOf(a, params), a.from, encodeAction(a), nonce, DEFAULT_GAS_PER_TX));
     }
     const hashes = (await rpc.batch(calls)).slice(1).map((h) => String(h).toLowerCase());
     await rpc.call("evm_mine");

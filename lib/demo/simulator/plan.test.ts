@@ -9,7 +9,10 @@ import { DAY_SECONDS, WEI_PER_CENT, type Plan, type PlannedAction } from "./type
 const registry = buildRegistry("demo", { chainIds: [31337] });
 const plan = planActivity({ seed: "demo", days: 10, scale: 1, endDate: "2026-11-25", registry });
 
-/** Replays the token's rules independently of the planner's ledger; throws on the first invalid action. */
+/**
+ * Replays the token's and the governor's rules independently of the planner's ledger; throws on the
+ * first invalid action. The treasury holds the minter and burner roles, the admin the compliance roles.
+ */
 function replay(p: Plan): Map<string, bigint> {
   const balances = new Map<string, bigint>();
   const frozen = new Set<string>();
@@ -19,7 +22,11 @@ function replay(p: Plan): Map<string, bigint> {
     const fail = (why: string) => {
       throw new Error(`action ${i} (${a.kind}) invalid: ${why}`);
     };
-    if (a.kind !== "transfer" && a.from !== p.owner) fail("admin action not from the owner");
+    if ((a.kind === "mint" || a.kind === "burn") && a.from !== p.owner)
+      fail("supply action not from the treasury");
+    if (["freeze", "unfreeze", "drain", "pause", "unpause"].includes(a.kind) && a.from !== p.admin) {
+      fail("compliance action not from the governor's admin");
+    }
     if (a.kind === "transfer" || a.kind === "mint" || a.kind === "burn" || a.kind === "drain") {
       if (paused) fail("paused");
     }
@@ -40,7 +47,7 @@ function replay(p: Plan): Map<string, bigint> {
     } else if (a.kind === "drain") {
       if (!frozen.has(a.account)) fail("drain of unfrozen");
       if (a.amount !== bal(a.account)) fail("drain amount is not the balance");
-      balances.set(a.from, bal(a.from) + a.amount);
+      balances.set(p.governor, bal(p.governor) + a.amount);
       balances.set(a.account, 0n);
     } else if (a.kind === "pause") {
       if (paused) fail("already paused");

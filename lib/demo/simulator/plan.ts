@@ -17,6 +17,7 @@ import {
   todayUtc,
   type UpliftWindow,
 } from "./calendar";
+import { DEMO_GOVERNOR, DEMO_ISSUER_ADMIN } from "../chains";
 import { createLedger } from "./ledger";
 import { BASE_DAILY_COUNTS, ORGANIC_HANDLERS, ORGANIC_KINDS, type OrganicKind } from "./organic";
 import { plantedScripts, RESERVED_WALLETS_NEEDED, type Script } from "./planted";
@@ -101,7 +102,7 @@ export function planActivity(params: PlanActivityParams): Plan {
   const startTs = endTs - days * DAY_SECONDS;
   const root = createRng(`plan:${seed}`);
   const ctx: PlanContext = {
-    ledger: createLedger(registry.treasury),
+    ledger: createLedger(registry.treasury, { admin: DEMO_ISSUER_ADMIN, governor: DEMO_GOVERNOR }),
     registry,
     rng: root.fork("flows"),
     scale,
@@ -134,6 +135,8 @@ export function planActivity(params: PlanActivityParams): Plan {
     days,
     scale,
     owner: registry.treasury,
+    admin: DEMO_ISSUER_ADMIN,
+    governor: DEMO_GOVERNOR,
     actions: ctx.ledger.actions,
     planted,
     pause,

@@ -1,7 +1,7 @@
 import { encodeFunctionData, getAddress } from "viem";
 import { describe, expect, it } from "vitest";
-import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
-import { encodeAction, sendCall } from "./tx";
+import { governorAbi, usd1Abi } from "@/lib/demo/contracts/usd1-abi";
+import { encodeAction, sendCall, targetOf } from "./tx";
 import type { PlannedAction } from "./types";
 
 const OWNER = "0x1111111111111111111111111111111111111111";
@@ -17,30 +17,48 @@ describe("encodeAction", () => {
     ],
     [
       { kind: "mint", ts: 0, from: OWNER, amount: AMOUNT },
-      encodeFunctionData({ abi: usd1Abi, functionName: "mint", args: [AMOUNT] }),
+      encodeFunctionData({ abi: governorAbi, functionName: "mint", args: [OWNER, AMOUNT] }),
     ],
     [
       { kind: "burn", ts: 0, from: OWNER, amount: 1n },
-      encodeFunctionData({ abi: usd1Abi, functionName: "burn", args: [1n] }),
+      encodeFunctionData({ abi: governorAbi, functionName: "burn", args: [OWNER, 1n] }),
     ],
     [
       { kind: "freeze", ts: 0, from: OWNER, account: ACCOUNT },
-      encodeFunctionData({ abi: usd1Abi, functionName: "freeze", args: [ACCOUNT] }),
+      encodeFunctionData({ abi: governorAbi, functionName: "freeze", args: [ACCOUNT] }),
     ],
     [
       { kind: "unfreeze", ts: 0, from: OWNER, account: ACCOUNT },
-      encodeFunctionData({ abi: usd1Abi, functionName: "unfreeze", args: [ACCOUNT] }),
+      encodeFunctionData({ abi: governorAbi, functionName: "unfreeze", args: [ACCOUNT] }),
     ],
     [
       { kind: "drain", ts: 0, from: OWNER, account: ACCOUNT, amount: 5n },
-      encodeFunctionData({ abi: usd1Abi, functionName: "drainFrozenAccount", args: [ACCOUNT] }),
+      encodeFunctionData({ abi: governorAbi, functionName: "drain", args: [ACCOUNT] }),
     ],
-    [{ kind: "pause", ts: 0, from: OWNER }, encodeFunctionData({ abi: usd1Abi, functionName: "pause" })],
-    [{ kind: "unpause", ts: 0, from: OWNER }, encodeFunctionData({ abi: usd1Abi, functionName: "unpause" })],
+    [{ kind: "pause", ts: 0, from: OWNER }, encodeFunctionData({ abi: governorAbi, functionName: "pause" })],
+    [
+      { kind: "unpause", ts: 0, from: OWNER },
+      encodeFunctionData({ abi: governorAbi, functionName: "unpause" }),
+    ],
+    [
+      { kind: "bridgeMint", ts: 0, from: OWNER, to: ACCOUNT, amount: AMOUNT },
+      encodeFunctionData({ abi: governorAbi, functionName: "bridgeMint", args: [ACCOUNT, AMOUNT] }),
+    ],
+    [
+      { kind: "bridgeBurn", ts: 0, from: OWNER, amount: AMOUNT },
+      encodeFunctionData({ abi: governorAbi, functionName: "bridgeBurn", args: [OWNER, AMOUNT] }),
+    ],
   ];
 
   it.each(cases)("matches viem for %o", (action, expected) => {
     expect(encodeAction(action)).toBe(expected.toLowerCase());
+  });
+
+  it("sends transfers to the token and every other action to the governor", () => {
+    const contracts = { token: ACCOUNT, governor: OWNER } as const;
+    expect(cases.map(([a]) => targetOf(a, contracts))).toEqual(
+      cases.map(([a]) => (a.kind === "transfer" ? ACCOUNT : OWNER)),
+    );
   });
 
   it("builds a zero-fee eth_sendTransaction with explicit nonce and gas", () => {

@@ -7,21 +7,25 @@ import { z } from "zod";
 import { fromQuantity, toQuantity, type RpcCall, type RpcClient } from "./rpc";
 import type { PlannedAction } from "./types";
 
-/** Fixed gas limit per transaction: a USD1 transfer through the proxy uses ~60k. */
-export const DEFAULT_GAS_PER_TX = 150_000n;
+/**
+ * Fixed gas limit per transaction: a USD1 transfer through the proxy uses ~60k; a governor action
+ * (mint + transfer, or transferFrom + burn, through the proxy) up to ~150k.
+ */
+export const DEFAULT_GAS_PER_TX = 300_000n;
 
 const selector = (name: string, types: string) => toFunctionSelector(`${name}(${types})`).slice(2);
+/** `transfer` is the token's; every other action is a TokenGovernor function (DOMAIN.md §1b). */
 const SELECTORS = {
   transfer: selector("transfer", "address,uint256"),
-  mint: selector("mint", "uint256"),
-  burn: selector("burn", "uint256"),
+  mint: selector("mint", "address,uint256"),
+  burn: selector("burn", "address,uint256"),
   freeze: selector("freeze", "address"),
   unfreeze: selector("unfreeze", "address"),
-  drain: selector("drainFrozenAccount", "address"),
+  drain: selector("drain", "address"),
   pause: selector("pause", ""),
   unpause: selector("unpause", ""),
   bridgeMint: selector("bridgeMint", "address,uint256"),
-  bridgeBurn: selector("bridgeBurn", "uint256"),
+  bridgeBurn: selector("bridgeBurn", "address,uint256"),
 } as const;
 
 const word = (value: bigint | Address) =>
@@ -37,7 +41,8 @@ export function encodeAction(action: PlannedAction): Hex {
       return `0x${SELECTORS.transfer}${word(action.to)}${word(action.amount)}`;
     case "mint":
     case "burn":
-      return `0x${SELECTORS[action.kind]}${word(action.amount)}`;
+      // The treasury mints to and burns from itself: recipient / source is the sender.
+      return `0x${SELECTORS[action.kind]}${word(action.from)}${word(action.amount)}`;
     case "freeze":
     case "unfreeze":
     case "drain":
@@ -48,14 +53,19 @@ export function encodeAction(action: PlannedAction): Hex {
     case "bridgeMint":
       return `0x${SELECTORS.bridgeMint}${word(action.to)}${word(action.amount)}`;
     case "bridgeBurn":
-      return `0x${SELECTORS.bridgeBurn}${word(action.amount)}`;
+      return `0x${SELECTORS.bridgeBurn}${word(action.from)}${word(action.amount)}`;
   }
 }
 
+/** Where an action is sent: a transfer to the token, everything else to the governor. */
+export function targetOf(action: PlannedAction, contracts: { token: Address; governor: Address }): Address {
+  return action.kind === "transfer" ? contracts.token : contracts.governor;
+}
+
 /** eth_sendTransaction from an impersonated sender: explicit nonce, fixed gas, zero fees. */
-export function sendCall(token: Address, from: Address, data: Hex, nonce: number, gas: bigint): RpcCall {
+export function sendCall(to: Address, from: Address, data: Hex, nonce: number, gas: bigint): RpcCall {
   // Legacy gasPrice 0: anvil would otherwise fill a 1 gwei tip an unfunded sender cannot pay.
-  const tx = { from, to: token, data, gas: toQuantity(gas), gasPrice: "0x0", nonce: toQuantity(nonce) };
+  const tx = { from, to, data, gas: toQuantity(gas), gasPrice: "0x0", nonce: toQuantity(nonce) };
   return { method: "eth_sendTransaction", params: [tx] };
 }
 

@@ -20,10 +20,17 @@ export type TransferAction = {
   purpose: TransferPurpose;
 };
 
-/** Owner-only supply change: mint(amount) credits, burn(amount) debits the owner's own balance. */
+/**
+ * Issuance and redemption by the treasury (minter and burner on the governor): governor.mint(treasury,
+ * amount) credits, governor.burn(treasury, amount) debits the treasury's balance, each passing through
+ * the governor in the same transaction.
+ */
 export type SupplyAction = { kind: "mint" | "burn"; ts: number; from: Address; amount: bigint };
 
-/** Owner-only account action. For a drain, `amount` is the planned balance moved to the owner. */
+/**
+ * Compliance actions, sent by the issuer admin through the governor. For a drain, `amount` is the
+ * planned balance moved to the token's owner (the governor).
+ */
 export type AccountAction =
   | { kind: "freeze" | "unfreeze"; ts: number; from: Address; account: Address }
   | { kind: "drain"; ts: number; from: Address; account: Address; amount: bigint };
@@ -31,14 +38,15 @@ export type AccountAction =
 export type PauseAction = { kind: "pause" | "unpause"; ts: number; from: Address };
 
 /**
- * Bridge pool actions (the pool is the sender): bridgeBurn burns from the pool's own balance (the
- * source side of a cross-chain move); bridgeMint mints to the recipient (the destination side).
+ * Bridge pool actions (the pool is the sender, holding the governor's bridge role): bridgeBurn burns
+ * from the pool's own balance (the source side of a cross-chain move); bridgeMint mints to the
+ * recipient (the destination side).
  */
 export type BridgeAction =
   | { kind: "bridgeBurn"; ts: number; from: Address; amount: bigint }
   | { kind: "bridgeMint"; ts: number; from: Address; to: Address; amount: bigint };
 
-/** One transaction of the plan. `from` is always the sender (the owner for admin actions). */
+/** One transaction of the plan. `from` is always the sender. */
 export type PlannedAction = TransferAction | SupplyAction | AccountAction | PauseAction | BridgeAction;
 export type ActionKind = PlannedAction["kind"];
 
@@ -60,8 +68,12 @@ export type Plan = {
   endTs: number;
   days: number;
   scale: number;
-  /** The token owner (the registry treasury); sends every mint, burn and admin action. */
+  /** The registry treasury: minter and burner on the governor, the issuer's distribution wallet. */
   owner: Address;
+  /** The governor's admin: sends freeze, unfreeze, drain, pause and unpause. */
+  admin: Address;
+  /** The TokenGovernor that owns the token: every action but a transfer is sent to it. */
+  governor: Address;
   /** Ordered by ts (non-decreasing); valid when executed in this order. */
   actions: PlannedAction[];
   planted: PlantedPattern[];

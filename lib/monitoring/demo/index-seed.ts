@@ -57,7 +57,14 @@ export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Lo
       const node = d.node;
       nodes.push(node);
       for (const day of planDays(plan)) {
-        await executePlan({ rpcUrl: node.rpcUrl, token: d.token, owner: plan.owner, plan, range: day });
+        await executePlan({
+          rpcUrl: node.rpcUrl,
+          token: d.token,
+          governor: d.governor,
+          owner: plan.owner,
+          plan,
+          range: day,
+        });
       }
       const config = indexerConfigSchema.parse({
         rpcUrls: [node.rpcUrl],
