@@ -90,7 +90,7 @@ describe.each([
       name: "World Liberty Financial",
       country: "US",
       licenceStatus: "licensed",
-      addressCount: 2,
+      addressCount: 4, // treasury and governor on each of two chains
     });
     // Every row but the sanctioned and high-risk ones (one each per chain) is attributed.
     expect(list.reduce((s, e) => s + e.addressCount, 0)).toBe(registry.addresses.length - 4);

@@ -51,7 +51,8 @@ describe("buildRegistry", () => {
   it("has one row per address per chain; customers have none", () => {
     const listed = new Set(registry.addresses.map((a) => a.address));
     const entityWallets = [...registry.sources, ...registry.destinations].flatMap((p) => p.wallets);
-    expect(listed.size).toBe(3 + entityWallets.length);
+    // treasury, governor, sanctioned and high-risk entries, and every entity wallet
+    expect(listed.size).toBe(4 + entityWallets.length);
     expect(registry.addresses.length).toBe(2 * listed.size);
     for (const c of [...registry.customers, ...registry.reserved]) expect(listed.has(c)).toBe(false);
     const keys = registry.addresses.map((a) => `${a.chainId}:${a.address}`);

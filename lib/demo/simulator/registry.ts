@@ -7,6 +7,7 @@
  */
 import { keccak256, stringToHex, type Address } from "viem";
 import type { AddressTag, EntityKind, LicenceStatus } from "@/db/schema/registry";
+import { DEMO_GOVERNOR } from "../chains";
 import { createRng } from "./prng";
 import {
   DESTINATION_CATALOG,
@@ -119,7 +120,8 @@ export function buildRegistry(seed: string | number, opts: BuildRegistryOptions)
     licenceStatus: e.licenceStatus,
   }));
   const listed: SimAddress[] = chainIds.flatMap((chainId) => [
-    { chainId, address: treasury, entityName: ISSUER_NAME, label: "USD1 issuer treasury (token owner)", tags: ["treasury"] },
+    { chainId, address: treasury, entityName: ISSUER_NAME, label: "USD1 issuer treasury (minter and burner)", tags: ["treasury"] },
+    { chainId, address: DEMO_GOVERNOR, entityName: ISSUER_NAME, label: "USD1 TokenGovernor (token owner)", tags: ["treasury"] },
     { chainId, address: sanctioned, entityName: null, label: "OFAC SDN list (demo entry)", tags: ["sanctioned"] },
     { chainId, address: highRisk, entityName: null, label: "Mixer deposit address (demo)", tags: ["high_risk"] },
   ]); // prettier-ignore
