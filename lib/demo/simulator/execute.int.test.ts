@@ -11,7 +11,7 @@ import { planActivity, planDays } from "./plan";
 import { buildRegistry, deriveAddress } from "./registry";
 import { createRpc, fromQuantity, toQuantity, type RpcClient } from "./rpc";
 import { readBlock } from "./tx";
-import { DAY_SECONDS, type Plan } from "./types";
+import type { Plan } from "./types";
 
 const SEED = "int-test";
 const CHAIN_ID = 31337;
