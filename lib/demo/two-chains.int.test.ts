@@ -2,6 +2,8 @@
 // both, the simulator's cross-chain moves through the pools, one indexer per chain.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, http, type Address } from "viem";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/queries/sql-arrays";
 import type { DbHandle } from "@/db/client";
 import { getSupplyByChain } from "@/db/queries/overview";
 import { seedRegistry } from "@/db/queries/registry";
@@ -28,6 +30,7 @@ type Node = {
   plan: Plan;
   node: AnvilNode;
   token: Address;
+  governor: Address;
   deployBlock: bigint;
   done: number;
 };
@@ -138,7 +141,26 @@ describe("two chains and a bridge", () => {
       expect(onchain[i]).toBe(truth.totalSupply);
       const f = flows.chains.find((c) => c.chainId === n.chainId);
       expect([f?.bridgeMinted, f?.bridgeBurned]).toEqual([truth.bridge.minted, truth.bridge.burned]);
+      expect([f?.issuerMinted, f?.issuerBurned]).toEqual([truth.issuance.minted, truth.issuance.burned]);
     }
+    // …although every token-level Mint and Burn names the governor: the split comes from the
+    // governor's BridgeMint/NativeMint (DOMAIN.md §1b), never from the token event's caller.
+    const callers = rowsOf<{ chain_id: number; actor: string; n: number }>(
+      await db.handle.db.execute(
+        sql`select chain_id, actor, count(*)::int as n from token_events
+            where kind in ('issuer_mint', 'issuer_burn') group by chain_id, actor order by chain_id`,
+      ),
+    );
+    expect(callers).toEqual(
+      nodes.map((n) => {
+        const truth = computeGroundTruth(n.plan);
+        return {
+          chain_id: n.chainId,
+          actor: n.governor.toLowerCase(),
+          n: truth.events.mint + truth.events.burn,
+        };
+      }),
+    );
     const moved = network.moves.reduce((a, m) => a + m.amount, 0n);
     expect(flows.chains.reduce((a, c) => a + c.bridgeMinted, 0n)).toBe(moved);
   });
