@@ -6,10 +6,11 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Address, Hash } from "viem";
 import type { Db } from "../client";
 import { users } from "../schema/auth";
-import { chains } from "../schema/chain";
+import { chains, GOVERNOR_EVENT_KINDS } from "../schema/chain";
 import { alertHistory, alertNotes, alerts, type AlertStatus } from "../schema/monitoring";
 import type { EntityKind, LicenceStatus } from "../schema/registry";
 import { getAlertActivity, getAlertGraph, type ActivityDay, type AlertGraph } from "./alert-case-activity";
+import { companionJoinSql } from "./governor-actions";
 import { rowsOf } from "./sql-arrays";
 import { ruleById } from "@/lib/monitoring/rules";
 
@@ -37,11 +38,19 @@ export type CaseEvidence = {
   blockTime: string | null;
   /** Transfer kind (mint, burn, transfer) or token event kind (freeze, pause, ...). */
   kind: string | null;
-  /** Transfers: sender → recipient. Token events: caller → account acted upon. */
+  /**
+   * Transfers: sender → recipient. Token events: the real caller → account acted upon; with a
+   * TokenGovernor as owner the caller is read from the governor's event of the same transaction
+   * (the freezer, the minter, the pool), never the governor itself.
+   */
   from: CaseParty | null;
   to: CaseParty | null;
   /** Token events' second party (reallocation target, previous owner). */
   counterparty: CaseParty | null;
+  /** Token events: the governor the action went through (its path), or null. */
+  via: CaseParty | null;
+  /** Token events: the token function a governor TokenFunctionExecuted called (reallocate, ...). */
+  tokenFunction: string | null;
   amount: bigint | null;
 };
 
@@ -117,6 +126,8 @@ export async function getAlertCase(db: Db, params: GetAlertCaseParams): Promise<
   };
 }
 
+const GOVERNOR_KINDS = GOVERNOR_EVENT_KINDS.map((k) => `'${k}'`).join(", ");
+
 const ISO = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
 /** Attribution of an address column on the evidence's chain, as `<p>_name`, `<p>_country`, `<p>_label`. */
@@ -145,20 +156,25 @@ function partyOf(r: Raw, p: string): CaseParty | null {
 }
 
 export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Promise<CaseEvidence[]> {
-  const from = "coalesce(t.from_address, te.actor)";
+  const from = "coalesce(t.from_address, c.caller, te.actor, te.args->>'caller')";
   const to = "coalesce(t.to_address, te.subject)";
+  const via = `coalesce(c.emitter, case when te.kind in (${GOVERNOR_KINDS}) then te.emitter end)`;
   const result = await db.execute(sql`
     select e.source, e.role, e.chain_id, e.block_number::text as block_number, e.tx_hash, e.log_index,
       (t.tx_hash is not null or te.tx_hash is not null) as indexed,
       ${ISO("coalesce(t.block_time, te.block_time)")} as block_time,
       coalesce(t.kind, te.kind) as kind, coalesce(t.amount, te.amount)::text as amount,
-      ${sideColumns("src", from)}, ${sideColumns("dst", to)}, ${sideColumns("cp", "te.counterparty")}
+      coalesce(c.function, case when te.kind = 'token_function_executed' then te.args->>'function' end)
+        as token_function,
+      ${sideColumns("src", from)}, ${sideColumns("dst", to)}, ${sideColumns("cp", "te.counterparty")},
+      ${sideColumns("via", via)}
     from alert_evidence e
     left join transfers t on e.source = 'transfer' and t.chain_id = e.chain_id
       and t.tx_hash = e.tx_hash and t.log_index = e.log_index
     left join token_events te on e.source = 'token_event' and te.chain_id = e.chain_id
       and te.tx_hash = e.tx_hash and te.log_index = e.log_index
-    ${sideJoin("src", from)} ${sideJoin("dst", to)} ${sideJoin("cp", "te.counterparty")}
+    ${companionJoinSql("te", "c")}
+    ${sideJoin("src", from)} ${sideJoin("dst", to)} ${sideJoin("cp", "te.counterparty")} ${sideJoin("via", via)}
     where e.alert_id = ${params.id}
     order by e.block_number, e.log_index, e.source`);
   return rowsOf<Raw>(result).map((r) => ({
@@ -174,6 +190,8 @@ export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Prom
     from: partyOf(r, "src"),
     to: partyOf(r, "dst"),
     counterparty: partyOf(r, "cp"),
+    via: partyOf(r, "via"),
+    tokenFunction: r.token_function === null ? null : String(r.token_function),
     amount: r.amount === null ? null : BigInt(String(r.amount)),
   }));
 }

@@ -3,6 +3,7 @@
 // migration: those reads return null, and the report says monitoring is not configured.
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { actionColumnsSql, adminActionWhereSql, companionJoinSql } from "./governor-actions";
 import { corridorAttribution as a } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
@@ -92,29 +93,46 @@ export type AdminEventRow = {
   blockTime: string;
   txHash: string;
   kind: string;
+  /** The real caller (the governor event's caller when the action went through a governor). */
   actor: string | null;
+  /** The governor the action went through, or null (optional: rows built before governors). */
+  via?: string | null;
+  /** The token function a governor TokenFunctionExecuted called (reallocate, ...), or null. */
+  tokenFunction?: string | null;
   subject: string | null;
   counterparty: string | null;
   amount: string | null;
 };
 
-/** Governance and enforcement events in the period (issuer mints/burns are supply, not here). */
+/**
+ * Governance and enforcement actions in the period, as the supply view's timeline lists them
+ * (governor-actions.ts: a token event and its governor companion are one row; issuance is supply).
+ */
 export async function listAdminEvents(
   db: Db,
   p: PeriodParams & { limit: number },
 ): Promise<{ rows: AdminEventRow[]; total: number }> {
-  const where = sql`${periodWhere("e", p)} and e.kind not in ('issuer_mint', 'issuer_burn')`;
-  const rows = rowsOf<AdminEventRow>(
+  const where = sql`${periodWhere("e", p)} and ${adminActionWhereSql("e")}`;
+  const rows = rowsOf<AdminEventRow & { governor_kind: unknown; token_function: string | null }>(
     await db.execute(sql`select e.chain_id as "chainId", e.block_number::text as "blockNumber",
         to_char(e.block_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "blockTime",
-        e.tx_hash as "txHash", e.kind, e.actor, e.subject, e.counterparty, e.amount::text as amount
-      from token_events e where ${where}
+        e.tx_hash as "txHash", e.kind, ${actionColumnsSql("e", "c")}, e.subject, e.counterparty,
+        e.amount::text as amount
+      from token_events e ${companionJoinSql("e", "c")}
+      where ${where}
       order by e.block_time, e.chain_id, e.block_number, e.log_index limit ${p.limit}`),
   );
   const [n] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from token_events e where ${where}`),
   );
-  return { rows: rows.map((r) => ({ ...r, chainId: Number(r.chainId) })), total: Number(n?.n ?? 0) };
+  return {
+    rows: rows.map(({ governor_kind: _kind, token_function, ...r }) => ({
+      ...r,
+      chainId: Number(r.chainId),
+      tokenFunction: token_function,
+    })),
+    total: Number(n?.n ?? 0),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -75,14 +75,19 @@ type EventRow = {
   l: number;
   t: string;
   h: string;
+  em: string;
   k: TokenEventKind;
   actor: string | null;
   subject: string | null;
   cp: string | null;
   a: string | null;
+  args: Record<string, string> | string | null;
 };
 
-/** Token events in (afterBlock, toBlock] (optionally since a time), in chain order. */
+/**
+ * Token and governor events in (afterBlock, toBlock] (optionally since a time), in chain order.
+ * A governor event whose caller a decoder left in args only gets it as actor here.
+ */
 export async function loadTokenEvents(
   tx: Tx,
   p: { chainId: number; afterBlock: bigint; toBlock: bigint; sinceTime?: number },
@@ -90,7 +95,8 @@ export async function loadTokenEvents(
   const since = p.sinceTime === undefined ? sql`true` : sql`block_time >= to_timestamp(${p.sinceTime})`;
   const res = await tx.execute(sql`
     select block_number::text as b, log_index as l, extract(epoch from block_time)::bigint::text as t,
-      tx_hash as h, kind as k, actor, subject, counterparty as cp, amount::text as a
+      tx_hash as h, emitter as em, kind as k, coalesce(actor, args->>'caller') as actor, subject,
+      counterparty as cp, amount::text as a, args
     from token_events
     where chain_id = ${p.chainId} and block_number > ${p.afterBlock} and block_number <= ${p.toBlock} and ${since}
     order by block_number, log_index`);
@@ -100,20 +106,32 @@ export async function loadTokenEvents(
     logIndex: Number(r.l),
     time: Number(r.t),
     txHash: r.h,
+    emitter: r.em,
     kind: r.k,
     actor: r.actor,
     subject: r.subject,
     counterparty: r.cp,
     amount: r.a === null ? null : BigInt(r.a),
+    // jsonb arrives parsed from node-postgres and PGlite; a wire proxy may hand back its text.
+    args: typeof r.args === "string" ? (JSON.parse(r.args) as Record<string, string>) : (r.args ?? {}),
   }));
 }
 
-/** The chain's registry rows joined with their entities. */
+/**
+ * The chain's registry rows joined with their entities, and its watched TokenGovernors as the
+ * issuer's plumbing: a governor sends every issuance and receives every redemption (DOMAIN.md §1b),
+ * so it carries the `treasury` tag for the rules (added to its registry row, or a row of its own),
+ * exactly as the treasury did when it owned the token.
+ */
 export async function loadAddressBook(tx: Tx, chainId: number): Promise<AddressInfo[]> {
   const res = await tx.execute(sql`
-    select a.address, a.entity_id, e.name as entity_name, e.kind, e.country, e.licence_status, a.label, a.tags
-    from addresses a left join entities e on e.id = a.entity_id
-    where a.chain_id = ${chainId}`);
+    select coalesce(a.address, g.address) as address, a.entity_id, e.name as entity_name, e.kind, e.country,
+      e.licence_status, coalesce(a.label, case when g.address is not null then 'token governor' end) as label,
+      case when g.address is not null and not ('treasury' = any(coalesce(a.tags, '{}')))
+        then array_append(coalesce(a.tags, '{}'), 'treasury') else a.tags end as tags
+    from (select * from addresses where chain_id = ${chainId}) a
+    full join (select address from watched_governors where chain_id = ${chainId}) g on g.address = a.address
+    left join entities e on e.id = a.entity_id`);
   type Row = {
     address: string;
     entity_id: number | null;
@@ -122,7 +140,7 @@ export async function loadAddressBook(tx: Tx, chainId: number): Promise<AddressI
     country: string | null;
     licence_status: LicenceStatus | null;
     label: string | null;
-    tags: AddressTag[];
+    tags: AddressTag[] | string;
   };
   return rowsOf<Row>(res).map((r) => ({
     address: r.address,
@@ -132,8 +150,14 @@ export async function loadAddressBook(tx: Tx, chainId: number): Promise<AddressI
     country: r.country,
     licenceStatus: r.licence_status,
     label: r.label,
-    tags: r.tags,
+    tags: parseTags(r.tags),
   }));
+}
+
+/** text[] arrives as an array from node-postgres and PGlite, or as "{a,b}" from a wire proxy. */
+function parseTags(v: AddressTag[] | string): AddressTag[] {
+  if (Array.isArray(v)) return v;
+  return v === "{}" ? [] : (v.slice(1, -1).split(",") as AddressTag[]);
 }
 
 export async function loadWatchlist(tx: Tx, chainId: number): Promise<WatchlistEntry[]> {

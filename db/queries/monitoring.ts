@@ -26,19 +26,62 @@ export type RuleSetting = {
   updatedAt: Date;
 };
 
-/** Every rule's settings, creating missing rows from the code's defaults (version 1). */
+/**
+ * Every rule's settings, creating missing rows from the code's defaults (version 1), and moving a
+ * setting still equal to an earlier code default to the current one (upgradeUntouchedDefaults).
+ */
 export async function listRuleSettings(db: Writer): Promise<RuleSetting[]> {
   await db
     .insert(ruleSettings)
     .values(RULES.map((r) => ({ ruleId: r.id, params: r.defaults })))
     .onConflictDoNothing();
-  const rows = await db.select().from(ruleSettings);
+  let rows = await db.select().from(ruleSettings);
+  if (await upgradeUntouchedDefaults(db, rows)) rows = await db.select().from(ruleSettings);
   const byId = new Map(rows.map((r) => [r.ruleId, r]));
   return RULES.map((r) => {
     const row = byId.get(r.id);
     if (!row) throw new Error(`rule_settings row for ${r.id} is missing`);
     return { ...row, ruleId: r.id };
   });
+}
+
+/**
+ * Code defaults change (R10 gained role changes): a stored setting still equal to an earlier
+ * default (RuleSpec.supersededDefaults) was never an admin's choice, so it moves to the current
+ * default as a new version, audited as the system's (no actor). A setting an admin changed stays
+ * as it is. The version in the WHERE makes concurrent callers upgrade once.
+ */
+async function upgradeUntouchedDefaults(
+  db: Writer,
+  rows: (typeof ruleSettings.$inferSelect)[],
+): Promise<boolean> {
+  let upgraded = false;
+  for (const rule of RULES) {
+    const row = rows.find((r) => r.ruleId === rule.id);
+    if (!row || !rule.supersededDefaults.some((d) => isDeepStrictEqual(d, row.params))) continue;
+    await db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(ruleSettings)
+        .set({ params: rule.defaults, version: row.version + 1, updatedBy: null, updatedAt: sql`now()` })
+        .where(and(eq(ruleSettings.ruleId, rule.id), eq(ruleSettings.version, row.version)))
+        .returning();
+      if (!after) return;
+      await recordAudit(tx, {
+        action: "rule.change",
+        actor: null,
+        target: rule.id,
+        params: {
+          fromVersion: row.version,
+          toVersion: after.version,
+          before: { enabled: row.enabled, params: row.params },
+          after: { enabled: after.enabled, params: after.params },
+          reason: `new code defaults (logic version ${rule.logicVersion}); the setting held an earlier default`,
+        },
+      });
+      upgraded = true;
+    });
+  }
+  return upgraded;
 }
 
 export type UpdateRuleSettingsParams = {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
 import { openTestDb, type TestDatabase } from "../testing/test-db";
-import { appSettings } from "../schema/monitoring";
+import { appSettings, ruleSettings } from "../schema/monitoring";
 import { getGoamlSettings, updateGoamlSettings } from "./app-settings";
 import { listAuditLog } from "./audit";
 import { listRuleSettings, updateRuleSettings } from "./monitoring";
@@ -86,6 +86,47 @@ describe("rule settings", () => {
     ).rejects.toThrow();
     const stored = (await listRuleSettings(db.handle.db)).find((s) => s.ruleId === "R2");
     expect(stored?.version).toBe(1);
+  });
+});
+
+describe("rule defaults that changed in the code", () => {
+  const r10 = ruleById("R10");
+  const [v1] = r10.supersededDefaults;
+
+  it("move a setting still at an earlier default to the new one: a version, audited as the system's", async () => {
+    expect(v1).toBeDefined();
+    // A database created before R10's logic version 2 holds its first defaults at version 1.
+    await db.handle.db
+      .update(ruleSettings)
+      .set({ params: v1, version: 1 })
+      .where(eq(ruleSettings.ruleId, "R10"));
+    const [first, again] = [await listRuleSettings(db.handle.db), await listRuleSettings(db.handle.db)];
+    for (const list of [first, again]) {
+      const s = list.find((x) => x.ruleId === "R10");
+      expect([s?.version, s?.updatedBy, s?.params]).toEqual([2, null, r10.defaults]);
+    }
+    expect((r10.defaults.eventKinds as string[]).slice(-4)).toEqual([
+      "initialized",
+      "erc20_recovered",
+      "role_granted",
+      "role_revoked",
+    ]);
+    const audit = (await auditOf("rule.change")).filter((a) => a.target === "R10");
+    expect(audit.map((a) => [a.actorEmail, a.actorUserId])).toEqual([[null, null]]);
+    expect(audit[0]?.params).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      before: { enabled: true, params: v1 },
+      after: { enabled: true, params: r10.defaults },
+    });
+  });
+
+  it("leave a setting an admin chose alone, even when it lacks the new kinds", async () => {
+    const chosen = { ...v1, eventKinds: ["freeze", "pause"] };
+    const saved = await updateRuleSettings(db.handle.db, { ruleId: "R10", params: chosen, actor: ADMIN });
+    expect(saved.version).toBe(3);
+    const s = (await listRuleSettings(db.handle.db)).find((x) => x.ruleId === "R10");
+    expect([s?.version, s?.params]).toEqual([3, chosen]);
   });
 });
 

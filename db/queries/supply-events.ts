@@ -1,14 +1,22 @@
-// Reconciliation history and the admin-event timeline of the supply view: paginated, filtered by
-// chain and time, sorted by whitelisted columns only.
-import { and, asc, count, desc, eq, gte, inArray, lt } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+// Reconciliation history and the admin-event timeline of the supply view (and the address page's
+// admin events): paginated, filtered by chain and time, sorted by whitelisted columns only.
+import { and, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { addresses, chains, entities, supplyReconciliations, tokenEvents } from "../schema";
+import { chains, supplyReconciliations } from "../schema";
+import {
+  ADMIN_ACTION_KINDS,
+  actionColumnsSql,
+  adminActionWhereSql,
+  companionJoinSql,
+  type AdminActionKind,
+} from "./governor-actions";
+import { rowsOf } from "./sql-arrays";
+import { describeAdminAction } from "@/lib/monitoring/admin-action-text";
 
 type Page = { limit: number; offset: number };
 type TimeWindow = { since: Date | null; until: Date };
 
-function inWindow(col: typeof supplyReconciliations.checkedAt | typeof tokenEvents.blockTime, w: TimeWindow) {
+function inWindow(col: typeof supplyReconciliations.checkedAt, w: TimeWindow) {
   return and(w.since === null ? undefined : gte(col, w.since), lt(col, w.until));
 }
 
@@ -80,20 +88,13 @@ export async function listReconciliations(
 // ---------------------------------------------------------------------------------------------
 // Admin events
 
-/** Governance and enforcement events (issuer mints/burns are issuance, shown elsewhere). */
-export const ADMIN_EVENT_KINDS = [
-  "freeze",
-  "unfreeze",
-  "pause",
-  "unpause",
-  "frozen_account_drained",
-  "frozen_funds_reallocated",
-  "ownership_transfer_started",
-  "ownership_transferred",
-  "upgraded",
-  "admin_changed",
-] as const;
-export type AdminEventKind = (typeof ADMIN_EVENT_KINDS)[number];
+/**
+ * Governance and enforcement actions (issuer mints/burns are issuance, shown elsewhere): the
+ * token's admin events and the governor's own (role changes, housekeeping). A token event and its
+ * governor companion are one row (governor-actions.ts).
+ */
+export const ADMIN_EVENT_KINDS = ADMIN_ACTION_KINDS;
+export type AdminEventKind = AdminActionKind;
 export const ADMIN_EVENT_SORTS = ["time"] as const;
 
 export type ListAdminEventsParams = Page &
@@ -110,53 +111,139 @@ export type AdminEventRow = {
   txHash: string;
   logIndex: number;
   kind: AdminEventKind;
+  /** The real caller: the governor event's caller when the action went through a governor. */
   actor: string | null;
+  /** The governor the action went through (null when the owner acted on the token directly). */
+  via: string | null;
+  /** The governor event carrying the actor (account_frozen, native_mint, ...), when paired. */
+  governorKind: string | null;
+  /** The token function a governor TokenFunctionExecuted called (reallocate, recoverERC20, ...). */
+  tokenFunction: string | null;
+  /** Role events: the role's name (MINTER_ROLE, ...), or its hash when unknown. */
+  role: string | null;
+  /** Initialized: the implementation's version. */
+  version: string | null;
   subject: string | null;
   subjectLabel: string | null;
   subjectEntity: string | null;
   counterparty: string | null;
   amount: bigint | null;
+  /** One line for the timeline: what happened, by whom, through which path. */
+  summary: string;
 };
 
+type AdminEventDbRow = {
+  chain_id: number;
+  block_number: string;
+  block_time: Date | string;
+  tx_hash: string;
+  log_index: number;
+  kind: AdminEventKind;
+  actor: string | null;
+  via: string | null;
+  governor_kind: string | null;
+  token_function: string | null;
+  role: string | null;
+  version: string | null;
+  subject: string | null;
+  subject_label: string | null;
+  subject_entity: string | null;
+  counterparty: string | null;
+  amount: string | null;
+};
+
+/** The timeline's rows in [since, until), newest first by default. */
 export async function listAdminEvents(
   db: Db,
   p: ListAdminEventsParams,
 ): Promise<{ rows: AdminEventRow[]; total: number }> {
-  const e = tokenEvents;
-  const subject = alias(addresses, "subject_address");
-  const where = and(
-    inArray(e.kind, p.kind === undefined ? [...ADMIN_EVENT_KINDS] : [p.kind]),
-    p.chainId === undefined ? undefined : eq(e.chainId, p.chainId),
-    inWindow(e.blockTime, p),
+  const where = sql.join(
+    [
+      adminActionWhereSql("e", p.kind === undefined ? ADMIN_EVENT_KINDS : [p.kind]),
+      p.chainId === undefined ? sql`true` : sql`e.chain_id = ${p.chainId}`,
+      p.since === null ? sql`true` : sql`e.block_time >= ${p.since.toISOString()}::timestamptz`,
+      sql`e.block_time < ${p.until.toISOString()}::timestamptz`,
+    ],
+    sql` and `,
   );
-  const dir = (p.sort?.desc ?? true) ? desc : asc;
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({
-        chainId: e.chainId,
-        blockNumber: e.blockNumber,
-        blockTime: e.blockTime,
-        txHash: e.txHash,
-        logIndex: e.logIndex,
-        kind: e.kind,
-        actor: e.actor,
-        subject: e.subject,
-        subjectLabel: subject.label,
-        subjectEntity: entities.name,
-        counterparty: e.counterparty,
-        amount: e.amount,
-      })
-      .from(e)
-      .leftJoin(subject, and(eq(subject.chainId, e.chainId), eq(subject.address, e.subject)))
-      .leftJoin(entities, eq(entities.id, subject.entityId))
-      .where(where)
-      .orderBy(dir(e.blockTime), dir(e.blockNumber), dir(e.logIndex))
-      .limit(p.limit)
-      .offset(p.offset),
-    db.select({ n: count() }).from(e).where(where),
+  const dir = sql.raw((p.sort?.desc ?? true) ? "desc" : "asc");
+  const [page, count] = await Promise.all([
+    db.execute(sql`
+      select ${ADMIN_EVENT_COLUMNS}
+      from token_events e
+      ${companionJoinSql("e", "c")}
+      left join addresses sa on sa.chain_id = e.chain_id and sa.address = e.subject
+      left join entities se on se.id = sa.entity_id
+      where ${where}
+      order by e.block_time ${dir}, e.block_number ${dir}, e.log_index ${dir}
+      limit ${p.limit} offset ${p.offset}`),
+    db.execute(sql`select count(*)::int as n from token_events e where ${where}`),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, kind: r.kind as AdminEventKind })),
-    total: Number(totalRow?.n ?? 0),
+    rows: rowsOf<AdminEventDbRow>(page).map(toAdminEventRow),
+    total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
+  };
+}
+
+const ADMIN_EVENT_COLUMNS = sql`e.chain_id, e.block_number::text as block_number, e.block_time, e.tx_hash,
+  e.log_index, e.kind, ${actionColumnsSql("e", "c")},
+  case when e.kind in ('role_granted', 'role_revoked') then coalesce(e.args->>'roleName', e.args->>'role') end as role,
+  case when e.kind = 'initialized' then e.args->>'version' end as version,
+  e.subject, sa.label as subject_label, se.name as subject_entity, e.counterparty, e.amount::text as amount`;
+
+function toAdminEventRow(r: AdminEventDbRow): AdminEventRow {
+  const row = {
+    chainId: Number(r.chain_id),
+    blockNumber: BigInt(r.block_number),
+    blockTime: r.block_time instanceof Date ? r.block_time : new Date(r.block_time),
+    txHash: r.tx_hash,
+    logIndex: Number(r.log_index),
+    kind: r.kind,
+    actor: r.actor,
+    via: r.via,
+    governorKind: r.governor_kind,
+    tokenFunction: r.token_function,
+    role: r.role,
+    version: r.version,
+    subject: r.subject,
+    subjectLabel: r.subject_label,
+    subjectEntity: r.subject_entity,
+    counterparty: r.counterparty,
+    amount: r.amount === null ? null : BigInt(r.amount),
+  };
+  return { ...row, summary: describeAdminAction(row) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin events touching one address (the address page)
+
+export type ListAddressAdminEventsParams = Page & { address: string; chainId?: number | undefined };
+
+/**
+ * Admin actions in which the address is the real actor, the account acted upon, the second party
+ * or the governor the action went through; newest first.
+ */
+export async function listAddressAdminEvents(
+  db: Db,
+  p: ListAddressAdminEventsParams,
+): Promise<{ rows: AdminEventRow[]; total: number }> {
+  const addr = p.address.toLowerCase();
+  const chain = p.chainId === undefined ? sql`true` : sql`e.chain_id = ${p.chainId}`;
+  const inner = sql`
+    select ${ADMIN_EVENT_COLUMNS}, e.block_time as t_order, e.block_number as b_order, e.log_index as l_order
+    from token_events e
+    ${companionJoinSql("e", "c")}
+    left join addresses sa on sa.chain_id = e.chain_id and sa.address = e.subject
+    left join entities se on se.id = sa.entity_id
+    where ${adminActionWhereSql("e")} and ${chain}`;
+  const touches = sql`(x.actor = ${addr} or x.via = ${addr} or x.subject = ${addr} or x.counterparty = ${addr})`;
+  const [page, count] = await Promise.all([
+    db.execute(sql`select x.* from (${inner}) x where ${touches}
+      order by x.t_order desc, x.b_order desc, x.l_order desc limit ${p.limit} offset ${p.offset}`),
+    db.execute(sql`select count(*)::int as n from (${inner}) x where ${touches}`),
+  ]);
+  return {
+    rows: rowsOf<AdminEventDbRow>(page).map(toAdminEventRow),
+    total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
   };
 }

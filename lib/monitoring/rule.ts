@@ -60,6 +60,11 @@ export type RuleSpec<S extends z.ZodType<object>> = {
   summary: string;
   schema: S;
   defaults: z.input<S>;
+  /**
+   * Earlier code defaults, oldest first. A stored setting still equal to one of them was never
+   * chosen by an admin: listRuleSettings moves it to `defaults` (a new, audited version).
+   */
+  supersededDefaults?: z.input<S>[];
   /** Variant (or variant prefix before ':') → template with {placeholders}. */
   explanations: Record<string, string>;
   /**
@@ -95,6 +100,8 @@ export type RuleModule = {
   summary: string;
   explanations: Record<string, string>;
   defaults: RuleParamsJson;
+  /** Earlier code defaults (RuleSpec.supersededDefaults). */
+  supersededDefaults: RuleParamsJson[];
   paramsSchema: z.ZodType<object>;
   /** Validates stored or submitted parameters; throws a ZodError on bad input. */
   instantiate: (params: unknown) => RuleInstance;
@@ -124,6 +131,7 @@ export function defineRule<S extends z.ZodType<object>>(spec: RuleSpec<S>): Rule
     summary: spec.summary,
     explanations: spec.explanations,
     defaults: spec.defaults as RuleParamsJson,
+    supersededDefaults: (spec.supersededDefaults ?? []) as RuleParamsJson[],
     paramsSchema: spec.schema,
     instantiate,
   };

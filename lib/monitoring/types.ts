@@ -23,11 +23,15 @@ export type MonitorEvent = LogPosition & {
   type: "event";
   time: number;
   txHash: string;
+  /** The token, or a TokenGovernor owning it (governor kinds; governor-pairs.ts). */
+  emitter: string;
   kind: TokenEventKind;
   actor: string | null;
   subject: string | null;
   counterparty: string | null;
   amount: bigint | null;
+  /** Decoded arguments as strings (roleName, function, version, ...). */
+  args: Readonly<Record<string, string>>;
 };
 
 export type MonitorItem = MonitorTransfer | MonitorEvent;

@@ -1,9 +1,13 @@
-// R10 issuer/admin events: freeze, drain, reallocation, pause, upgrade, admin and owner changes
-// are supervisory facts (severe, informational); so is any transfer touching a frozen account,
-// except the issuer's own drain or reallocation of it (that event is already an alert).
+// R10 issuer/admin events: freeze, drain, reallocation, pause, upgrade, admin and owner changes,
+// governor role grants and revocations are supervisory facts (severe, informational); so is any
+// transfer touching a frozen account, except the issuer's own drain or reallocation of it (that
+// event is already an alert). With a TokenGovernor as owner, a token event and its governor
+// companion (governor-pairs.ts) are one action: one alert, naming the governor event's caller.
 import { z } from "zod";
 import { TOKEN_EVENT_KINDS, type TokenEventKind } from "@/db/schema/chain";
+import { actionPhrase } from "../admin-action-text";
 import { usd } from "../explain";
+import { companionOf, isCompanion, isGovernorKind } from "../governor-pairs";
 import { defineRule } from "../rule";
 import { refOf, type MonitorEvent, type MonitorTransfer } from "../types";
 
@@ -12,68 +16,39 @@ const schema = z.strictObject({
   frozenTouch: z.boolean(),
 });
 
-const EVENT_TEXT: Record<TokenEventKind, string> = {
-  issuer_mint: "minted",
-  issuer_burn: "burned",
-  freeze: "froze the account",
-  unfreeze: "unfroze the account",
-  pause: "paused all transfers",
-  unpause: "resumed transfers",
-  frozen_account_drained: "drained the frozen account",
-  frozen_funds_reallocated: "reallocated funds out of the frozen account",
-  ownership_transfer_started: "started an ownership transfer to",
-  ownership_transferred: "transferred ownership to",
-  upgraded: "upgraded the token contract to implementation",
-  admin_changed: "changed the proxy admin to",
-  initialized: "initialized the token implementation at version",
-  erc20_recovered: "recovered tokens held by the token contract to",
-  authorization_used: "used a transfer authorization (EIP-3009)",
-  authorization_canceled: "canceled a transfer authorization (EIP-3009)",
-  native_mint: "issued (governor NativeMint) to",
-  bridge_mint: "bridge-minted (governor BridgeMint) to",
-  native_burn: "redeemed (governor NativeBurn) from",
-  bridge_burn: "bridge-burned (governor BridgeBurn) from",
-  account_frozen: "froze the account",
-  account_unfrozen: "unfroze the account",
-  contract_paused: "paused all transfers",
-  contract_unpaused: "resumed transfers",
-  governor_account_drained: "drained the frozen account",
-  token_function_executed: "executed a token function through the governor",
-  role_granted: "granted a governor role to",
-  role_revoked: "revoked a governor role from",
-  governor_ownership_transferred: "handed the token's ownership to",
-  ownership_accepted: "accepted the token's ownership for the governor",
-  checker_updated: "changed the governor's checker to",
-  tokens_recovered: "recovered tokens held by the governor to",
-  governed_tokens_recovered: "recovered USD1 held by the governor to",
-};
-
 const ISSUER_MOVES = new Set<TokenEventKind>(["frozen_account_drained", "frozen_funds_reallocated"]);
+
+/** R10's defaults before logic version 2 (role changes and V2 kinds added): migrated when untouched. */
+const DEFAULTS_V1 = {
+  eventKinds: [
+    "freeze",
+    "frozen_account_drained",
+    "frozen_funds_reallocated",
+    "pause",
+    "upgraded",
+    "admin_changed",
+    "ownership_transfer_started",
+    "ownership_transferred",
+  ],
+  frozenTouch: true,
+} satisfies z.input<typeof schema>;
 
 export const r10AdminEvents = defineRule({
   id: "R10",
   title: "Issuer and admin events",
-  logicVersion: 1,
+  logicVersion: 2,
   severity: "severe",
   summary:
-    "Every configured issuer/admin event (freeze, drain, reallocation, pause, upgrade, admin or owner change) and every transfer touching a frozen account. Informational: supervisory facts, not suspicion.",
+    "Every configured issuer/admin event (freeze, drain, reallocation, pause, upgrade, admin or owner change, governor role grant or revocation), one alert per action naming its real actor (the governor's caller, not the governor), and every transfer touching a frozen account. Informational: supervisory facts, not suspicion.",
   schema,
   defaults: {
-    eventKinds: [
-      "freeze",
-      "frozen_account_drained",
-      "frozen_funds_reallocated",
-      "pause",
-      "upgraded",
-      "admin_changed",
-      "ownership_transfer_started",
-      "ownership_transferred",
-    ],
+    eventKinds: [...DEFAULTS_V1.eventKinds, "initialized", "erc20_recovered", "role_granted", "role_revoked"],
     frozenTouch: true,
   },
+  supersededDefaults: [DEFAULTS_V1],
   explanations: {
     event:
-      "Issuer/admin event: {actor} {action} {target}{amountText} (event {kind}). Recorded for supervisory review.",
+      "Issuer/admin event: {actor} {action}{target}{amountText}{path} (event {kind}). Recorded for supervisory review.",
     frozen_touch:
       "{party} {verb} {amount} {preposition} {frozen}, an account frozen by the issuer. Transfers touching a frozen account should not happen.",
   },
@@ -84,27 +59,47 @@ export const r10AdminEvents = defineRule({
     const frozen = env.seeds.frozen;
     const { book } = env;
 
-    const onEvent = (e: MonitorEvent) => {
-      if (e.kind === "freeze" && e.subject) frozen.add(e.subject);
-      if (e.kind === "unfreeze" && e.subject) frozen.delete(e.subject);
-      if (!kinds.has(e.kind)) return;
+    /** One action: a token event with its governor companion, or a governor event on its own. */
+    const raiseAction = (e: MonitorEvent, companion: MonitorEvent | undefined) => {
+      const actor = companion ? companion.actor : e.actor;
+      const via = companion ? companion.emitter : isGovernorKind(e.kind) ? e.emitter : null;
+      const detail = {
+        role: e.args.roleName ?? e.args.role ?? null,
+        tokenFunction: (companion ?? e).args.function ?? null,
+        version: e.args.version ?? null,
+      };
+      const fn = companion && detail.tokenFunction ? `, token function ${detail.tokenFunction}()` : "";
       env.raise({
         variant: `event:${e.kind}`,
         severity: "severe",
         intensity: 1,
-        subject: e.subject ?? e.actor,
+        subject: e.subject ?? actor,
         trigger: e,
-        evidence: [refOf(e, "event")],
-        addresses: [e.actor, e.subject, e.counterparty].filter((a): a is string => a !== null),
+        evidence: companion ? [refOf(e, "event"), refOf(companion, "governor_event")] : [refOf(e, "event")],
+        addresses: [actor, e.subject, e.counterparty, via].filter((a): a is string => a !== null),
         amount: e.amount,
         facts: {
-          actor: e.actor ? book.describe(e.actor) : "the contract",
-          action: EVENT_TEXT[e.kind],
+          actor: actor ? book.describe(actor) : "the contract",
+          action: actionPhrase(e.kind, companion ? {} : detail),
           target: e.subject ? ` ${book.describe(e.subject)}` : "",
           amountText: e.amount !== null ? ` (${usd(e.amount)})` : "",
-          kind: e.kind,
+          path: via ? ` through the governor ${book.describe(via)}${fn}` : "",
+          kind: companion ? `${e.kind} with governor ${companion.kind}` : e.kind,
         },
       });
+    };
+
+    const onEvent = (e: MonitorEvent) => {
+      if (e.kind === "freeze" && e.subject) frozen.add(e.subject);
+      if (e.kind === "unfreeze" && e.subject) frozen.delete(e.subject);
+      const inTx = env.eventsInTx(e.txHash);
+      // A governor companion is reported with its token event, whichever comes first in the log.
+      if (isGovernorKind(e.kind)) {
+        if (kinds.has(e.kind) && !isCompanion(e, inTx)) raiseAction(e, undefined);
+        return;
+      }
+      const companion = companionOf(e, inTx);
+      if (kinds.has(e.kind) || (companion && kinds.has(companion.kind))) raiseAction(e, companion);
     };
 
     const touched = (t: MonitorTransfer, side: string) => {

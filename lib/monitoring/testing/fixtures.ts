@@ -44,23 +44,55 @@ export function transfer(
   };
 }
 
+/** The token contract the fixtures' token events come from. */
+export const TOKEN = wallet(0x70);
+
 export function tokenEvent(
   kind: TokenEventKind,
   time: number,
-  f: Partial<Pick<MonitorEvent, "actor" | "subject" | "counterparty" | "amount" | "txHash">> = {},
+  f: Partial<
+    Pick<
+      MonitorEvent,
+      "actor" | "subject" | "counterparty" | "amount" | "txHash" | "emitter" | "args" | "block" | "logIndex"
+    >
+  > = {},
 ): MonitorEvent {
   seq += 1;
   return {
     type: "event",
-    block: seq,
-    logIndex: 1,
+    block: f.block ?? seq,
+    logIndex: f.logIndex ?? 1,
     time,
     txHash: f.txHash ?? `0x${seq.toString(16).padStart(64, "0")}`,
+    emitter: f.emitter ?? TOKEN,
     kind,
     actor: f.actor ?? null,
     subject: f.subject ?? null,
     counterparty: f.counterparty ?? null,
     amount: f.amount ?? null,
+    args: f.args ?? {},
+  };
+}
+
+/** A plain transfer, mint or burn at a given position of an existing transaction. */
+export function transferIn(
+  at: { block: number; txHash: string; logIndex: number },
+  from: string,
+  to: string,
+  amount: bigint,
+  time: number,
+  kind: TransferKind = "transfer",
+): MonitorTransfer {
+  return {
+    type: "transfer",
+    block: at.block,
+    logIndex: at.logIndex,
+    time,
+    txHash: at.txHash,
+    from,
+    to,
+    amount,
+    kind,
   };
 }
 
@@ -124,4 +156,10 @@ export function runRule(rule: RuleModule, items: MonitorItem[], o: RunRuleOption
 /** Evidence as "block:logIndex:role" strings, for exact assertions. */
 export function evidenceOf(a: AlertRecord): string[] {
   return a.evidence.map((e) => `${e.block}:${e.role}`);
+}
+
+/** A fresh transaction (its own block and hash) to place several logs in, as a governor call emits them. */
+export function newTx(): { block: number; txHash: string } {
+  seq += 1;
+  return { block: seq, txHash: `0x${seq.toString(16).padStart(64, "0")}` };
 }
