@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openDb, type DbHandle } from "@/db/client";
@@ -9,7 +8,9 @@ import { generateTraffic, type TrafficTotals } from "./testing/traffic";
 import {
   blockNumber,
   dumpIndexedTables,
+  indexedBlock,
   OWNER,
+  runCli,
   runOnce,
   startChainWithToken,
   transferTotals,
@@ -107,19 +108,6 @@ describe("a hostile RPC still gives the exact result", () => {
   });
 });
 
-function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn("node_modules/.bin/tsx", ["lib/indexer/cli.ts", ...args], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  let stdout = "";
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exit, stderr: () => stderr, stdout: () => stdout };
-}
-
 describe("crash safety", () => {
   it("killed with SIGKILL three times mid-backfill, ends identical to a clean run", async () => {
     const clean = await freshDb();
@@ -186,13 +174,6 @@ describe("crash safety", () => {
     expectTruth(await transferTotals(observer.db, CHAIN_ID));
   });
 });
-
-async function indexedBlock(h: DbHandle): Promise<bigint | null> {
-  const rows = rowsOf<{ b: string }>(
-    await h.db.execute(sql`select indexed_block::text as b from indexer_checkpoints`),
-  );
-  return rows[0] ? BigInt(rows[0].b) : null;
-}
 
 describe("bad input ends with a one-line error and changes nothing", () => {
   const cases: [string, () => string[], RegExp][] = [

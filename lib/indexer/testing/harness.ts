@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { createPublicClient, http, parseAbiItem, zeroAddress, type Address } from "viem";
-import type { Db } from "@/db/client";
+import type { Db, DbHandle } from "@/db/client";
 import { rowsOf } from "@/db/queries/sql-arrays";
 import { startAnvil, type AnvilNode } from "@/lib/demo/chain/anvil";
 import { deployUsd1 } from "@/lib/demo/chain/deploy";
@@ -159,4 +160,25 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The indexer CLI as a child process (`kill -9` tests, exit codes, one-line errors). */
+export function runCli(args: string[], env: Record<string, string>) {
+  const child = spawn("node_modules/.bin/tsx", ["lib/indexer/cli.ts", ...args], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  let stdout = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exit, stderr: () => stderr, stdout: () => stdout };
+}
+
+export async function indexedBlock(h: DbHandle): Promise<bigint | null> {
+  const rows = rowsOf<{ b: string }>(
+    await h.db.execute(sql`select indexed_block::text as b from indexer_checkpoints`),
+  );
+  return rows[0] ? BigInt(rows[0].b) : null;
 }
