@@ -23,14 +23,15 @@ export function pairSql(t: string, g: string): SQL {
   const T = alias(t);
   const G = alias(g);
   const cases = GOVERNOR_PAIRS.map((p) => {
-    const fn = p.tokenFunction === undefined ? sql`` : sql` and ${G}.args->>'function' = ${p.tokenFunction}`;
+    const dedicated = p.governor.length === 0 ? sql`false` : sql`${G}.kind in (${list(p.governor)})`;
+    const viaCall = sql`(${G}.kind = 'token_function_executed' and ${G}.args->>'function' = ${p.tokenFunction})`;
     const match =
       p.match === "subject"
         ? sql` and (${T}.subject is null or ${G}.subject is null or ${T}.subject = ${G}.subject)`
         : p.match === "amount"
           ? sql` and ${T}.amount = ${G}.amount`
           : sql``;
-    return sql`(${T}.kind = ${p.token} and ${G}.kind in (${list(p.governor)})${fn}${match})`;
+    return sql`(${T}.kind = ${p.token} and (${dedicated} or ${viaCall})${match})`;
   });
   return sql`(${sql.join(cases, sql` or `)})`;
 }

@@ -21,7 +21,7 @@ describe("governor pairs", () => {
     expect(pairsWith(ev(1, "freeze"), ev(2, "account_unfrozen"))).toBe(false);
     expect(pairsWith(ev(1, "pause"), ev(2, "contract_paused"))).toBe(true);
     expect(pairsWith(ev(2, "account_frozen"), ev(1, "freeze"))).toBe(false);
-    for (const p of GOVERNOR_PAIRS) expect(p.governor.length).toBeGreaterThan(0);
+    for (const p of GOVERNOR_PAIRS) expect(p.tokenFunction).toMatch(/^[a-zA-Z0-9]+$/);
   });
 
   it("pairs mints and burns by amount (the token names the governor, the governor names the recipient)", () => {
@@ -39,6 +39,19 @@ describe("governor pairs", () => {
       false,
     );
     expect(pairsWith(re, ev(3, "token_function_executed"))).toBe(false);
+    // Another reallocation of the same transaction: by the account acted upon.
+    const other = ev(4, "token_function_executed", { subject: "0xb", args: { function: "reallocate" } });
+    expect(pairsWith(re, other)).toBe(false);
+  });
+
+  it("pairs any token admin event with the generic TokenFunctionExecuted that called its function", () => {
+    const call = (fn: string, f: Partial<PairableEvent> = {}) =>
+      ev(3, "token_function_executed", { args: { function: fn }, ...f });
+    expect(pairsWith(ev(1, "freeze", { subject: "0xa" }), call("freeze", { subject: "0xa" }))).toBe(true);
+    expect(pairsWith(ev(1, "pause"), call("pause"))).toBe(true);
+    expect(pairsWith(ev(1, "pause"), call("unpause"))).toBe(false);
+    expect(pairsWith(ev(1, "issuer_mint", { amount: 9n }), call("mint", { amount: 9n }))).toBe(true);
+    expect(pairsWith(ev(1, "ownership_transferred"), call("acceptOwnership"))).toBe(true);
   });
 
   it("picks the nearest matching governor event and marks companions", () => {

@@ -15,41 +15,49 @@ export type PairMatch =
 
 export type GovernorPair = {
   token: TokenEventKind;
-  /** Governor kinds that carry the real actor of this token event. */
+  /** Governor kinds that carry the real actor of this token event (its dedicated function). */
   governor: readonly TokenEventKind[];
+  /**
+   * The token function that emits it: an admin may also call it through the governor's generic
+   * executeTokenFunction, whose TokenFunctionExecuted names it in args.function.
+   */
+  tokenFunction: string;
   match: PairMatch;
-  /** For token_function_executed: the token function (args.function) that emits the token event. */
-  tokenFunction?: string;
 };
 
 /**
  * Token kind → governor companion. Ownership follows the governor's functions: its
  * transferTokenOwnership starts the token's two-step transfer (token OwnershipTransferStarted +
  * governor OwnershipTransferred), its acceptTokenOwnership completes one (token OwnershipTransferred
- * + governor OwnershipAccepted).
+ * + governor OwnershipAccepted). Reallocation and ERC20 recovery have no dedicated governor function.
  */
 export const GOVERNOR_PAIRS: readonly GovernorPair[] = [
-  { token: "issuer_mint", governor: ["native_mint", "bridge_mint"], match: "amount" },
-  { token: "issuer_burn", governor: ["native_burn", "bridge_burn"], match: "amount" },
-  { token: "freeze", governor: ["account_frozen"], match: "subject" },
-  { token: "unfreeze", governor: ["account_unfrozen"], match: "subject" },
-  { token: "pause", governor: ["contract_paused"], match: "kind" },
-  { token: "unpause", governor: ["contract_unpaused"], match: "kind" },
-  { token: "frozen_account_drained", governor: ["governor_account_drained"], match: "subject" },
+  { token: "issuer_mint", governor: ["native_mint", "bridge_mint"], tokenFunction: "mint", match: "amount" },
+  { token: "issuer_burn", governor: ["native_burn", "bridge_burn"], tokenFunction: "burn", match: "amount" },
+  { token: "freeze", governor: ["account_frozen"], tokenFunction: "freeze", match: "subject" },
+  { token: "unfreeze", governor: ["account_unfrozen"], tokenFunction: "unfreeze", match: "subject" },
+  { token: "pause", governor: ["contract_paused"], tokenFunction: "pause", match: "kind" },
+  { token: "unpause", governor: ["contract_unpaused"], tokenFunction: "unpause", match: "kind" },
   {
-    token: "frozen_funds_reallocated",
-    governor: ["token_function_executed"],
-    match: "kind",
-    tokenFunction: "reallocate",
+    token: "frozen_account_drained",
+    governor: ["governor_account_drained"],
+    tokenFunction: "drain",
+    match: "subject",
+  },
+  { token: "frozen_funds_reallocated", governor: [], tokenFunction: "reallocate", match: "subject" },
+  { token: "erc20_recovered", governor: [], tokenFunction: "recoverERC20", match: "subject" },
+  {
+    token: "ownership_transfer_started",
+    governor: ["governor_ownership_transferred"],
+    tokenFunction: "transferOwnership",
+    match: "subject",
   },
   {
-    token: "erc20_recovered",
-    governor: ["token_function_executed"],
+    token: "ownership_transferred",
+    governor: ["ownership_accepted"],
+    tokenFunction: "acceptOwnership",
     match: "kind",
-    tokenFunction: "recoverERC20",
   },
-  { token: "ownership_transfer_started", governor: ["governor_ownership_transferred"], match: "subject" },
-  { token: "ownership_transferred", governor: ["ownership_accepted"], match: "kind" },
 ];
 
 const GOVERNOR_KINDS = new Set<TokenEventKind>(GOVERNOR_EVENT_KINDS);
@@ -72,8 +80,9 @@ export type PairableEvent = {
 
 export function pairsWith(token: PairableEvent, governor: PairableEvent): boolean {
   const pair = PAIR_BY_TOKEN.get(token.kind);
-  if (!pair || !pair.governor.includes(governor.kind)) return false;
-  if (pair.tokenFunction !== undefined && governor.args?.function !== pair.tokenFunction) return false;
+  if (!pair) return false;
+  const viaCall = governor.kind === "token_function_executed" && governor.args?.function === pair.tokenFunction;
+  if (!viaCall && !pair.governor.includes(governor.kind)) return false;
   switch (pair.match) {
     case "subject":
       return token.subject === null || governor.subject === null || token.subject === governor.subject;
