@@ -88,7 +88,7 @@ const byBlock = (m: Map<bigint, Row[]>) =>
 async function watched(h: DbHandle, chainId: number) {
   return rowsOf<{ address: string; source: string; since: string }>(
     await h.db.execute(sql`select address, source, since_block::text as since from watched_governors
-      where chain_id = ${chainId} order by since_block, address`),
+      where chain_id = ${chainId} order by since_block, source, address`),
   );
 }
 
@@ -185,6 +185,26 @@ describe("governor events through the CLI", () => {
     for (const k of Object.keys(expected))
       expect({ [k]: got[k as keyof typeof got] }).toEqual({ [k]: expected[k as keyof typeof expected] });
     expect(await eventRows(observer, CHAIN_ID)).toEqual(byBlock(s.expected));
+  });
+});
+
+describe("--governor", () => {
+  it("watches the configured governor from the start, with the same rows", async () => {
+    const h = await freshDb();
+    const { summary } = await runOnce(h, {
+      rpcUrls: [node.rpcUrl],
+      chainId: CHAIN_ID,
+      address: s.token,
+      fromBlock: s.d.deployBlock.toString(),
+      toBlock: head.toString(),
+      governor: s.g1,
+    });
+    expect(summary.matches).toBe(true);
+    expect(await eventRows(h, CHAIN_ID)).toEqual(byBlock(s.expected));
+    expect(await watched(h, CHAIN_ID)).toEqual([
+      { address: s.g1, source: "configured", since: head.toString() },
+      { address: g2, source: "owner_at_start", since: head.toString() },
+    ]);
   });
 });
 

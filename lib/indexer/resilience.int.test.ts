@@ -274,6 +274,24 @@ describe("bad input ends with a one-line error and changes nothing", () => {
       ],
       /either --to-block or --follow/,
     ],
+    [
+      "a --governor without code",
+      () => [
+        "--rpc",
+        chain.node.rpcUrl,
+        "--chain-id",
+        "31337",
+        "--address",
+        chain.token,
+        "--from-block",
+        "0",
+        "--to-block",
+        "1",
+        "--governor",
+        OWNER,
+      ],
+      /no contract at --governor/,
+    ],
   ];
   it.each(cases)("%s", async (_name, args, message) => {
     const database = await createTestDatabase("usd1_bad");
