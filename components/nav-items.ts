@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: "/corridors", label: "Corridors", permission: "views:read" },
   { href: "/transactions", label: "Transactions", permission: "views:read" },
   { href: "/alerts", label: "Alerts", permission: "views:read" },
+  { href: "/governance", label: "Governance", permission: "views:read" },
   { href: "/reports", label: "Reports", permission: "exports:create" },
   { href: "/registry", label: "Registry", permission: "views:read" },
   { href: "/indexer", label: "Indexer", permission: "views:read" },

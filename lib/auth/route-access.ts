@@ -67,6 +67,7 @@ export const ROUTE_ACCESS = [
     samples: [{ method: "GET", path: "/registry/1" }],
   },
   { route: "/indexer", kind: "page", access: "views:read" },
+  { route: "/governance", kind: "page", access: "views:read" },
   // CSV of the transactions filter: compliance officers only, every download audited with its
   // SHA-256. The sample asks for one unknown hash, so the probe streams a header and no rows.
   {

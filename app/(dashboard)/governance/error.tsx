@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/segment-error";
+
+export default function GovernanceError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Governance" error={error} retry={retry} />;
+}
