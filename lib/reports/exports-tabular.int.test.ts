@@ -112,11 +112,13 @@ describe("audited CSV exports", () => {
     const id = rec.exportId;
     expect(bytes.toString("utf8")).toBe(
       "export_id,origin_country,destination_country,transfer_count,volume_wei,volume_usd1,adjusted_count," +
-        "adjusted_volume_wei,adjusted_volume_usd1,intra_entity_volume_wei,intra_entity_volume_usd1,bridge_volume_wei,bridge_volume_usd1\r\n" +
-        `${id},AE,AE,1,10000000000000000000,10,0,0,0,10000000000000000000,10,0,0\r\n` +
-        `${id},AE,ZZ,2,3500000000000000000002,3500.000000000000000002,1,1500000000000000000002,1500.000000000000000002,0,0,2000000000000000000000,2000\r\n` +
-        `${id},US,AE,1,250000000000000000000007,250000.000000000000000007,1,250000000000000000000007,250000.000000000000000007,0,0,0,0\r\n` +
-        `${id},ZZ,PK,1,1499000000000000000000,1499,1,1499000000000000000000,1499,0,0,0,0\r\n`,
+        "adjusted_volume_wei,adjusted_volume_usd1,intra_entity_volume_wei,intra_entity_volume_usd1,bridge_volume_wei,bridge_volume_usd1," +
+        "primary_count,primary_volume_wei,primary_volume_usd1\r\n" +
+        `${id},AE,AE,1,10000000000000000000,10,0,0,0,10000000000000000000,10,0,0,0,0,0\r\n` +
+        `${id},AE,ZZ,2,3500000000000000000002,3500.000000000000000002,1,1500000000000000000002,1500.000000000000000002,0,0,2000000000000000000000,2000,0,0,0\r\n` +
+        // the treasury's payout to an exchange is primary market, not a payment corridor
+        `${id},US,AE,1,250000000000000000000007,250000.000000000000000007,0,0,0,0,0,0,0,1,250000000000000000000007,250000.000000000000000007\r\n` +
+        `${id},ZZ,PK,1,1499000000000000000000,1499,1,1499000000000000000000,1499,0,0,0,0,0,0,0\r\n`,
     );
   });
 

@@ -44,6 +44,7 @@ export const TRANSACTION_COLUMNS: readonly Col<TransactionExportRow>[] = [
   ...money<TransactionExportRow>("amount", (r) => r.amount),
   { header: "intra_entity", kind: "bool", value: (r) => r.intra, width: 8 },
   { header: "bridge", kind: "bool", value: (r) => r.bridge, width: 8 },
+  { header: "primary_market", kind: "bool", value: (r) => r.primary, width: 8 },
 ];
 
 export function transactionsTable(
@@ -85,11 +86,15 @@ export function alertsTable(
   return { title: "Alerts", columns: ALERT_COLUMNS, rows: streamAlertExport(db, p) };
 }
 
-type CorridorRow = Omit<CorridorCell, "volume" | "adjustedVolume" | "intraEntityVolume" | "bridgeVolume"> & {
+type CorridorRow = Omit<
+  CorridorCell,
+  "volume" | "adjustedVolume" | "intraEntityVolume" | "bridgeVolume" | "primaryVolume"
+> & {
   volume: string;
   adjustedVolume: string;
   intraEntityVolume: string;
   bridgeVolume: string;
+  primaryVolume: string;
 };
 
 export const CORRIDOR_COLUMNS: readonly Col<CorridorRow>[] = [
@@ -101,6 +106,8 @@ export const CORRIDOR_COLUMNS: readonly Col<CorridorRow>[] = [
   ...money<CorridorRow>("adjusted_volume", (r) => r.adjustedVolume),
   ...money<CorridorRow>("intra_entity_volume", (r) => r.intraEntityVolume),
   ...money<CorridorRow>("bridge_volume", (r) => r.bridgeVolume),
+  { header: "primary_count", kind: "int", value: (r) => r.primaryCount, width: 10 },
+  ...money<CorridorRow>("primary_volume", (r) => r.primaryVolume),
 ];
 
 /**
@@ -119,6 +126,7 @@ export function corridorMatrixTable(
       adjustedVolume: c.adjustedVolume.toString(),
       intraEntityVolume: c.intraEntityVolume.toString(),
       bridgeVolume: c.bridgeVolume.toString(),
+      primaryVolume: c.primaryVolume.toString(),
     }));
   }
   return { title: "Corridor matrix", columns: CORRIDOR_COLUMNS, rows: rows() };
