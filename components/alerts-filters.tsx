@@ -2,7 +2,7 @@
 
 import { parseAsString, useQueryStates } from "nuqs";
 import { useId, useTransition } from "react";
-import { AmountRangeForm } from "./amount-range-form";
+import { AmountRangeForm } from "@/components/shell/amount-range-form";
 import { cn } from "./ui/cn";
 
 export type FilterOption = { value: string; label: string };

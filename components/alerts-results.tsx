@@ -1,3 +1,4 @@
+import { ExportLinks } from "@/components/shell/export-links";
 import { getDb } from "@/db";
 import { listAlerts, type AssignableUser } from "@/db/queries/alerts-list";
 import type { ChainRef } from "@/db/queries/overview";
@@ -5,7 +6,6 @@ import type { RuleId } from "@/db/schema/monitoring";
 import { formatCountry, formatInt } from "@/lib/format";
 import { listAlertParamsOf, type AlertQuery } from "@/lib/validators/alerts";
 import type { SearchParams } from "@/lib/validators/view-params";
-import { ExportLinks } from "./export-links";
 import { AlertsTable, type AlertTableRow } from "./tables/alerts/alerts-table";
 import { Card } from "./ui/card";
 

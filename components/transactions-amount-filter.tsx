@@ -2,7 +2,7 @@
 
 import { parseAsString, useQueryStates } from "nuqs";
 import { useTransition } from "react";
-import { AmountRangeForm } from "./amount-range-form";
+import { AmountRangeForm } from "@/components/shell/amount-range-form";
 
 /**
  * Amount range (USD1) in the URL (`min`, `max`). DataTable's filters are selects only, so this

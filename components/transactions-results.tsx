@@ -1,12 +1,12 @@
+import { ExportLinks } from "@/components/shell/export-links";
 import { getDb } from "@/db";
-import { listTransactions, type EntityOption } from "@/db/queries/transactions";
 import type { ChainRef } from "@/db/queries/overview";
+import { listTransactions, type EntityOption } from "@/db/queries/transactions";
 import { TRANSFER_FLOWS } from "@/db/queries/transactions";
 import { TRANSFER_KINDS } from "@/db/schema/chain";
 import { formatCountry, formatInt } from "@/lib/format";
 import { listParamsOf, type TransactionQuery } from "@/lib/validators/transactions";
 import type { SearchParams } from "@/lib/validators/view-params";
-import { ExportLinks } from "./export-links";
 import { TransactionsTable, type TransactionTableRow } from "./tables/transactions/transactions-table";
 import { Usd1Amount } from "./ui/amount";
 import { Card } from "./ui/card";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
-import { PRODUCT_NAME } from "@/components/app-shell";
+import { PRODUCT_NAME } from "@/components/shell/app-shell";
 import { SignInForm } from "@/components/sign-in-form";
 import { SignInSsoButton } from "@/components/sign-in-sso-button";
 import { getSession } from "@/lib/auth/guards";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { PageHeader } from "@/components/page-header";
 import { RegistryEditCards } from "@/components/registry-edit-cards";
 import { RegistryEntitiesCard } from "@/components/registry-entities-card";
-import { ViewParamsError } from "@/components/view-params-error";
 import { ENTITIES_DEFAULT_SORT } from "@/components/registry-labels";
-import { ENTITY_SORTS } from "@/db/queries/registry";
+import { PageHeader } from "@/components/shell/page-header";
+import { ViewParamsError } from "@/components/shell/view-params-error";
 import { CardSkeleton } from "@/components/ui/skeleton";
+import { ENTITY_SORTS } from "@/db/queries/registry";
 import { requireRole } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { registryTableFilters } from "@/lib/validators/registry";

@@ -1,4 +1,4 @@
-import { PageHeader } from "@/components/page-header";
+import { PageHeader } from "@/components/shell/page-header";
 import { SupplySkeleton } from "@/components/supply-skeletons";
 
 export default function Loading() {

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { NothingIndexedPage } from "@/components/overview-empty-state";
-import { PageHeader } from "@/components/page-header";
+import { NothingIndexedPage } from "@/components/shell/nothing-indexed";
+import { PageHeader } from "@/components/shell/page-header";
+import { ViewParamsError } from "@/components/shell/view-params-error";
+import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { TransactionsAmountFilter } from "@/components/transactions-amount-filter";
 import { TransactionsCorridorNote } from "@/components/transactions-corridor-note";
 import { TRANSACTIONS_CARD, TransactionsResults } from "@/components/transactions-results";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { ViewParamsError } from "@/components/view-params-error";
-import { ViewToolbar } from "@/components/view-toolbar";
 import { getDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";

@@ -10,7 +10,7 @@ import { AlertCaseGraph } from "@/components/alert-case-graph";
 import { AlertCaseHistory } from "@/components/alert-case-history";
 import { AlertCaseNotes } from "@/components/alert-case-notes";
 import { AlertCaseParties } from "@/components/alert-case-parties";
-import { PageHeader } from "@/components/page-header";
+import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/db";
 import { getAlertCase } from "@/db/queries/alert-case";
 import { requireRole } from "@/lib/auth/guards";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/page-header";
+import type { ReactNode } from "react";
 import { AddressForm } from "@/components/registry-address-form";
 import { RegistryAddressesTable } from "@/components/registry-addresses-table";
 import { EditEntityForm } from "@/components/registry-entity-form";
 import { KIND_LABELS, LICENCE_LABELS, LICENCE_TONES, countryOptions } from "@/components/registry-labels";
+import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { EmptyState } from "./ui/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Shown instead of the widgets before the indexer has written anything: a next step, not an error. */
-export function OverviewEmptyState({ schemaReady }: { schemaReady: boolean }) {
+export function NothingIndexed({ schemaReady }: { schemaReady: boolean }) {
   return (
     <EmptyState title="No data indexed yet" testId="overview-empty">
       <p>
@@ -26,7 +26,7 @@ export function NothingIndexedPage({ header, schemaReady }: { header: ReactNode;
   return (
     <>
       {header}
-      <OverviewEmptyState schemaReady={schemaReady} />
+      <NothingIndexed schemaReady={schemaReady} />
     </>
   );
 }

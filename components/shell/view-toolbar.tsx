@@ -2,8 +2,8 @@
 
 import { parseAsString, useQueryStates } from "nuqs";
 import { useId, useMemo, useState, useTransition, type FormEvent } from "react";
+import { cn } from "@/components/ui/cn";
 import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from "@/lib/validators/view-params";
-import { cn } from "./ui/cn";
 
 export type ToolbarChain = { chainId: number; name: string };
 

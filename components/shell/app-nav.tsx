@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "./ui/cn";
+import { cn } from "@/components/ui/cn";
 
 /** Left navigation; client-side only to mark the current page. Items are filtered on the server. */
 export function AppNav({ items }: { items: readonly { href: string; label: string }[] }) {

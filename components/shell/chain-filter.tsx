@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cn } from "./ui/cn";
+import { cn } from "@/components/ui/cn";
 
 export type ChainOption = { chainId: number; name: string };
 
