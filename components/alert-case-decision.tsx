@@ -1,5 +1,6 @@
 // The case's state and what the viewer may do with it: status, assignee, who escalated (four
 // eyes), the workflow buttons for the viewer's role, and the goAML export for compliance officers.
+import { AlertStatusBadge, SeverityBadge } from "@/components/ui/alert-badges";
 import type { AlertCase } from "@/db/queries/alert-case";
 import type { AppSession } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -7,7 +8,6 @@ import { formatDateTimeUtc } from "@/lib/format";
 import { REASON_MAX, STATUS_LABELS, TERMINAL_STATUSES, movesFor } from "@/lib/monitoring/workflow";
 import { ALERT_CARDS, Fact, userLabel } from "./alert-case-parts";
 import { AlertCaseWorkflow } from "./alert-case-workflow";
-import { AlertStatusBadge, SeverityBadge } from "./alerts-badges";
 import { Card } from "./ui/card";
 
 function FourEyesNote({ c, session }: { c: AlertCase; session: AppSession }) {

@@ -2,9 +2,9 @@
 
 // Adds a note to the case (append-only; the server audits it as alert.note).
 import { useId } from "react";
+import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "@/components/ui/form-parts";
+import { fieldError, useActionForm } from "@/components/ui/use-action-form";
 import { addAlertNote } from "@/lib/actions/add-alert-note";
-import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "./registry-form-parts";
-import { fieldError, useActionForm } from "./use-action-form";
 
 export function AlertNoteForm({ alertId, maxLength }: { alertId: number; maxLength: number }) {
   const id = useId();

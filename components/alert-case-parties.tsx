@@ -1,10 +1,10 @@
 // The addresses the alert names, with who the registry says they are on the alert's chain and
 // any hit on an imported sanctions or high-risk list.
 import Link from "next/link";
+import { LICENCE_LABELS, LICENCE_TONES } from "@/components/ui/registry-labels";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatCountry } from "@/lib/format";
 import { ALERT_CARDS, partyName, shortHex } from "./alert-case-parts";
-import { LICENCE_LABELS, LICENCE_TONES } from "./registry-labels";
 import { Badge } from "./ui/badge";
 import { Card } from "./ui/card";
 import { EmptyState } from "./ui/empty-state";

@@ -4,10 +4,10 @@
 // make (the page computes them from lib/monitoring/workflow.ts; the server checks again, with four
 // eyes). The pressed button says which move: FormData is built with the submitter.
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "@/components/ui/form-parts";
+import { fieldError } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { transitionAlert } from "@/lib/actions/transition-alert";
-import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "./registry-form-parts";
-import { fieldError } from "./use-action-form";
 
 export type WorkflowMove = { to: string; label: string; reasonRequired: boolean; reasonLabel: string };
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { SEVERITY_LABELS } from "@/components/ui/alert-badges";
 import { getDb } from "@/db";
 import type { AlertFilter } from "@/db/queries/alerts-list";
 import { countAlertsOverTime, type AlertTrend } from "@/db/queries/alerts-trend";
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from "@/db/schema/monitoring";
 import { formatInt } from "@/lib/format";
 import type { SearchParams } from "@/lib/validators/view-params";
-import { SEVERITY_LABELS } from "./alerts-badges";
 import { AlertsTrendChart } from "./charts/alerts-trend-chart";
 import { ChartCard, ChartDataTable } from "./charts/chart-card";
 import type { ChartPoint, ChartSeries } from "./charts/chart-data";

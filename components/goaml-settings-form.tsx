@@ -4,9 +4,9 @@
 // FIU's code lists and one report indicator per rule. Field names are the settings' paths, so the
 // server's validation messages land on the right field.
 import { useId, type ReactNode } from "react";
+import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "@/components/ui/form-parts";
+import { fieldError, useActionForm } from "@/components/ui/use-action-form";
 import { updateGoamlSettings } from "@/lib/actions/update-goaml-settings";
-import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "./registry-form-parts";
-import { fieldError, useActionForm } from "./use-action-form";
 
 type Field = { name: string; label: string; hint?: string; maxLength?: number; type?: "email" };
 

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
 import type { ChainIndexerView } from "@/db/queries/indexer-status";
 import {
   formatBlockLag,
@@ -7,8 +9,6 @@ import {
   formatInt,
   formatRelativeTime,
 } from "@/lib/format";
-import type { ReactNode } from "react";
-import { ReconciliationBadge } from "./reconciliation-badge";
 import { Badge } from "./ui/badge";
 import { Card } from "./ui/card";
 

@@ -1,10 +1,10 @@
+import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
 import { getDb } from "@/db";
 import { getLatestReconciliations } from "@/db/queries/chain-status";
 import { getSupplyByChain } from "@/db/queries/overview";
 import { getNetworkFlows } from "@/db/queries/supply";
 import { formatCount, formatInt } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./overview-cards";
-import { ReconciliationBadge } from "./reconciliation-badge";
 import { Usd1Amount } from "./ui/amount";
 import { Card } from "./ui/card";
 import { Stat } from "./ui/stat";

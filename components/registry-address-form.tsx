@@ -3,11 +3,11 @@
 // Attribute an address to this entity (admins only). Tags are checkboxes; the action takes them as
 // one "a;b" field, the same format as the CSV import.
 import { useId, useState } from "react";
+import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "@/components/ui/form-parts";
+import { TAG_LABELS, type Option } from "@/components/ui/registry-labels";
+import { fieldError, useActionForm } from "@/components/ui/use-action-form";
 import type { AddressTag } from "@/db/schema/registry";
 import { upsertAddress } from "@/lib/actions/upsert-address";
-import { TAG_LABELS, type Option } from "./registry-labels";
-import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "./registry-form-parts";
-import { fieldError, useActionForm } from "./use-action-form";
 
 const TAGS = Object.keys(TAG_LABELS) as AddressTag[];
 

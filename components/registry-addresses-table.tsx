@@ -1,6 +1,6 @@
+import { TAG_LABELS } from "@/components/ui/registry-labels";
 import type { EntityAddress } from "@/db/queries/registry";
 import { formatInt } from "@/lib/format";
-import { TAG_LABELS } from "./registry-labels";
 import { Usd1Amount } from "./ui/amount";
 import { Badge } from "./ui/badge";
 import { Table, Td, Th } from "./ui/table";

@@ -1,9 +1,9 @@
+import { countryOptions } from "@/components/ui/registry-labels";
 import { ISO_3166_ALPHA2 } from "@/lib/config/iso3166";
 import { MAX_IMPORT_BYTES } from "@/lib/validators/registry";
 import { REGISTRY_CSV_COLUMNS } from "@/lib/validators/registry-csv";
 import { CreateEntityForm } from "./registry-entity-form";
 import { RegistryImportForm } from "./registry-import-form";
-import { countryOptions } from "./registry-labels";
 import { Card } from "./ui/card";
 
 const TEMPLATE = [

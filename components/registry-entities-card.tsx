@@ -1,10 +1,10 @@
+import { KIND_OPTIONS, LICENCE_OPTIONS, countryOptions } from "@/components/ui/registry-labels";
 import { getDb } from "@/db";
 import { getRegistryCounts, listEntitiesPage, listRegistryCountries } from "@/db/queries/registry";
 import type { EntitySort } from "@/db/queries/registry";
 import { formatCount, formatCountry } from "@/lib/format";
 import type { registryTableFilters } from "@/lib/validators/registry";
 import type { TableParams } from "@/lib/validators/view-params";
-import { KIND_OPTIONS, LICENCE_OPTIONS, countryOptions } from "./registry-labels";
 import { EntitiesTable, type EntityRow } from "./tables/entities/entities-table";
 import { Card } from "./ui/card";
 

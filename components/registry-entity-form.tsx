@@ -4,11 +4,11 @@
 // action refuses everyone else). Options arrive as props: no server modules in the browser bundle.
 import Link from "next/link";
 import { useId } from "react";
+import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "@/components/ui/form-parts";
+import { KIND_OPTIONS, LICENCE_OPTIONS, type Option } from "@/components/ui/registry-labels";
+import { fieldError, useActionForm } from "@/components/ui/use-action-form";
 import { createEntity } from "@/lib/actions/create-entity";
 import { updateEntity } from "@/lib/actions/update-entity";
-import { KIND_OPTIONS, LICENCE_OPTIONS, type Option } from "./registry-labels";
-import { ActionOutcome, FormField, formButton, formControl, invalidProps } from "./registry-form-parts";
-import { fieldError, useActionForm } from "./use-action-form";
 
 export type EntityFormValues = {
   id: number;

@@ -3,11 +3,11 @@
 // Upload a registry CSV (admins only). The server validates the whole file; a rejected file comes
 // back with every row error, listed here, and nothing in the registry has changed.
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { formButton } from "@/components/ui/form-parts";
 import { importRegistry } from "@/lib/actions/import-registry";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import type { RegistryImportOutcome } from "@/lib/registry/import-file";
 import { formatInt } from "@/lib/format";
-import { formButton } from "./registry-form-parts";
+import type { RegistryImportOutcome } from "@/lib/registry/import-file";
 
 type Result = ActionResult<RegistryImportOutcome>;
 

@@ -2,7 +2,9 @@
 // client form (current value as the form shows it, saved and default values as text, wei as a
 // string). Nothing here reaches the browser bundle but the data it returns.
 import { isDeepStrictEqual } from "node:util";
+import { KIND_LABELS, LICENCE_LABELS, TAG_LABELS } from "@/components/ui/registry-labels";
 import type { RuleParamsJson } from "@/db/schema/monitoring";
+import { formatInt } from "@/lib/format";
 import type { RuleModule } from "@/lib/monitoring/rule";
 import {
   fieldName,
@@ -14,8 +16,6 @@ import {
   type ParamSpec,
 } from "@/lib/monitoring/settings-form";
 import { weiToUsdText } from "@/lib/monitoring/settings-units";
-import { formatInt } from "@/lib/format";
-import { KIND_LABELS, LICENCE_LABELS, TAG_LABELS } from "./registry-labels";
 
 export type Option = { value: string; label: string };
 

@@ -1,9 +1,9 @@
+import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
 import { getDb } from "@/db";
 import { getLatestReconciliations } from "@/db/queries/chain-status";
 import { listKnownChains } from "@/db/queries/overview";
 import { listReconciliations, type ListReconciliationsParams } from "@/db/queries/supply-events";
 import type { DateRange, TableParamsOf } from "@/lib/validators/view-params";
-import { ReconciliationBadge } from "./reconciliation-badge";
 import { SUPPLY_CARDS } from "./supply-cards";
 import {
   ReconciliationsTable,

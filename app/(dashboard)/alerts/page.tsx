@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { SEVERITY_LABELS, STATUS_LABELS } from "@/components/alerts-badges";
 import { AlertsFilters, type AlertsFilterOptions } from "@/components/alerts-filters";
 import { ALERTS_SUMMARY_CARD, ALERTS_TREND_CARD, AlertsOverview } from "@/components/alerts-overview";
 import { ALERTS_CARD, AlertsResults } from "@/components/alerts-results";
@@ -9,6 +8,7 @@ import { NothingIndexedPage } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
+import { SEVERITY_LABELS, STATUS_LABELS } from "@/components/ui/alert-badges";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db";
 import { listAssignableUsers, listAssigneeOptions } from "@/db/queries/alerts-list";

@@ -1,7 +1,7 @@
 // Display names for registry enums; shared by server pages and client forms (no server imports).
 import type { AddressTag, EntityKind as Kind, LicenceStatus as Licence } from "@/db/schema/registry";
 import { formatCountry } from "@/lib/format";
-import type { BadgeTone } from "./ui/badge";
+import type { BadgeTone } from "./badge";
 
 export const KIND_LABELS: Record<Kind, string> = {
   issuer: "Issuer",

@@ -1,6 +1,6 @@
 import type { Reconciliation } from "@/db/queries/chain-status";
 import { formatDateTimeUtc, formatInt, formatWeiExact } from "@/lib/format";
-import { Badge } from "./ui/badge";
+import { Badge } from "./badge";
 
 /** Latest indexed-vs-on-chain totalSupply() check for one chain; must match to the wei. */
 export function ReconciliationBadge({ chainId, rec }: { chainId: number; rec: Reconciliation | undefined }) {

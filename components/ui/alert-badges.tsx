@@ -2,7 +2,7 @@
 // and client components alike. The words carry the meaning; colour only reinforces it.
 import type { AlertStatus, Severity } from "@/db/schema/monitoring";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/monitoring/labels";
-import { Badge, type BadgeTone } from "./ui/badge";
+import { Badge, type BadgeTone } from "./badge";
 
 export { SEVERITY_LABELS, STATUS_LABELS };
 
