@@ -47,9 +47,6 @@ export const LICENCE_OPTIONS: Option[] = Object.entries(LICENCE_LABELS).map(([va
   label,
 }));
 
-/** The entities table's sort when the URL has none; the page's parser and the table share it. */
-export const ENTITIES_DEFAULT_SORT = { id: "name", desc: false } as const;
-
 /** "Pakistan (PK)", sorted by name: for selects. */
 export function countryOptions(codes: readonly string[]): Option[] {
   return codes

@@ -5,7 +5,7 @@ import { RegistryEditCards } from "@/components/registry-edit-cards";
 import { RegistryEntitiesCard } from "@/components/registry-entities-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
-import { ENTITIES_DEFAULT_SORT } from "@/components/ui/registry-labels";
+import { ENTITIES_DEFAULT_SORT } from "@/components/tables/entities/entities-params";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { ENTITY_SORTS } from "@/db/queries/registry";
 import { requireRole } from "@/lib/auth/guards";
