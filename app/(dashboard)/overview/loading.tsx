@@ -1,4 +1,4 @@
-import { OverviewSkeleton } from "@/components/overview-skeletons";
+import { OverviewSkeleton } from "@/components/overview/skeletons";
 import { PageHeader } from "@/components/shell/page-header";
 
 export default function Loading() {

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { OverviewCorridorsCard } from "@/components/overview-corridors-card";
-import { OverviewIndexerCard } from "@/components/overview-indexer-card";
-import { OverviewIssuanceCard } from "@/components/overview-issuance-card";
+import { OverviewCorridorsCard } from "@/components/overview/corridors-card";
+import { OverviewIndexerCard } from "@/components/overview/indexer-card";
+import { OverviewIssuanceCard } from "@/components/overview/issuance-card";
 import {
   CorridorsSkeleton,
   IndexerSkeleton,
   IssuanceSkeleton,
   SupplySkeleton,
-} from "@/components/overview-skeletons";
-import { OverviewSupplyCard } from "@/components/overview-supply-card";
+} from "@/components/overview/skeletons";
+import { OverviewSupplyCard } from "@/components/overview/supply-card";
 import { ChainFilter } from "@/components/shell/chain-filter";
 import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";

@@ -1,11 +1,11 @@
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getIssuanceWindows, type Flow } from "@/db/queries/issuance";
 import { formatCount } from "@/lib/format";
-import { OVERVIEW_CARDS } from "./overview-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
-import { Table, Td, Th } from "./ui/table";
+import { OVERVIEW_CARDS } from "./cards";
 
 const WINDOWS = [
   { key: "h24", slug: "24h", label: "Last 24 hours" },

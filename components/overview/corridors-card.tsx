@@ -1,10 +1,10 @@
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getTopCorridors } from "@/db/queries/top-corridors";
 import { formatCountry, formatInt } from "@/lib/format";
-import { OVERVIEW_CARDS } from "./overview-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Table, Td, Th } from "./ui/table";
+import { OVERVIEW_CARDS } from "./cards";
 
 export type OverviewCorridorsCardProps = {
   /** First UTC day included, "YYYY-MM-DD". */

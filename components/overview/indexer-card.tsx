@@ -1,3 +1,6 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getIndexerStatus, type IndexerStatus } from "@/db/queries/chain-status";
 import {
@@ -7,10 +10,7 @@ import {
   formatInt,
   formatRelativeTime,
 } from "@/lib/format";
-import { OVERVIEW_CARDS } from "./overview-cards";
-import { Badge } from "./ui/badge";
-import { Card } from "./ui/card";
-import { Table, Td, Th } from "./ui/table";
+import { OVERVIEW_CARDS } from "./cards";
 
 export async function OverviewIndexerCard({ now, chainId }: { now: Date; chainId?: number | undefined }) {
   const db = await getDb();

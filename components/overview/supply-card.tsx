@@ -1,14 +1,14 @@
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
 import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
+import { Stat } from "@/components/ui/stat";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getLatestReconciliations } from "@/db/queries/chain-status";
 import { getSupplyByChain } from "@/db/queries/overview";
 import { getNetworkFlows } from "@/db/queries/supply";
 import { formatCount, formatInt } from "@/lib/format";
-import { OVERVIEW_CARDS } from "./overview-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
-import { Table, Td, Th } from "./ui/table";
+import { OVERVIEW_CARDS } from "./cards";
 
 export async function OverviewSupplyCard({ chainId }: { chainId?: number | undefined }) {
   const db = await getDb();

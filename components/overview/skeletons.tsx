@@ -1,5 +1,5 @@
-import { OVERVIEW_CARDS } from "./overview-cards";
-import { CardSkeleton } from "./ui/skeleton";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { OVERVIEW_CARDS } from "./cards";
 
 export const SupplySkeleton = () => <CardSkeleton {...OVERVIEW_CARDS.supply} rows={4} />;
 export const IssuanceSkeleton = () => <CardSkeleton {...OVERVIEW_CARDS.issuance} rows={4} />;
