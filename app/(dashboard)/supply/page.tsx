@@ -7,11 +7,11 @@ import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
-import { SupplyAdminEventsCard } from "@/components/supply-admin-events-card";
-import { SupplyConcentrationCard } from "@/components/supply-concentration-card";
-import { SupplyHistoryCards } from "@/components/supply-history-cards";
-import { SupplyHoldingsCard } from "@/components/supply-holdings-card";
-import { SupplyReconciliationCard } from "@/components/supply-reconciliation-card";
+import { SupplyAdminEventsCard } from "@/components/supply/admin-events-card";
+import { SupplyConcentrationCard } from "@/components/supply/concentration-card";
+import { SupplyHistoryCards } from "@/components/supply/history-cards";
+import { SupplyHoldingsCard } from "@/components/supply/holdings-card";
+import { SupplyReconciliationCard } from "@/components/supply/reconciliation-card";
 import {
   SupplyConcentrationSkeleton,
   SupplyEventsSkeleton,
@@ -19,8 +19,8 @@ import {
   SupplyHoldingsSkeleton,
   SupplyReconciliationSkeleton,
   SupplySummarySkeleton,
-} from "@/components/supply-skeletons";
-import { SupplySummaryCard } from "@/components/supply-summary-card";
+} from "@/components/supply/skeletons";
+import { SupplySummaryCard } from "@/components/supply/summary-card";
 import { ADMIN_EVENTS_TABLE } from "@/components/tables/admin-events/admin-events-params";
 import { HOLDERS_TABLE } from "@/components/tables/holders/holders-params";
 import { RECONCILIATIONS_TABLE } from "@/components/tables/reconciliations/reconciliations-params";

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
+import { ChartCard, ChartDataTable, TimeSeriesChartCard } from "@/components/charts/chart-card";
+import type { ChartPoint, ChartSeries } from "@/components/charts/chart-data";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { getDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { getSupplySeries } from "@/db/queries/supply";
 import type { DateRange } from "@/lib/validators/view-params";
-import { ChartCard, ChartDataTable, TimeSeriesChartCard } from "./charts/chart-card";
-import type { ChartPoint, ChartSeries } from "./charts/chart-data";
-import { TimeSeriesChart } from "./charts/time-series-chart";
-import { SUPPLY_CARDS, type SupplyWidgetParams } from "./supply-cards";
+import { SUPPLY_CARDS, type SupplyWidgetParams } from "./cards";
 
 const EMPTY = "No mints or burns up to the end of this range. Pick “All” or a later range, or another chain.";
 

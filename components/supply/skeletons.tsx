@@ -1,5 +1,5 @@
-import { SUPPLY_CARDS } from "./supply-cards";
-import { CardSkeleton } from "./ui/skeleton";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { SUPPLY_CARDS } from "./cards";
 
 export const SupplySummarySkeleton = () => <CardSkeleton {...SUPPLY_CARDS.summary} rows={3} />;
 export const SupplyHistorySkeleton = () => (

@@ -1,11 +1,11 @@
+import { HoldersTable, type HolderView } from "@/components/tables/holders/holders-table";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import { getHolderConcentration, listTopHolders, type HolderSort } from "@/db/queries/supply-holders";
 import { formatInt, formatShare } from "@/lib/format";
 import type { TableParamsOf } from "@/lib/validators/view-params";
-import { SUPPLY_CARDS } from "./supply-cards";
-import { HoldersTable, type HolderView } from "./tables/holders/holders-table";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
+import { SUPPLY_CARDS } from "./cards";
 
 // 2023 US Merger Guidelines thresholds; a familiar yardstick, not a regulatory finding.
 function hhiBand(hhi: string): string {

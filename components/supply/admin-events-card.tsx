@@ -1,10 +1,10 @@
+import { AdminEventsTable, type AdminEventView } from "@/components/tables/admin-events/admin-events-table";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { listAdminEvents, type AdminEventKind } from "@/db/queries/supply-events";
 import type { DateRange, TableParamsOf } from "@/lib/validators/view-params";
-import { SUPPLY_CARDS } from "./supply-cards";
-import { AdminEventsTable, type AdminEventView } from "./tables/admin-events/admin-events-table";
-import { Card } from "./ui/card";
+import { SUPPLY_CARDS } from "./cards";
 
 export type SupplyAdminEventsCardProps = {
   chainId: number | undefined;

@@ -1,12 +1,12 @@
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getSupplyByChain, listKnownChains } from "@/db/queries/overview";
 import { getTaggedHoldings } from "@/db/queries/supply-holders";
 import { formatShare } from "@/lib/format";
-import { SUPPLY_CARDS, type SupplyWidgetParams } from "./supply-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
-import { Table, Td, Th } from "./ui/table";
+import { SUPPLY_CARDS, type SupplyWidgetParams } from "./cards";
 
 /** USD1 sitting with the issuer's treasury and in bridge pools (registry tags decide which). */
 export async function SupplyHoldingsCard({ chainId, pkr }: SupplyWidgetParams) {

@@ -1,12 +1,12 @@
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getSupplyByChain } from "@/db/queries/overview";
 import { getSupplySeries, type IssuanceFlow } from "@/db/queries/supply";
 import { formatInt } from "@/lib/format";
-import { SUPPLY_CARDS, type SupplyWidgetParams } from "./supply-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
-import { Table, Td, Th } from "./ui/table";
+import { SUPPLY_CARDS, type SupplyWidgetParams } from "./cards";
 
 const WINDOWS = [
   ["d1", "Today (UTC)"],

@@ -1,15 +1,15 @@
+import {
+  ReconciliationsTable,
+  type ReconciliationView,
+} from "@/components/tables/reconciliations/reconciliations-table";
+import { Card } from "@/components/ui/card";
 import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
 import { getDb } from "@/db";
 import { getLatestReconciliations } from "@/db/queries/chain-status";
 import { listKnownChains } from "@/db/queries/overview";
 import { listReconciliations, type ListReconciliationsParams } from "@/db/queries/supply-events";
 import type { DateRange, TableParamsOf } from "@/lib/validators/view-params";
-import { SUPPLY_CARDS } from "./supply-cards";
-import {
-  ReconciliationsTable,
-  type ReconciliationView,
-} from "./tables/reconciliations/reconciliations-table";
-import { Card } from "./ui/card";
+import { SUPPLY_CARDS } from "./cards";
 
 export type SupplyReconciliationCardProps = {
   chainId: number | undefined;
