@@ -1,4 +1,4 @@
-import { CORRIDOR_CARDS } from "@/components/corridors-cards";
+import { CORRIDOR_CARDS } from "@/components/corridors/cards";
 import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 

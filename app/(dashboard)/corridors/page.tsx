@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
-import { CORRIDOR_CARDS } from "@/components/corridors-cards";
-import { CorridorsContent } from "@/components/corridors-content";
-import { CorridorsCostsCard } from "@/components/corridors-costs-card";
-import { CorridorsInboundCard } from "@/components/corridors-inbound-card";
+import { CORRIDOR_CARDS } from "@/components/corridors/cards";
+import { CorridorsContent } from "@/components/corridors/content";
+import { CorridorsCostsCard } from "@/components/corridors/costs-card";
+import { CorridorsInboundCard } from "@/components/corridors/inbound-card";
 import { ExportLinks } from "@/components/shell/export-links";
 import { NothingIndexedPage } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";

@@ -1,14 +1,14 @@
+import { ChartCard, ChartDataTable } from "@/components/charts/chart-card";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { Usd1Amount } from "@/components/ui/amount";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { getInboundSeries } from "@/db/queries/corridors";
 import { CORRIDOR_COSTS } from "@/lib/config/corridor-costs";
 import { averageTicket } from "@/lib/corridors/fees";
 import { buildInboundChart, OTHER_SERIES } from "@/lib/corridors/inbound";
 import { formatCountry, formatInt, formatShare } from "@/lib/format";
-import { ChartCard, ChartDataTable } from "./charts/chart-card";
-import { TimeSeriesChart } from "./charts/time-series-chart";
-import { CORRIDOR_CARDS } from "./corridors-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Table, Td, Th } from "./ui/table";
+import { CORRIDOR_CARDS } from "./cards";
 
 export type CorridorsInboundCardProps = { fromDay: string; toDay: string; chainId?: number | undefined };
 

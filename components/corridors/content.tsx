@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
+import { CorridorsTable } from "@/components/tables/corridors/corridors-table";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
 import { getCorridorCells } from "@/db/queries/corridors";
 import { buildCorridorMatrix, corridorRows, summarizeCorridors } from "@/lib/corridors/matrix";
 import { corridorTablePage, type CorridorTableQuery } from "@/lib/corridors/table-rows";
 import { formatCountry } from "@/lib/format";
-import { CORRIDOR_CARDS } from "./corridors-cards";
-import { CorridorsMatrix } from "./corridors-matrix";
-import { CorridorsSummary } from "./corridors-summary";
-import { CorridorsTable } from "./tables/corridors/corridors-table";
-import { Card } from "./ui/card";
-import { EmptyState } from "./ui/empty-state";
+import { CORRIDOR_CARDS } from "./cards";
+import { CorridorsMatrix } from "./matrix";
+import { CorridorsSummary } from "./summary";
 
 export type CorridorsContentProps = {
   /** Rollup days included; fromDay null = since the first. */

@@ -1,9 +1,9 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import { CORRIDOR_COSTS } from "@/lib/config/corridor-costs";
 import { formatCountry } from "@/lib/format";
-import { CORRIDOR_CARDS } from "./corridors-cards";
-import { Badge } from "./ui/badge";
-import { Card } from "./ui/card";
-import { Table, Td, Th } from "./ui/table";
+import { CORRIDOR_CARDS } from "./cards";
 
 /** The cost figures behind the estimate, with their sources; assumptions say so. */
 export function CorridorsCostsCard() {

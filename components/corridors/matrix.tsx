@@ -1,12 +1,12 @@
-import type { ReactNode } from "react";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { corridorTransactionsHref } from "@/lib/corridors/drill-down";
 import type { CorridorMatrix } from "@/lib/corridors/matrix";
 import { heatLevel } from "@/lib/corridors/matrix";
-import { corridorTransactionsHref } from "@/lib/corridors/drill-down";
 import { formatCountry, formatInt, formatUsd1, formatWeiExact } from "@/lib/format";
-import { CORRIDOR_CARDS } from "./corridors-cards";
-import { Card } from "./ui/card";
-import { cn } from "./ui/cn";
+import { CORRIDOR_CARDS } from "./cards";
 
 /** Light to dark; text colour switches at level 4 so every level keeps AA contrast. */
 const HEAT = [

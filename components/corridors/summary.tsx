@@ -1,10 +1,10 @@
-import type { CorridorSummary } from "@/lib/corridors/matrix";
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { CORRIDOR_COSTS } from "@/lib/config/corridor-costs";
+import type { CorridorSummary } from "@/lib/corridors/matrix";
 import { formatInt, formatShare } from "@/lib/format";
-import { CORRIDOR_CARDS } from "./corridors-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
+import { CORRIDOR_CARDS } from "./cards";
 
 export type CorridorsSummaryProps = {
   summary: CorridorSummary;
