@@ -1,4 +1,10 @@
 import { ExportLinks } from "@/components/shell/export-links";
+import {
+  TransactionsTable,
+  type TransactionTableRow,
+} from "@/components/tables/transactions/transactions-table";
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import type { ChainRef } from "@/db/queries/overview";
 import { listTransactions, type EntityOption } from "@/db/queries/transactions";
@@ -7,9 +13,6 @@ import { TRANSFER_KINDS } from "@/db/schema/chain";
 import { formatCountry, formatInt } from "@/lib/format";
 import { listParamsOf, type TransactionQuery } from "@/lib/validators/transactions";
 import type { SearchParams } from "@/lib/validators/view-params";
-import { TransactionsTable, type TransactionTableRow } from "./tables/transactions/transactions-table";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
 
 export const TRANSACTIONS_CARD = { id: "transactions", title: "Transfers" } as const;
 
