@@ -1,4 +1,4 @@
-import { ALERT_CARDS } from "@/components/alert-case-parts";
+import { ALERT_CARDS } from "@/components/alerts/case/parts";
 import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 

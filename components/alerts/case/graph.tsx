@@ -1,14 +1,14 @@
 // Whom the subject dealt with around the alert, drawn server-side as a small SVG: the subject in
 // the middle, counterparties on a circle, one arrow per direction (width by amount), the alert's
 // parties outlined in red. The same edges are listed in a table for reading and for screen readers.
+import { CHART_COLORS } from "@/components/charts/chart-data";
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { alertWindow, type GraphEdge } from "@/db/queries/alert-case-activity";
 import { formatInt } from "@/lib/format";
-import { ALERT_CARDS, PartyCell, partyName, shortHex } from "./alert-case-parts";
-import { CHART_COLORS } from "./charts/chart-data";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { Table, Td, Th } from "./ui/table";
+import { ALERT_CARDS, PartyCell, partyName, shortHex } from "./parts";
 
 const W = 640;
 const H = 380;

@@ -1,14 +1,14 @@
 // The case's state and what the viewer may do with it: status, assignee, who escalated (four
 // eyes), the workflow buttons for the viewer's role, and the goAML export for compliance officers.
 import { AlertStatusBadge, SeverityBadge } from "@/components/ui/alert-badges";
+import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
 import type { AppSession } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { formatDateTimeUtc } from "@/lib/format";
 import { REASON_MAX, STATUS_LABELS, TERMINAL_STATUSES, movesFor } from "@/lib/monitoring/workflow";
-import { ALERT_CARDS, Fact, userLabel } from "./alert-case-parts";
-import { AlertCaseWorkflow } from "./alert-case-workflow";
-import { Card } from "./ui/card";
+import { ALERT_CARDS, Fact, userLabel } from "./parts";
+import { AlertCaseWorkflow } from "./workflow";
 
 function FourEyesNote({ c, session }: { c: AlertCase; session: AppSession }) {
   if (c.alert.status !== "escalated") return null;

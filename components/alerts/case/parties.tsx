@@ -1,14 +1,14 @@
 // The addresses the alert names, with who the registry says they are on the alert's chain and
 // any hit on an imported sanctions or high-risk list.
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LICENCE_LABELS, LICENCE_TONES } from "@/components/ui/registry-labels";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatCountry } from "@/lib/format";
-import { ALERT_CARDS, partyName, shortHex } from "./alert-case-parts";
-import { Badge } from "./ui/badge";
-import { Card } from "./ui/card";
-import { EmptyState } from "./ui/empty-state";
-import { Table, Td, Th } from "./ui/table";
+import { ALERT_CARDS, partyName, shortHex } from "./parts";
 
 export function AlertCaseParties({ c }: { c: AlertCase }) {
   return (

@@ -1,11 +1,11 @@
 // Why the rule fired: the plain-language explanation, the rule and its versions, the parameters
 // in force when it fired (a snapshot: later settings changes do not rewrite old alerts), and the
 // facts the explanation was built from.
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatCountry, formatDateTimeUtc, formatDuration, formatUsd1 } from "@/lib/format";
-import { ALERT_CARDS, Fact, shortHex } from "./alert-case-parts";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
+import { ALERT_CARDS, Fact, shortHex } from "./parts";
 
 /** Parameters keep wei as decimal strings and windows in seconds: shown as people read them. */
 function paramValue(key: string, v: unknown): string {

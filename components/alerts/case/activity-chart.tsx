@@ -2,7 +2,7 @@
 
 // Daily received and sent of the alert's subject, with the alert's day marked. Values arrive as
 // wei strings; only the bar geometry becomes Numbers (toChartNumber). The exact figures are in
-// the table beside it (alert-case-activity.tsx).
+// the table beside it (activity.tsx).
 import {
   Bar,
   BarChart,
@@ -14,7 +14,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { CHART_COLORS, formatAxisTick, formatChartValue, toChartNumber } from "./charts/chart-data";
+import {
+  CHART_COLORS,
+  formatAxisTick,
+  formatChartValue,
+  toChartNumber,
+} from "@/components/charts/chart-data";
 
 export type ActivityPoint = {
   day: string;

@@ -1,10 +1,10 @@
 // The case's notes, oldest first, and (for roles that triage) the form to add one.
+import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatDateTimeUtc } from "@/lib/format";
 import { NOTE_MAX } from "@/lib/validators/alert-case";
-import { AlertNoteForm } from "./alert-case-note-form";
-import { ALERT_CARDS, userLabel } from "./alert-case-parts";
-import { Card } from "./ui/card";
+import { AlertNoteForm } from "./note-form";
+import { ALERT_CARDS, userLabel } from "./parts";
 
 export function AlertCaseNotes({ c, canWrite }: { c: AlertCase; canWrite: boolean }) {
   return (

@@ -1,13 +1,13 @@
 // The subject's daily received and sent around the alert (±14 UTC days on the alert's chain):
 // a bar chart with the alert's day marked, and the same numbers, with counts, as a table.
+import { ChartCard } from "@/components/charts/chart-card";
+import { Usd1Amount } from "@/components/ui/amount";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { ACTIVITY_DAYS, alertWindow } from "@/db/queries/alert-case-activity";
 import { formatInt } from "@/lib/format";
-import { AlertActivityChart } from "./alert-case-activity-chart";
-import { ALERT_CARDS } from "./alert-case-parts";
-import { ChartCard } from "./charts/chart-card";
-import { Usd1Amount } from "./ui/amount";
-import { Table, Td, Th } from "./ui/table";
+import { AlertActivityChart } from "./activity-chart";
+import { ALERT_CARDS } from "./parts";
 
 export function AlertCaseActivity({ c }: { c: AlertCase }) {
   const w = alertWindow(c.alert.blockTime);

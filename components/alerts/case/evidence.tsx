@@ -1,13 +1,13 @@
 // The logs that make the case: each with chain, block, time, transaction, both sides attributed
 // through the registry (linked to their address pages) and the amount. A log a reorg removed
 // stays listed from the alert's own record, marked as no longer indexed.
+import { Usd1Amount } from "@/components/ui/amount";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
-import { ALERT_CARDS, PartyCell, shortHex } from "./alert-case-parts";
-import { Usd1Amount } from "./ui/amount";
-import { Card } from "./ui/card";
-import { EmptyState } from "./ui/empty-state";
-import { Table, Td, Th } from "./ui/table";
+import { ALERT_CARDS, PartyCell, shortHex } from "./parts";
 
 export function AlertCaseEvidence({ c }: { c: AlertCase }) {
   const chain = c.alert.chainName ?? `Chain ${c.alert.chainId}`;

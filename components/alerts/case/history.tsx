@@ -1,10 +1,10 @@
 // Everything that happened to the case, oldest first: the monitor raising it, each move with who
 // made it and why (system moves: reorg withdrawals and reinstatements), and each note added.
+import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatDateTimeUtc } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/monitoring/workflow";
-import { ALERT_CARDS, userLabel } from "./alert-case-parts";
-import { Card } from "./ui/card";
+import { ALERT_CARDS, userLabel } from "./parts";
 
 type Entry = {
   key: string;

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { zeroAddress } from "viem";
+import { cn } from "@/components/ui/cn";
 import type { CaseParty, CaseUser } from "@/db/queries/alert-case";
 import { formatCountry } from "@/lib/format";
-import { cn } from "./ui/cn";
 
 export const ALERT_CARDS = {
   decision: { id: "alert-decision", title: "Case" },
