@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { AlertsFilters, type AlertsFilterOptions } from "@/components/alerts-filters";
-import { ALERTS_SUMMARY_CARD, ALERTS_TREND_CARD, AlertsOverview } from "@/components/alerts-overview";
-import { ALERTS_CARD, AlertsResults } from "@/components/alerts-results";
+import { AlertsFilters, type AlertsFilterOptions } from "@/components/alerts/filters";
+import { ALERTS_SUMMARY_CARD, ALERTS_TREND_CARD, AlertsOverview } from "@/components/alerts/overview";
+import { ALERTS_CARD, AlertsResults } from "@/components/alerts/results";
 import { NothingIndexedPage } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";

@@ -1,4 +1,6 @@
 import { ExportLinks } from "@/components/shell/export-links";
+import { AlertsTable, type AlertTableRow } from "@/components/tables/alerts/alerts-table";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listAlerts, type AssignableUser } from "@/db/queries/alerts-list";
 import type { ChainRef } from "@/db/queries/overview";
@@ -6,8 +8,6 @@ import type { RuleId } from "@/db/schema/monitoring";
 import { formatCountry, formatInt } from "@/lib/format";
 import { listAlertParamsOf, type AlertQuery } from "@/lib/validators/alerts";
 import type { SearchParams } from "@/lib/validators/view-params";
-import { AlertsTable, type AlertTableRow } from "./tables/alerts/alerts-table";
-import { Card } from "./ui/card";
 
 export const ALERTS_CARD = { id: "alerts", title: "Flagged transactions" } as const;
 

@@ -3,7 +3,7 @@
 import { parseAsString, useQueryStates } from "nuqs";
 import { useId, useTransition } from "react";
 import { AmountRangeForm } from "@/components/shell/amount-range-form";
-import { cn } from "./ui/cn";
+import { cn } from "@/components/ui/cn";
 
 export type FilterOption = { value: string; label: string };
 

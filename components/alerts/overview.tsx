@@ -1,16 +1,16 @@
 import Link from "next/link";
+import { AlertsTrendChart } from "@/components/charts/alerts-trend-chart";
+import { ChartCard, ChartDataTable } from "@/components/charts/chart-card";
+import type { ChartPoint, ChartSeries } from "@/components/charts/chart-data";
 import { SEVERITY_LABELS } from "@/components/ui/alert-badges";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { getDb } from "@/db";
 import type { AlertFilter } from "@/db/queries/alerts-list";
 import { countAlertsOverTime, type AlertTrend } from "@/db/queries/alerts-trend";
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from "@/db/schema/monitoring";
 import { formatInt } from "@/lib/format";
 import type { SearchParams } from "@/lib/validators/view-params";
-import { AlertsTrendChart } from "./charts/alerts-trend-chart";
-import { ChartCard, ChartDataTable } from "./charts/chart-card";
-import type { ChartPoint, ChartSeries } from "./charts/chart-data";
-import { Card } from "./ui/card";
-import { Stat } from "./ui/stat";
 
 export const ALERTS_SUMMARY_CARD = { id: "alerts-summary", title: "Alerts by severity and rule" } as const;
 export const ALERTS_TREND_CARD = {
