@@ -1,4 +1,4 @@
-import { ADDRESS_CARDS } from "@/components/address-cards";
+import { ADDRESS_CARDS } from "@/components/addresses/cards";
 import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 

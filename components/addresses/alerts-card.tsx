@@ -1,12 +1,12 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listAlertsForAddress } from "@/db/queries/monitoring-alerts";
 import type { ChainRef } from "@/db/queries/overview";
 import { formatDateTimeUtc } from "@/lib/format";
-import { ADDRESS_CARDS } from "./address-cards";
-import { Badge } from "./ui/badge";
-import { Card } from "./ui/card";
-import { EmptyState } from "./ui/empty-state";
-import { Table, Td, Th } from "./ui/table";
+import { ADDRESS_CARDS } from "./cards";
 
 const LIMIT = 50;
 

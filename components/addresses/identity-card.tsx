@@ -1,12 +1,12 @@
 import Link from "next/link";
+import { Usd1Amount } from "@/components/ui/amount";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { AddressActivity, AddressRegistryRow } from "@/db/queries/addresses";
 import type { ChainRef } from "@/db/queries/overview";
 import { formatCountry, formatDateTimeUtc, formatInt } from "@/lib/format";
-import { ADDRESS_CARDS } from "./address-cards";
-import { Usd1Amount } from "./ui/amount";
-import { Badge } from "./ui/badge";
-import { Card } from "./ui/card";
-import { Table, Td, Th } from "./ui/table";
+import { ADDRESS_CARDS } from "./cards";
 
 export type AddressIdentityCardProps = {
   address: string;

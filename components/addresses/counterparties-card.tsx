@@ -1,11 +1,11 @@
 import type { Address } from "viem";
+import { CounterpartiesTable } from "@/components/tables/counterparties/counterparties-table";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getAddressCounterparties } from "@/db/queries/addresses";
 import { formatCountry } from "@/lib/format";
 import type { parseCounterpartyTableParams } from "@/lib/validators/address";
-import { ADDRESS_CARDS } from "./address-cards";
-import { CounterpartiesTable } from "./tables/counterparties/counterparties-table";
-import { Card } from "./ui/card";
+import { ADDRESS_CARDS } from "./cards";
 
 type TableValue = Extract<ReturnType<typeof parseCounterpartyTableParams>, { ok: true }>["value"];
 

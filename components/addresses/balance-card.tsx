@@ -1,9 +1,9 @@
+import type { Address } from "viem";
+import { TimeSeriesChartCard } from "@/components/charts/chart-card";
 import { getDb } from "@/db";
 import { getAddressBalanceHistory } from "@/db/queries/addresses";
 import { fillBalanceDays } from "@/lib/addresses/balance-series";
-import type { Address } from "viem";
-import { ADDRESS_CARDS } from "./address-cards";
-import { TimeSeriesChartCard } from "./charts/chart-card";
+import { ADDRESS_CARDS } from "./cards";
 
 /** End-of-day balance from the address's own transfers (every indexed block). */
 export async function AddressBalanceCard({
