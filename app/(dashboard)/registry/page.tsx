@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { RegistryEditCards } from "@/components/registry-edit-cards";
-import { RegistryEntitiesCard } from "@/components/registry-entities-card";
+import { RegistryEditCards } from "@/components/registry/edit-cards";
+import { RegistryEntitiesCard } from "@/components/registry/entities-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ENTITIES_DEFAULT_SORT } from "@/components/tables/entities/entities-params";

@@ -1,3 +1,5 @@
+import { EntitiesTable, type EntityRow } from "@/components/tables/entities/entities-table";
+import { Card } from "@/components/ui/card";
 import { KIND_OPTIONS, LICENCE_OPTIONS, countryOptions } from "@/components/ui/registry-labels";
 import { getDb } from "@/db";
 import { getRegistryCounts, listEntitiesPage, listRegistryCountries } from "@/db/queries/registry";
@@ -5,8 +7,6 @@ import type { EntitySort } from "@/db/queries/registry";
 import { formatCount, formatCountry } from "@/lib/format";
 import type { registryTableFilters } from "@/lib/validators/registry";
 import type { TableParams } from "@/lib/validators/view-params";
-import { EntitiesTable, type EntityRow } from "./tables/entities/entities-table";
-import { Card } from "./ui/card";
 
 export type RegistryTableParams = TableParams<EntitySort, typeof registryTableFilters>;
 

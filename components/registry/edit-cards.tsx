@@ -1,10 +1,10 @@
+import { Card } from "@/components/ui/card";
 import { countryOptions } from "@/components/ui/registry-labels";
 import { ISO_3166_ALPHA2 } from "@/lib/config/iso3166";
 import { MAX_IMPORT_BYTES } from "@/lib/validators/registry";
 import { REGISTRY_CSV_COLUMNS } from "@/lib/validators/registry-csv";
-import { CreateEntityForm } from "./registry-entity-form";
-import { RegistryImportForm } from "./registry-import-form";
-import { Card } from "./ui/card";
+import { CreateEntityForm } from "./entity-form";
+import { RegistryImportForm } from "./import-form";
 
 const TEMPLATE = [
   REGISTRY_CSV_COLUMNS.join(","),

@@ -1,9 +1,9 @@
+import { Usd1Amount } from "@/components/ui/amount";
+import { Badge } from "@/components/ui/badge";
 import { TAG_LABELS } from "@/components/ui/registry-labels";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { EntityAddress } from "@/db/queries/registry";
 import { formatInt } from "@/lib/format";
-import { Usd1Amount } from "./ui/amount";
-import { Badge } from "./ui/badge";
-import { Table, Td, Th } from "./ui/table";
 
 /** An entity's addresses: one row per chain an address is registered on. */
 export function RegistryAddressesTable({
