@@ -1,4 +1,4 @@
-import { REPORTS_CARDS } from "@/components/reports-cards";
+import { REPORTS_CARDS } from "@/components/reports/cards";
 import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { REPORTS_CARDS } from "@/components/reports-cards";
-import { ReportsExportLookup } from "@/components/reports-export-lookup";
-import { ReportsMonthlyForm } from "@/components/reports-monthly-form";
-import { ReportsRecentExports } from "@/components/reports-recent-exports";
-import { ReportsSources } from "@/components/reports-sources";
+import { REPORTS_CARDS } from "@/components/reports/cards";
+import { ReportsExportLookup } from "@/components/reports/export-lookup";
+import { ReportsMonthlyForm } from "@/components/reports/monthly-form";
+import { ReportsRecentExports } from "@/components/reports/recent-exports";
+import { ReportsSources } from "@/components/reports/sources";
 import { NothingIndexedPage } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { GoamlSettingsForm } from "@/components/goaml-settings-form";
+import { GoamlSettingsForm } from "@/components/reports/goaml-settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ExportLogRow } from "@/db/queries/exports-log";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
-import { Badge, type BadgeTone } from "./ui/badge";
 
 const STATUS_TONE: Record<string, BadgeTone> = { complete: "success", failed: "danger", aborted: "warning" };
 

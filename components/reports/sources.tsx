@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { REPORTS_CARDS } from "./reports-cards";
-import { Card } from "./ui/card";
+import { Card } from "@/components/ui/card";
+import { REPORTS_CARDS } from "./cards";
 
 const SOURCES = [
   {

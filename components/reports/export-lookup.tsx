@@ -1,8 +1,8 @@
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { findExport } from "@/db/queries/exports-log";
-import { REPORTS_CARDS } from "./reports-cards";
-import { ExportDetails } from "./reports-export-details";
-import { Card } from "./ui/card";
+import { REPORTS_CARDS } from "./cards";
+import { ExportDetails } from "./export-details";
 
 export type ReportsExportLookupProps = {
   /** The id typed (as entered, for the field), when any. */

@@ -1,6 +1,6 @@
+import { Card } from "@/components/ui/card";
 import type { ChainRef } from "@/db/queries/overview";
-import { REPORTS_CARDS } from "./reports-cards";
-import { Card } from "./ui/card";
+import { REPORTS_CARDS } from "./cards";
 
 export type ReportsMonthlyFormProps = {
   chains: readonly ChainRef[];

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listRecentExports } from "@/db/queries/exports-log";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
-import { REPORTS_CARDS } from "./reports-cards";
-import { ExportStatusBadge, exportKindLabel } from "./reports-export-details";
-import { Card } from "./ui/card";
-import { Table, Td, Th } from "./ui/table";
+import { REPORTS_CARDS } from "./cards";
+import { ExportStatusBadge, exportKindLabel } from "./export-details";
 
 export const RECENT_EXPORTS_SHOWN = 50;
 
