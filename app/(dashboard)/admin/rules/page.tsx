@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { RuleSettingsCard } from "@/components/rule-settings-card";
+import { RuleSettingsCard } from "@/components/admin/rule-settings-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";

@@ -3,12 +3,12 @@
 // One rule's parameters as an editable table: the saved value in the control, the default beside
 // it. Amounts are typed in USD1 (at most 6 decimals) and stored as exact wei, shown under the field.
 import { useId } from "react";
+import { Badge } from "@/components/ui/badge";
 import { ActionOutcome, formButton, formControl, invalidProps } from "@/components/ui/form-parts";
+import { Table, Td, Th } from "@/components/ui/table";
 import { fieldError, useActionForm } from "@/components/ui/use-action-form";
 import { updateRuleSettings } from "@/lib/actions/update-rule-settings";
 import type { RuleFieldView } from "./rule-settings-view";
-import { Badge } from "./ui/badge";
-import { Table, Td, Th } from "./ui/table";
 
 function ErrorText({ id, error }: { id: string; error: string | undefined }) {
   return error ? (

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import type { RuleSetting } from "@/db/queries/monitoring";
 import type { Severity } from "@/db/schema/monitoring";
-import type { RuleModule } from "@/lib/monitoring/rule";
 import { formatDateTimeUtc } from "@/lib/format";
+import type { RuleModule } from "@/lib/monitoring/rule";
 import { RuleSettingsForm } from "./rule-settings-form";
 import { ruleFieldViews } from "./rule-settings-view";
-import { Badge, type BadgeTone } from "./ui/badge";
-import { Card } from "./ui/card";
 
 const SEVERITY_TONES: Record<Severity, BadgeTone> = {
   severe: "danger",

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { AUDIT_ACTIONS } from "@/db/schema/audit";
 import type { AuditFilter } from "@/lib/validators/auth";
-import { Card } from "./ui/card";
 
 const field = "mt-1 block rounded border border-slate-300 px-2 py-1 text-sm";
 

@@ -1,6 +1,6 @@
+import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditRow } from "@/db/queries/audit";
 import { formatDateTimeUtc } from "@/lib/format";
-import { Table, Td, Th } from "./ui/table";
 
 export function AuditLogTable({ rows }: { rows: readonly AuditRow[] }) {
   return (
