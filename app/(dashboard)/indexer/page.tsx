@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { IndexerChainCard } from "@/components/indexer-chain-card";
+import { IndexerChainCard } from "@/components/indexer/chain-card";
 import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
 import type { ChainIndexerView } from "@/db/queries/indexer-status";
 import {
@@ -9,8 +11,6 @@ import {
   formatInt,
   formatRelativeTime,
 } from "@/lib/format";
-import { Badge } from "./ui/badge";
-import { Card } from "./ui/card";
 
 const block = (n: bigint | null) => (n === null ? "unknown" : formatInt(n));
 
