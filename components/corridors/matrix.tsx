@@ -40,7 +40,9 @@ export function CorridorsMatrix({ matrix, fromDay, toDay, chainId, actions }: Co
       actions={actions}
       description={`Rows: sending country; columns: receiving country. USD1, rounded to whole units (hover for the exact value). Shading: size relative to the largest cell, by order of magnitude (darkest: at least a third of it). ${fromDay} – ${toDay} (UTC).`}
     >
-      <div className="overflow-x-auto">
+      {/* relative: each cell's sr-only text is absolutely positioned; inside the scroller it scrolls and
+          clips with the matrix instead of pushing the page past the window. */}
+      <div className="relative overflow-x-auto">
         <table className="border-collapse text-xs" data-testid="corridor-matrix">
           <caption className="sr-only">
             Adjusted corridor volume in USD1 by origin (rows) and destination (columns), {fromDay} to {toDay}.
