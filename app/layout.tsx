@@ -13,7 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        {/* URL state (filters, table pages) for client components: see components/view-toolbar.tsx. */}
+        {/* URL state (filters, table pages) for client components: see components/shell/view-toolbar.tsx. */}
         <NuqsAdapter>{children}</NuqsAdapter>
       </body>
     </html>

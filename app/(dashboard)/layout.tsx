@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AppShell } from "@/components/app-shell";
+import { AppShell } from "@/components/shell/app-shell";
 import { requireRouteAccess } from "@/lib/auth/guards";
 
 // Every dashboard view needs a session; the access declared for the path (lib/auth/route-access.ts)

@@ -196,7 +196,7 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
           {props.empty}
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table
             aria-busy={pending || undefined}
             className={cn("w-full border-collapse text-sm", pending && "opacity-60")}

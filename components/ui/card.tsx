@@ -13,6 +13,7 @@ export type CardProps = {
   busy?: boolean;
 };
 
+/** min-w-0: in a grid or flex row the card keeps to its track, and a wide table scrolls inside it. */
 export function Card({ id, title, description, actions, className, children, busy }: CardProps) {
   const headingId = `${id}-title`;
   return (
@@ -20,7 +21,7 @@ export function Card({ id, title, description, actions, className, children, bus
       id={id}
       aria-labelledby={headingId}
       aria-busy={busy || undefined}
-      className={cn("rounded-md border border-slate-200 bg-white shadow-sm", className)}
+      className={cn("min-w-0 rounded-md border border-slate-200 bg-white shadow-sm", className)}
     >
       <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-4 py-3">
         <div>

@@ -24,7 +24,9 @@ export function Table({
     <div
       {...region}
       className={cn(
-        "overflow-x-auto",
+        // relative: absolutely positioned descendants (sr-only text) scroll and clip with the table
+        // instead of widening the page.
+        "relative overflow-x-auto",
         scrollRegion && "rounded focus-visible:outline-2 focus-visible:outline-slate-700",
       )}
     >

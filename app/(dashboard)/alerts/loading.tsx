@@ -1,6 +1,6 @@
-import { ALERTS_SUMMARY_CARD, ALERTS_TREND_CARD } from "@/components/alerts-overview";
-import { ALERTS_CARD } from "@/components/alerts-results";
-import { PageHeader } from "@/components/page-header";
+import { ALERTS_SUMMARY_CARD, ALERTS_TREND_CARD } from "@/components/alerts/overview";
+import { ALERTS_CARD } from "@/components/alerts/results";
+import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

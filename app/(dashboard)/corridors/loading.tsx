@@ -1,5 +1,5 @@
-import { CORRIDOR_CARDS } from "@/components/corridors-cards";
-import { PageHeader } from "@/components/page-header";
+import { CORRIDOR_CARDS } from "@/components/corridors/cards";
+import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { IndexerChainCard } from "@/components/indexer-chain-card";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
-import { PageHeader } from "@/components/page-header";
-import { ViewParamsError } from "@/components/view-params-error";
-import { ViewToolbar } from "@/components/view-toolbar";
+import { IndexerChainCard } from "@/components/indexer/chain-card";
+import { NothingIndexed } from "@/components/shell/nothing-indexed";
+import { PageHeader } from "@/components/shell/page-header";
+import { ViewParamsError } from "@/components/shell/view-params-error";
+import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { getDb } from "@/db";
 import { getIndexerStatusView } from "@/db/queries/indexer-status";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
@@ -33,7 +33,7 @@ export default async function IndexerPage({ searchParams }: { searchParams: Prom
         confirmation depth.
       </PageHeader>
       {presence.chainCount === 0 ? (
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
+        <NothingIndexed schemaReady={presence.schemaReady} />
       ) : (
         <div className="space-y-4">
           <ViewToolbar chains={chains} showRange={false} resetKeys={[]} />

@@ -1,5 +1,5 @@
-import { OverviewSkeleton } from "@/components/overview-skeletons";
-import { PageHeader } from "@/components/page-header";
+import { OverviewSkeleton } from "@/components/overview/skeletons";
+import { PageHeader } from "@/components/shell/page-header";
 
 export default function Loading() {
   return (

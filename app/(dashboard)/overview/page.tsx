@@ -1,24 +1,24 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { OverviewCorridorsCard } from "@/components/overview-corridors-card";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
-import { OverviewIndexerCard } from "@/components/overview-indexer-card";
-import { OverviewIssuanceCard } from "@/components/overview-issuance-card";
+import { OverviewCorridorsCard } from "@/components/overview/corridors-card";
+import { OverviewIndexerCard } from "@/components/overview/indexer-card";
+import { OverviewIssuanceCard } from "@/components/overview/issuance-card";
 import {
   CorridorsSkeleton,
   IndexerSkeleton,
   IssuanceSkeleton,
   SupplySkeleton,
-} from "@/components/overview-skeletons";
-import { OverviewSupplyCard } from "@/components/overview-supply-card";
-import { PageHeader } from "@/components/page-header";
+} from "@/components/overview/skeletons";
+import { OverviewSupplyCard } from "@/components/overview/supply-card";
+import { ChainFilter } from "@/components/shell/chain-filter";
+import { NothingIndexed } from "@/components/shell/nothing-indexed";
+import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
-import { ChainFilter } from "@/components/chain-filter";
-import { chainParamSchema, firstParam } from "@/lib/validators/filters";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTimeUtc } from "@/lib/format";
+import { chainParamSchema, firstParam } from "@/lib/validators/filters";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -54,7 +54,7 @@ export default async function OverviewPage({
         decimals); hover a figure for its exact value in wei.
       </PageHeader>
       {presence.chainCount === 0 ? (
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
+        <NothingIndexed schemaReady={presence.schemaReady} />
       ) : (
         <div className="space-y-4">
           <ChainFilter chains={chains} selected={chainError ? undefined : chainId} path="/overview" />

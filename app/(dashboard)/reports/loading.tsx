@@ -1,5 +1,5 @@
-import { PageHeader } from "@/components/page-header";
-import { REPORTS_CARDS } from "@/components/reports-cards";
+import { REPORTS_CARDS } from "@/components/reports/cards";
+import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

@@ -1,5 +1,5 @@
-import { PageHeader } from "@/components/page-header";
-import { SupplySkeleton } from "@/components/supply-skeletons";
+import { PageHeader } from "@/components/shell/page-header";
+import { SupplySkeleton } from "@/components/supply/skeletons";
 
 export default function Loading() {
   return (

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { z } from "zod";
-import { ExportLinks } from "@/components/export-links";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
-import { PageHeader } from "@/components/page-header";
-import { SupplyAdminEventsCard } from "@/components/supply-admin-events-card";
-import { SupplyConcentrationCard } from "@/components/supply-concentration-card";
-import { SupplyHistoryCards } from "@/components/supply-history-cards";
-import { SupplyHoldingsCard } from "@/components/supply-holdings-card";
-import { SupplyReconciliationCard } from "@/components/supply-reconciliation-card";
+import { ExportLinks } from "@/components/shell/export-links";
+import { NothingIndexed } from "@/components/shell/nothing-indexed";
+import { PageHeader } from "@/components/shell/page-header";
+import { ViewParamsError } from "@/components/shell/view-params-error";
+import { ViewToolbar } from "@/components/shell/view-toolbar";
+import { SupplyAdminEventsCard } from "@/components/supply/admin-events-card";
+import { SupplyConcentrationCard } from "@/components/supply/concentration-card";
+import { SupplyHistoryCards } from "@/components/supply/history-cards";
+import { SupplyHoldingsCard } from "@/components/supply/holdings-card";
+import { SupplyReconciliationCard } from "@/components/supply/reconciliation-card";
 import {
   SupplyConcentrationSkeleton,
   SupplyEventsSkeleton,
@@ -17,13 +19,11 @@ import {
   SupplyHoldingsSkeleton,
   SupplyReconciliationSkeleton,
   SupplySummarySkeleton,
-} from "@/components/supply-skeletons";
-import { SupplySummaryCard } from "@/components/supply-summary-card";
+} from "@/components/supply/skeletons";
+import { SupplySummaryCard } from "@/components/supply/summary-card";
 import { ADMIN_EVENTS_TABLE } from "@/components/tables/admin-events/admin-events-params";
 import { HOLDERS_TABLE } from "@/components/tables/holders/holders-params";
 import { RECONCILIATIONS_TABLE } from "@/components/tables/reconciliations/reconciliations-params";
-import { ViewParamsError } from "@/components/view-params-error";
-import { ViewToolbar } from "@/components/view-toolbar";
 import { getDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import {
@@ -103,7 +103,7 @@ export default async function SupplyPage({ searchParams }: { searchParams: Promi
         {pkr ? `; PKR at ${pkr} per USD (configured rate)` : ""}.
       </PageHeader>
       {presence.chainCount === 0 ? (
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
+        <NothingIndexed schemaReady={presence.schemaReady} />
       ) : (
         <div className="space-y-4">
           <ViewToolbar chains={chains} defaultRange={DEFAULT_RANGE} resetKeys={pageKeys} />

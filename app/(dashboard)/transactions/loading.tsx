@@ -1,5 +1,5 @@
-import { PageHeader } from "@/components/page-header";
-import { TRANSACTIONS_CARD } from "@/components/transactions-results";
+import { PageHeader } from "@/components/shell/page-header";
+import { TRANSACTIONS_CARD } from "@/components/transactions/results";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { AlertStatusBadge, SeverityBadge } from "@/components/alerts-badges";
 import { DataTable, type DataColumn } from "@/components/tables/data-table";
+import { AlertStatusBadge, SeverityBadge } from "@/components/ui/alert-badges";
 import { Usd1Amount } from "@/components/ui/amount";
 import type { AlertStatus, Severity } from "@/db/schema/monitoring";
 import { AlertsBulkAssign, type AssigneeChoice } from "./alerts-bulk-assign";

@@ -2,15 +2,11 @@
 
 import Link from "next/link";
 import { DataTable, type DataColumn, type DataTableFilter } from "@/components/tables/data-table";
-import {
-  ENTITIES_DEFAULT_SORT,
-  KIND_LABELS,
-  LICENCE_LABELS,
-  LICENCE_TONES,
-} from "@/components/registry-labels";
 import { Badge } from "@/components/ui/badge";
+import { KIND_LABELS, LICENCE_LABELS, LICENCE_TONES } from "@/components/ui/registry-labels";
 import type { EntityKind, LicenceStatus } from "@/db/schema/registry";
 import { formatInt } from "@/lib/format";
+import { ENTITIES_DEFAULT_SORT } from "./entities-params";
 
 export type EntityRow = {
   id: number;

@@ -1,5 +1,5 @@
-import { ADDRESS_CARDS } from "@/components/address-cards";
-import { PageHeader } from "@/components/page-header";
+import { ADDRESS_CARDS } from "@/components/addresses/cards";
+import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { AuditLogFilter } from "@/components/audit-log-filter";
-import { AuditLogTable } from "@/components/audit-log-table";
-import { PageHeader } from "@/components/page-header";
+import { AuditLogFilter } from "@/components/admin/audit-log-filter";
+import { AuditLogTable } from "@/components/admin/audit-log-table";
+import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listAuditLog } from "@/db/queries/audit";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/page-header";
-import { RuleSettingsCard } from "@/components/rule-settings-card";
+import { RuleSettingsCard } from "@/components/admin/rule-settings-card";
+import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { CreateUserForm, UserRoleForm, UserStatusForm } from "@/components/admin-user-forms";
-import { PageHeader } from "@/components/page-header";
+import { CreateUserForm, UserRoleForm, UserStatusForm } from "@/components/admin/user-forms";
+import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";

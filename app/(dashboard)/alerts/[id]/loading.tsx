@@ -1,5 +1,5 @@
-import { ALERT_CARDS } from "@/components/alert-case-parts";
-import { PageHeader } from "@/components/page-header";
+import { ALERT_CARDS } from "@/components/alerts/case/parts";
+import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {

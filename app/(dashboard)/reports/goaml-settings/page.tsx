@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { GoamlSettingsForm } from "@/components/goaml-settings-form";
-import { PageHeader } from "@/components/page-header";
+import { GoamlSettingsForm } from "@/components/reports/goaml-settings-form";
+import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getGoamlSettings } from "@/db/queries/app-settings";
 import { getUser } from "@/db/queries/users";
 import { requireRole } from "@/lib/auth/guards";
+import { formatDateTimeUtc } from "@/lib/format";
 import { RULES } from "@/lib/monitoring/rules";
 import { goamlFormValues } from "@/lib/reports/goaml/settings-form";
-import { formatDateTimeUtc } from "@/lib/format";
 
 export const metadata: Metadata = { title: "goAML settings" };
 

@@ -1,0 +1,50 @@
+import type { Address } from "viem";
+import { CounterpartiesTable } from "@/components/tables/counterparties/counterparties-table";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getAddressCounterparties } from "@/db/queries/addresses";
+import { formatCountry } from "@/lib/format";
+import type { parseCounterpartyTableParams } from "@/lib/validators/address";
+import { ADDRESS_CARDS } from "./cards";
+
+type TableValue = Extract<ReturnType<typeof parseCounterpartyTableParams>, { ok: true }>["value"];
+
+/** Whom the address dealt with, grouped per counterparty, with the registry's entity names. */
+export async function AddressCounterpartiesCard({
+  address,
+  chainId,
+  table,
+}: {
+  address: Address;
+  chainId?: number | undefined;
+  table: TableValue;
+}) {
+  const sort = table.sort ?? { id: "volume", desc: true };
+  const { rows, total } = await getAddressCounterparties(await getDb(), {
+    address,
+    chainId,
+    sort: sort.id,
+    dir: sort.desc ? "desc" : "asc",
+    limit: table.size,
+    offset: table.offset,
+  });
+  return (
+    <Card
+      {...ADDRESS_CARDS.counterparties}
+      description="Every indexed transfer, both directions; mints and burns appear as the zero address."
+    >
+      <CounterpartiesTable
+        total={total}
+        rows={rows.map((r) => ({
+          address: r.address,
+          entityName: r.entityName,
+          countryName: r.country ? formatCountry(r.country) : null,
+          label: r.label,
+          sentTo: r.sentTo.toString(),
+          receivedFrom: r.receivedFrom.toString(),
+          transferCount: r.transferCount,
+        }))}
+      />
+    </Card>
+  );
+}
