@@ -16,6 +16,7 @@ const VIEWS: Record<string, string> = {
   admin: "app/(dashboard)/admin",
   alerts: "app/(dashboard)/alerts",
   corridors: "app/(dashboard)/corridors",
+  governance: "app/(dashboard)/governance",
   indexer: "app/(dashboard)/indexer",
   overview: "app/(dashboard)/overview",
   registry: "app/(dashboard)/registry",

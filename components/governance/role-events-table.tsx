@@ -4,7 +4,7 @@ import { DataTable, type DataColumn } from "@/components/tables/data-table";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
 import { AddressLink } from "./address-link";
-import { ROLE_EVENTS_TABLE } from "./governance-cards";
+import { ROLE_EVENTS_TABLE } from "./cards";
 
 /** One grant or revocation, serializable (block number as a decimal string, time as ISO 8601). */
 export type RoleEventView = {

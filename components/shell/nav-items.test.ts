@@ -10,6 +10,7 @@ describe("navItemsFor", () => {
       "Corridors",
       "Transactions",
       "Alerts",
+      "Governance",
       "Registry",
       "Indexer",
     ]);
@@ -19,6 +20,7 @@ describe("navItemsFor", () => {
       "Corridors",
       "Transactions",
       "Alerts",
+      "Governance",
       "Reports",
       "Registry",
       "Indexer",
@@ -29,6 +31,7 @@ describe("navItemsFor", () => {
       "Corridors",
       "Transactions",
       "Alerts",
+      "Governance",
       "Registry",
       "Indexer",
       "Rules",

@@ -1,5 +1,5 @@
-import { GovernanceSkeleton } from "@/components/governance/governance-skeletons";
-import { PageHeader } from "@/components/page-header";
+import { GovernanceSkeleton } from "@/components/governance/skeletons";
+import { PageHeader } from "@/components/shell/page-header";
 
 export default function Loading() {
   return (

@@ -2,19 +2,19 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { z } from "zod";
-import { ROLE_EVENT_SORTS, ROLE_EVENTS_TABLE } from "@/components/governance/governance-cards";
-import { GovernanceControlCard } from "@/components/governance/governance-control-card";
-import { GovernanceHistoryCard } from "@/components/governance/governance-history-card";
-import { GovernanceHoldersCard } from "@/components/governance/governance-holders-card";
+import { ROLE_EVENT_SORTS, ROLE_EVENTS_TABLE } from "@/components/governance/cards";
+import { GovernanceControlCard } from "@/components/governance/control-card";
+import { GovernanceHistoryCard } from "@/components/governance/history-card";
+import { GovernanceHoldersCard } from "@/components/governance/holders-card";
 import {
   GovernanceControlSkeleton,
   GovernanceHistorySkeleton,
   GovernanceHoldersSkeleton,
-} from "@/components/governance/governance-skeletons";
-import { OverviewEmptyState } from "@/components/overview-empty-state";
-import { PageHeader } from "@/components/page-header";
-import { ViewParamsError } from "@/components/view-params-error";
-import { ViewToolbar } from "@/components/view-toolbar";
+} from "@/components/governance/skeletons";
+import { NothingIndexed } from "@/components/shell/nothing-indexed";
+import { PageHeader } from "@/components/shell/page-header";
+import { ViewParamsError } from "@/components/shell/view-params-error";
+import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { getDb } from "@/db";
 import { ROLE_EVENT_KINDS } from "@/db/queries/governance";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
@@ -63,7 +63,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
         holds each governor role (minter, burner, bridge, freezer, pauser, admin).
       </PageHeader>
       {presence.chainCount === 0 ? (
-        <OverviewEmptyState schemaReady={presence.schemaReady} />
+        <NothingIndexed schemaReady={presence.schemaReady} />
       ) : (
         <div className="space-y-4">
           <ViewToolbar

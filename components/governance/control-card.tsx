@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
 import { AddressLink } from "./address-link";
-import { GOVERNANCE_CARDS } from "./governance-cards";
+import { GOVERNANCE_CARDS } from "./cards";
 
 const SOURCE_LABELS: Record<string, string> = {
   owner_at_start: "owner() when the indexer started",

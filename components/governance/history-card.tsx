@@ -3,7 +3,7 @@ import { listRoleEvents, type RoleEventKind } from "@/db/queries/governance";
 import { listKnownChains } from "@/db/queries/overview";
 import { Card } from "@/components/ui/card";
 import type { TableParamsOf } from "@/lib/validators/view-params";
-import { GOVERNANCE_CARDS, type ROLE_EVENT_SORTS } from "./governance-cards";
+import { GOVERNANCE_CARDS, type ROLE_EVENT_SORTS } from "./cards";
 import { RoleEventsTable, type RoleEventView } from "./role-events-table";
 
 export type GovernanceHistoryCardProps = {

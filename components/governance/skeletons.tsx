@@ -1,5 +1,5 @@
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { GOVERNANCE_CARDS } from "./governance-cards";
+import { GOVERNANCE_CARDS } from "./cards";
 
 export const GovernanceControlSkeleton = () => <CardSkeleton {...GOVERNANCE_CARDS.control} rows={6} />;
 export const GovernanceHoldersSkeleton = () => <CardSkeleton {...GOVERNANCE_CARDS.holders} rows={7} />;

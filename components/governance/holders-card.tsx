@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTimeUtc } from "@/lib/format";
 import { AddressLink } from "./address-link";
-import { GOVERNANCE_CARDS } from "./governance-cards";
+import { GOVERNANCE_CARDS } from "./cards";
 
 /** Who may mint, burn, bridge, freeze, pause and administer: the latest grant per role and account. */
 export async function GovernanceHoldersCard({ chainId }: { chainId: number | undefined }) {
