@@ -1,14 +1,26 @@
 /**
  * A hostile JSON-RPC provider for indexer tests: an HTTP proxy in front of an anvil node that answers
- * 429/503, drops or hangs connections, adds latency and returns JSON-RPC errors, like hosted providers do.
- * Random faults come from a seeded PRNG, so a failing run replays with the same seed and the same
- * sequence of requests. Limits (getLogs block range, log count, response size) are deterministic and
- * always apply, as at a real provider.
+ * 429/503 (in real providers' rate-limit dialects, with Retry-After), BNB-style "limit exceeded" over
+ * HTTP 200, drops or hangs connections, adds latency and returns JSON-RPC errors, like hosted
+ * providers do; near the head it can serve eth_getLogs from a lagging backend, or be a whole node
+ * that lags (rpc-lag.ts). Random faults come from seeded PRNGs, so a failing run replays with the
+ * same seed and the same sequence of requests. Limits (getLogs block range, log count, silent
+ * truncation at a cap, response size) are deterministic and always apply, as at a real provider.
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
+import {
+  optionsSchema,
+  REQUEST_FAULTS,
+  type FlakyRpcOptions,
+  type Options,
+  type RequestFault,
+} from "./proxy-options";
+import { mulberry32, planFaults } from "./proxy-faults";
+import { rateLimitError } from "./rpc-dialects";
+import { planLag, type LagPlan } from "./rpc-lag";
 import {
   applyLimitsAfter,
   blockResolver,
@@ -24,6 +36,9 @@ import {
 } from "./rpc-limits";
 
 export { BLOCK_RANGE_ERRORS, INTERNAL_ERROR, RESPONSE_SIZE_ERROR } from "./rpc-limits";
+export { RATE_LIMIT_DIALECTS } from "./rpc-dialects";
+export type { FlakyRpcOptions } from "./proxy-options";
+export { mulberry32 } from "./proxy-faults";
 
 export type FlakyRpcProxy = {
   url: string;
@@ -36,106 +51,18 @@ export type FlakyRpcProxy = {
   close(): Promise<void>;
 };
 
-/** Whole-HTTP-request faults, drawn in this order from one uniform number (probabilities add up). */
-const REQUEST_FAULTS = ["rateLimit429", "error503", "dropConnection", "timeout"] as const;
-type RequestFault = (typeof REQUEST_FAULTS)[number];
-
-/** A probability in [0, 1]. */
-const chance = z.number().min(0).max(1).optional();
-const optionsSchema = z
-  .object({
-    /** Upstream JSON-RPC URL, e.g. http://127.0.0.1:8545. */
-    upstream: z.url(),
-    /** PRNG seed; the same seed and request sequence give the same faults. Default 1. */
-    seed: z.number().int().optional(),
-    /** 0/undefined = a free port. */
-    port: z.number().int().min(0).max(65_535).optional(),
-    /** HTTP 429 (Retry-After: 0) instead of forwarding. */
-    rateLimit429: chance,
-    /** HTTP 503. */
-    error503: chance,
-    /** Per JSON-RPC item: HTTP 200 with {code:-32603, message:"internal error"}. */
-    error500Json: chance,
-    /** The socket is destroyed without a response. */
-    dropConnection: chance,
-    /** Random latency range [min, max] in ms. */
-    delayMs: z
-      .tuple([z.number().min(0), z.number().min(0)])
-      .refine(([lo, hi]) => lo <= hi, "delayMs must be [min, max]")
-      .optional(),
-    /** Hang for `hangMs` (default 30 000), then drop the socket. */
-    timeout: chance,
-    hangMs: z.number().int().min(0).optional(),
-    /** eth_getLogs spanning more blocks (inclusive) gets a block-range error. */
-    maxBlockRange: z.number().int().positive().optional(),
-    /** eth_getLogs whose upstream result has more logs gets "query returned more than N results". */
-    maxLogs: z.number().int().nonnegative().optional(),
-    /** Any JSON-RPC reply item larger than this (bytes of JSON) becomes "response size exceeded". */
-    maxResponseBytes: z.number().int().positive().optional(),
-    /** Only these methods get random faults (default: all). Limits apply to every method. */
-    methods: z.array(z.string()).optional(),
-    /**
-     * Faults forced on the first eligible requests, in order, before the random draws decide: a test
-     * that asserts a fault kind happened cannot then depend on how many requests the run made.
-     */
-    firstFaults: z.array(z.enum(REQUEST_FAULTS)).optional(),
-  })
-  .refine(
-    (o) => REQUEST_FAULTS.reduce((sum, kind) => sum + (o[kind] ?? 0), 0) <= 1,
-    "rateLimit429 + error503 + dropConnection + timeout must be <= 1",
-  );
-export type FlakyRpcOptions = z.input<typeof optionsSchema>;
-type Options = z.infer<typeof optionsSchema>;
-
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Ctx = {
   opts: Options;
   rng: () => number;
+  /** Lag draws (rpc-lag.ts) come from their own stream: they never shift the other faults. */
+  lagRng: () => number;
   stats: Record<string, number>;
   signal: AbortSignal;
   /** Eligible requests seen so far (the position in `firstFaults`). */
   eligibleSeen: number;
 };
-type Plan = { requestFault: RequestFault | null; delayMs: number; itemFaults: boolean[] };
 type UpstreamReply = { status: number; text: string; contentType: string };
 type Answer = { ok: true; replies: RpcReply[] } | ({ ok: false } & UpstreamReply);
-
-function planFaults(ctx: Ctx, items: RpcRequest[]): Plan {
-  const { rng, opts } = ctx;
-  // A fixed number of draws per request whatever the outcome, so one fault never shifts the rest.
-  const requestDraw = rng();
-  const delayDraw = rng();
-  const itemDraws = items.map(() => rng());
-  const eligible = (method: string) => opts.methods === undefined || opts.methods.includes(method);
-  if (!items.some((item) => eligible(item.method))) {
-    return { requestFault: null, delayMs: 0, itemFaults: items.map(() => false) };
-  }
-  let acc = 0;
-  let requestFault: RequestFault | null = opts.firstFaults?.[ctx.eligibleSeen++] ?? null;
-  for (const kind of requestFault ? [] : REQUEST_FAULTS) {
-    acc += opts[kind] ?? 0;
-    if (requestDraw < acc) {
-      requestFault = kind;
-      break;
-    }
-  }
-  const [lo, hi] = opts.delayMs ?? [0, 0];
-  const itemFaults = items.map(
-    (item, i) => eligible(item.method) && (itemDraws[i] ?? 1) < (opts.error500Json ?? 0),
-  );
-  return { requestFault, delayMs: Math.round(lo + delayDraw * (hi - lo)), itemFaults };
-}
 
 async function postUpstream(ctx: Ctx, body: string): Promise<UpstreamReply> {
   const res = await fetch(ctx.opts.upstream, {
@@ -184,12 +111,21 @@ async function answerItems(
   const replies: RpcReply[] = [];
   const ranges: Array<[bigint, bigint] | null> = [];
   const pending: number[] = [];
-  for (const [i, item] of items.entries()) {
+  const wire: RpcRequest[] = [...items];
+  const after: Array<LagPlan["after"]> = [];
+  for (const [i, original] of items.entries()) {
     if (itemFaults[i]) {
       bump(ctx.stats, "error500Json");
-      replies[i] = errorReply(item.id, INTERNAL_ERROR);
+      replies[i] = errorReply(original.id, INTERNAL_ERROR);
       continue;
     }
+    const plan = await planLag(ctx, original, (method, params) => callUpstream(ctx, method, params));
+    if (plan.reply) {
+      replies[i] = plan.reply;
+      continue;
+    }
+    const item = (wire[i] = plan.item);
+    after[i] = plan.after;
     const limited = item.method === "eth_getLogs" && (maxBlockRange !== undefined || maxLogs !== undefined);
     const range = limited ? await logsRange(item, resolve) : null;
     ranges[i] = range;
@@ -202,13 +138,14 @@ async function answerItems(
   if (pending.length > 0) {
     const forwarded = await forward(
       ctx,
-      pending.map((i) => items[i]!),
+      pending.map((i) => wire[i]!),
       batch,
     );
     if (!forwarded.ok) return forwarded;
     bump(ctx.stats, "forwarded", pending.length);
     pending.forEach((i, k) => {
-      replies[i] = applyLimitsAfter(ctx, items[i]!, forwarded.replies[k]!, ranges[i] ?? null);
+      const reply = forwarded.replies[k]!;
+      replies[i] = applyLimitsAfter(ctx, wire[i]!, after[i]?.(reply) ?? reply, ranges[i] ?? null);
     });
   }
   return { ok: true, replies };
@@ -250,11 +187,24 @@ function parseBody(raw: string): { items: RpcRequest[]; batch: boolean } | null 
   return Array.isArray(body.data) ? { items: body.data, batch: true } : { items: [body.data], batch: false };
 }
 
-async function applyRequestFault(ctx: Ctx, fault: RequestFault, req: IncomingMessage, res: ServerResponse) {
+async function applyRequestFault(
+  ctx: Ctx,
+  fault: RequestFault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  parsed: { items: RpcRequest[]; batch: boolean },
+) {
+  const n = ctx.stats[fault] ?? 0;
   bump(ctx.stats, fault);
+  const retryAfter = ctx.opts.retryAfter ?? 0;
   if (fault === "rateLimit429") {
-    const body = JSON.stringify(errorReply(null, { code: 429, message: "Too Many Requests" }));
-    return send(res, 429, body, "application/json", { "retry-after": "0" });
+    const body = JSON.stringify(errorReply(null, rateLimitError(ctx.opts.rateLimitBody, n, retryAfter)));
+    return send(res, 429, body, "application/json", { "retry-after": String(retryAfter) });
+  }
+  if (fault === "rateLimitJson") {
+    // BNB Chain's public RPC: HTTP 200, one JSON-RPC error per item.
+    const replies = parsed.items.map((item) => errorReply(item.id, rateLimitError("bnb", n, retryAfter)));
+    return send(res, 200, JSON.stringify(parsed.batch ? replies : replies[0]));
   }
   if (fault === "error503") return send(res, 503, "Service Unavailable", "text/plain");
   if (fault === "timeout") await sleep(ctx.opts.hangMs ?? 30_000, undefined, { signal: ctx.signal });
@@ -275,7 +225,7 @@ async function handle(ctx: Ctx, req: IncomingMessage, res: ServerResponse) {
   for (const item of items) bump(ctx.stats, `method:${item.method}`);
   const plan = planFaults(ctx, items);
   if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal: ctx.signal });
-  if (plan.requestFault) return applyRequestFault(ctx, plan.requestFault, req, res);
+  if (plan.requestFault) return applyRequestFault(ctx, plan.requestFault, req, res, parsed);
   const answer = await answerItems(ctx, items, batch, plan.itemFaults);
   if (!answer.ok) {
     bump(ctx.stats, "upstreamError");
@@ -288,9 +238,17 @@ export async function startFlakyRpcProxy(input: FlakyRpcOptions): Promise<FlakyR
   const opts = optionsSchema.parse(input);
   const abort = new AbortController();
   const stats: Record<string, number> = { requests: 0, items: 0, forwarded: 0 };
-  for (const kind of [...REQUEST_FAULTS, "error500Json", "maxBlockRange", "maxLogs", "maxResponseBytes"])
-    stats[kind] = 0;
-  const ctx: Ctx = { opts, rng: mulberry32(opts.seed ?? 1), stats, signal: abort.signal, eligibleSeen: 0 };
+  const counted = ["error500Json", "maxBlockRange", "maxLogs", "maxResponseBytes", "truncateLogsAt"];
+  for (const kind of [...REQUEST_FAULTS, ...counted, "lagBlocks", "nodeLagBlocks"]) stats[kind] = 0;
+  const seed = opts.seed ?? 1;
+  const ctx: Ctx = {
+    opts,
+    rng: mulberry32(seed),
+    lagRng: mulberry32(seed ^ 0x1a6),
+    stats,
+    signal: abort.signal,
+    eligibleSeen: 0,
+  };
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -314,7 +272,10 @@ export async function startFlakyRpcProxy(input: FlakyRpcOptions): Promise<FlakyR
     stats,
     setOptions(patch) {
       ctx.opts = optionsSchema.parse({ ...ctx.opts, ...patch });
-      if (patch.seed !== undefined) ctx.rng = mulberry32(patch.seed);
+      if (patch.seed !== undefined) {
+        ctx.rng = mulberry32(patch.seed);
+        ctx.lagRng = mulberry32(patch.seed ^ 0x1a6);
+      }
       if (patch.firstFaults !== undefined) ctx.eligibleSeen = 0;
     },
     async close() {

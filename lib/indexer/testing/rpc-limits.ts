@@ -1,6 +1,6 @@
 // What a hosted provider enforces on eth_getLogs and on reply size, for the flaky RPC proxy: the
 // block range (with the wordings real providers use), the log count (Infura-style, with a
-// suggested range) and the response size. Deterministic: limits always apply.
+// suggested range, or cut silently at the cap) and the response size. Deterministic: limits always apply.
 import { z } from "zod";
 
 export type RpcError = { code: number; message: string };
@@ -52,7 +52,11 @@ const toHex = (n: bigint) => `0x${n.toString(16)}`;
 
 /** The part of the proxy's state the limits read and count into. */
 export type LimitCtx = {
-  opts: { maxLogs?: number | undefined; maxResponseBytes?: number | undefined };
+  opts: {
+    maxLogs?: number | undefined;
+    maxResponseBytes?: number | undefined;
+    truncateLogsAt?: number | undefined;
+  };
   stats: Record<string, number>;
 };
 
@@ -114,7 +118,14 @@ export function applyLimitsAfter(
   reply: RpcReply,
   range: [bigint, bigint] | null,
 ): RpcReply {
-  const { maxLogs, maxResponseBytes } = ctx.opts;
+  const { maxLogs, maxResponseBytes, truncateLogsAt } = ctx.opts;
+  if (item.method === "eth_getLogs" && truncateLogsAt !== undefined && Array.isArray(reply.result)) {
+    // Some providers cut at their cap and say nothing: exactly `truncateLogsAt` logs come back.
+    if (reply.result.length > truncateLogsAt) {
+      bump(ctx.stats, "truncateLogsAt");
+      return { ...reply, result: reply.result.slice(0, truncateLogsAt) };
+    }
+  }
   if (item.method === "eth_getLogs" && maxLogs !== undefined) {
     const logs = logsSchema.safeParse(reply.result);
     if (logs.success && logs.data.length > maxLogs) {
