@@ -17,6 +17,27 @@ import { address, blockNumber, hash, int256, uint256 } from "./types";
 export const TRANSFER_KINDS = ["mint", "burn", "transfer"] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
+/** Event kinds emitted at the governor's address (DOMAIN.md §1b), not the token's: the real actor. */
+export const GOVERNOR_EVENT_KINDS = [
+  "native_mint",
+  "bridge_mint",
+  "native_burn",
+  "bridge_burn",
+  "account_frozen",
+  "account_unfrozen",
+  "contract_paused",
+  "contract_unpaused",
+  "governor_account_drained",
+  "token_function_executed",
+  "role_granted",
+  "role_revoked",
+  "governor_ownership_transferred",
+  "ownership_accepted",
+  "checker_updated",
+  "tokens_recovered",
+  "governed_tokens_recovered",
+] as const;
+
 export const TOKEN_EVENT_KINDS = [
   "issuer_mint",
   "issuer_burn",
@@ -35,24 +56,7 @@ export const TOKEN_EVENT_KINDS = [
   "erc20_recovered",
   "authorization_used",
   "authorization_canceled",
-  // the owner's TokenGovernor (DOMAIN.md §1b): the real actor behind every token-level admin event
-  "native_mint",
-  "bridge_mint",
-  "native_burn",
-  "bridge_burn",
-  "account_frozen",
-  "account_unfrozen",
-  "contract_paused",
-  "contract_unpaused",
-  "governor_account_drained",
-  "token_function_executed",
-  "role_granted",
-  "role_revoked",
-  "governor_ownership_transferred",
-  "ownership_accepted",
-  "checker_updated",
-  "tokens_recovered",
-  "governed_tokens_recovered",
+  ...GOVERNOR_EVENT_KINDS,
 ] as const;
 export type TokenEventKind = (typeof TOKEN_EVENT_KINDS)[number];
 
@@ -108,26 +112,6 @@ export const transfers = pgTable(
   ],
 );
 
-/** Event kinds emitted at the governor's address, not the token's. */
-export const GOVERNOR_EVENT_KINDS = [
-  "native_mint",
-  "bridge_mint",
-  "native_burn",
-  "bridge_burn",
-  "account_frozen",
-  "account_unfrozen",
-  "contract_paused",
-  "contract_unpaused",
-  "governor_account_drained",
-  "token_function_executed",
-  "role_granted",
-  "role_revoked",
-  "governor_ownership_transferred",
-  "ownership_accepted",
-  "checker_updated",
-  "tokens_recovered",
-  "governed_tokens_recovered",
-] as const satisfies readonly TokenEventKind[];
 
 /**
  * Issuer and governance events: supervisory facts in their own right. Rows come from the token and

@@ -24,7 +24,11 @@ export type DemoChain = {
 };
 
 export async function startDemoChain(p: StartDemoChainParams): Promise<DemoChain> {
-  const node = await startAnvil({ chainId: p.chainId, timestamp: p.plan.startTs - DAY, extraArgs: p.anvilArgs });
+  const node = await startAnvil({
+    chainId: p.chainId,
+    timestamp: p.plan.startTs - DAY,
+    extraArgs: p.anvilArgs,
+  });
   try {
     const { plan } = p;
     const d = await deployUsd1WithGovernor({

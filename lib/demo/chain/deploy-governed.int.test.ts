@@ -1,7 +1,6 @@
 // USD1 as deployed on mainnet: V1 behind a proxy, owned by a TokenGovernor, upgraded to V2. Every flow
 // is checked log by log against the shapes of DOMAIN.md §1b, decoded with the published signatures.
 import {
-  decodeErrorResult,
   encodeFunctionData,
   getAddress,
   parseAbi,
@@ -17,6 +16,7 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revertOf as revertOfTx } from "./revert-of";
 import { governorAbi, proxyAdminAbi, usd1V2Abi } from "@/lib/demo/contracts/usd1-abi";
 import { governorEventsAbi } from "@/lib/indexer/abi";
 import { startAnvil, type AnvilNode } from "./anvil";
@@ -107,18 +107,7 @@ async function events(sent: Promise<Hash>) {
   return decode((await confirm(pc, await sent)).logs);
 }
 
-async function revertOf(sent: Promise<Hash>) {
-  const hash = await sent;
-  const receipt = await pc.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-  expect(receipt.status).toBe("reverted");
-  const trace = await pc.request<{
-    method: "debug_traceTransaction";
-    Parameters: [Hash, { tracer: "callTracer" }];
-    ReturnType: { output?: Hex };
-  }>({ method: "debug_traceTransaction", params: [hash, { tracer: "callTracer" }] });
-  const { errorName, args } = decodeErrorResult({ abi: ERRORS_ABI, data: trace.output ?? "0x" });
-  return [errorName, args ?? []];
-}
+const revertOf = (sent: Promise<Hash>) => revertOfTx(pc, ERRORS_ABI, sent);
 
 const read = (functionName: string, args: readonly unknown[] = []) =>
   pc.readContract({ address: d.token, abi: usd1V2Abi, functionName, args } as Parameters<

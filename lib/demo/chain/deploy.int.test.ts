@@ -1,5 +1,4 @@
 import {
-  decodeErrorResult,
   encodeFunctionData,
   getAddress,
   parseAbi,
@@ -10,12 +9,12 @@ import {
   type ContractFunctionArgs,
   type ContractFunctionName,
   type Hash,
-  type Hex,
   type Log,
   type PublicClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revertOf as revertOfTx } from "./revert-of";
 import { proxyAdminAbi, usd1Abi } from "@/lib/demo/contracts/usd1-abi";
 import { startAnvil, type AnvilNode } from "./anvil";
 import {
@@ -98,22 +97,7 @@ async function events(sent: Promise<Hash>) {
   return decode((await confirm(pc, await sent)).logs);
 }
 
-/**
- * Anvil mines a reverting transaction (status 0) instead of refusing it, so this checks the receipt and reads
- * the custom error from the mined transaction's call trace: it proves the revert happened on chain, and why.
- */
-async function revertOf(sent: Promise<Hash>) {
-  const hash = await sent;
-  const receipt = await pc.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-  expect(receipt.status).toBe("reverted");
-  const trace = await pc.request<{
-    method: "debug_traceTransaction";
-    Parameters: [Hash, { tracer: "callTracer" }];
-    ReturnType: { output?: Hex };
-  }>({ method: "debug_traceTransaction", params: [hash, { tracer: "callTracer" }] });
-  const { errorName, args } = decodeErrorResult({ abi: ERRORS_ABI, data: trace.output ?? "0x" });
-  return [errorName, args ?? []];
-}
+const revertOf = (sent: Promise<Hash>) => revertOfTx(pc, ERRORS_ABI, sent);
 
 const token = () => ({ address: deployment.token, abi: usd1Abi }) as const;
 const balanceOf = (account: Address) =>
