@@ -111,6 +111,8 @@ export type AdminEventRow = {
   txHash: string;
   logIndex: number;
   kind: AdminEventKind;
+  /** The contract that logged the event: the token, or a governor for a governor-only action. */
+  emitter: string;
   /** The real caller: the governor event's caller when the action went through a governor. */
   actor: string | null;
   /** The governor the action went through (null when the owner acted on the token directly). */
@@ -139,6 +141,7 @@ type AdminEventDbRow = {
   tx_hash: string;
   log_index: number;
   kind: AdminEventKind;
+  emitter: string;
   actor: string | null;
   via: string | null;
   governor_kind: string | null;
@@ -186,7 +189,7 @@ export async function listAdminEvents(
 }
 
 const ADMIN_EVENT_COLUMNS = sql`e.chain_id, e.block_number::text as block_number, e.block_time, e.tx_hash,
-  e.log_index, e.kind, ${actionColumnsSql("e", "c")},
+  e.log_index, e.kind, e.emitter, ${actionColumnsSql("e", "c")},
   case when e.kind in ('role_granted', 'role_revoked') then coalesce(e.args->>'roleName', e.args->>'role') end as role,
   case when e.kind = 'initialized' then e.args->>'version' end as version,
   e.subject, sa.label as subject_label, se.name as subject_entity, e.counterparty, e.amount::text as amount`;
@@ -199,6 +202,7 @@ function toAdminEventRow(r: AdminEventDbRow): AdminEventRow {
     txHash: r.tx_hash,
     logIndex: Number(r.log_index),
     kind: r.kind,
+    emitter: r.emitter,
     actor: r.actor,
     via: r.via,
     governorKind: r.governor_kind,

@@ -1,35 +1,31 @@
 "use client";
 
 import { Usd1Amount } from "@/components/ui/amount";
-import { DataTable, type DataColumn } from "@/components/tables/data-table";
+import { DataTable, type DataColumn, type DataTableFilter } from "@/components/tables/data-table";
 import { ADMIN_EVENTS_TABLE } from "./admin-events-params";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
 
-/** Labels of the governance and enforcement events (keys = token_events.kind). */
-export const ADMIN_EVENT_LABELS: Record<string, string> = {
-  freeze: "Account frozen",
-  unfreeze: "Account unfrozen",
-  pause: "Token paused",
-  unpause: "Token unpaused",
-  frozen_account_drained: "Frozen account drained",
-  frozen_funds_reallocated: "Frozen funds reallocated",
-  ownership_transfer_started: "Ownership transfer started",
-  ownership_transferred: "Ownership transferred",
-  upgraded: "Contract upgraded",
-  admin_changed: "Proxy admin changed",
-};
-
+/** One admin action, serializable (block and amount as decimal strings, time as ISO 8601). */
 export type AdminEventView = {
   id: string;
   time: string;
   chain: string;
   block: string;
   kind: string;
+  /** Human label of the kind (components/ui/event-labels.ts). */
+  label: string;
+  /** What it called or set beyond its kind: token function, role, version. */
+  detail: string | null;
+  /** The real caller (the freezer, the minter, the pool), never the governor it went through. */
   actor: string | null;
+  /** The governor the action went through, or null when the owner acted on the token directly. */
+  via: string | null;
   subject: string | null;
   subjectName: string | null;
   counterparty: string | null;
   amount: string | null;
+  /** One line: what happened, by whom, through which path. */
+  summary: string;
   txHash: string;
 };
 
@@ -44,9 +40,31 @@ const columns: DataColumn<AdminEventView>[] = [
     alwaysVisible: true,
     cell: (r) => formatDateTimeUtc(r.time).replace(" UTC", ""),
   },
-  { id: "kind", header: "Event", alwaysVisible: true, cell: (r) => ADMIN_EVENT_LABELS[r.kind] ?? r.kind },
-  { id: "chain", header: "Chain", cell: (r) => r.chain },
-  { id: "block", header: "Block", numeric: true, cell: (r) => formatInt(r.block) },
+  {
+    id: "kind",
+    header: "Event",
+    alwaysVisible: true,
+    cell: (r) => (
+      <span data-kind={r.kind}>
+        {r.label}
+        {r.detail ? <span className="block text-xs text-slate-600">{r.detail}</span> : null}
+      </span>
+    ),
+  },
+  {
+    id: "actor",
+    header: "By",
+    cell: (r) => (
+      <span data-testid="admin-event-actor" data-actor={r.actor ?? ""} data-via={r.via ?? ""}>
+        {addr(r.actor)}
+        {r.via ? (
+          <span className="mt-0.5 block text-xs text-slate-600">
+            via governor <code className="font-mono break-all">{r.via}</code>
+          </span>
+        ) : null}
+      </span>
+    ),
+  },
   {
     id: "subject",
     header: "Subject",
@@ -57,7 +75,13 @@ const columns: DataColumn<AdminEventView>[] = [
       </>
     ),
   },
-  { id: "actor", header: "By", cell: (r) => addr(r.actor) },
+  {
+    id: "summary",
+    header: "Summary",
+    cell: (r) => <span className="block max-w-md min-w-64 whitespace-normal">{r.summary}</span>,
+  },
+  { id: "chain", header: "Chain", cell: (r) => r.chain },
+  { id: "block", header: "Block", numeric: true, cell: (r) => formatInt(r.block) },
   { id: "counterparty", header: "Counterparty", cell: (r) => addr(r.counterparty) },
   {
     id: "amount",
@@ -68,10 +92,19 @@ const columns: DataColumn<AdminEventView>[] = [
   { id: "tx", header: "Transaction", cell: (r) => addr(r.txHash) },
 ];
 
-export function AdminEventsTable({ rows, total }: { rows: AdminEventView[]; total: number }) {
+export function AdminEventsTable({
+  rows,
+  total,
+  kindOptions,
+}: {
+  rows: AdminEventView[];
+  total: number;
+  /** The event filter's choices: every admin action kind with its label. */
+  kindOptions: DataTableFilter["options"];
+}) {
   return (
     <DataTable
-      caption="Admin events: freezes, pauses, upgrades and ownership changes, newest first"
+      caption="Admin actions: freezes, pauses, upgrades, role and ownership changes, by their real caller, newest first"
       rows={rows}
       total={total}
       columns={columns}
@@ -79,13 +112,7 @@ export function AdminEventsTable({ rows, total }: { rows: AdminEventView[]; tota
       prefix={ADMIN_EVENTS_TABLE.prefix}
       defaultSort={ADMIN_EVENTS_TABLE.defaultSort}
       defaultSize={ADMIN_EVENTS_TABLE.defaultSize}
-      filters={[
-        {
-          id: "kind",
-          label: "Event",
-          options: Object.entries(ADMIN_EVENT_LABELS).map(([value, label]) => ({ value, label })),
-        },
-      ]}
+      filters={[{ id: "kind", label: "Event", options: kindOptions }]}
       empty={
         <>No admin event in this range. Pick a longer range (for example “All”) or clear the event filter.</>
       }
