@@ -4,4 +4,5 @@ export const ADDRESS_CARDS = {
   balance: { id: "address-balance", title: "Balance over time" },
   counterparties: { id: "address-counterparties", title: "Counterparties" },
   alerts: { id: "address-alerts", title: "Alerts involving this address" },
+  adminEvents: { id: "address-admin-events", title: "Admin actions involving this address" },
 } as const;

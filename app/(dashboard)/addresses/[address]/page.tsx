@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { AddressAdminEventsCard } from "@/components/addresses/admin-events-card";
 import { AddressAlertsCard } from "@/components/addresses/alerts-card";
 import { AddressBalanceCard } from "@/components/addresses/balance-card";
 import { ADDRESS_CARDS } from "@/components/addresses/cards";
@@ -79,6 +80,9 @@ export default async function AddressPage({ params, searchParams }: Props) {
             </Suspense>
             <Suspense fallback={<CardSkeleton {...ADDRESS_CARDS.alerts} rows={3} />}>
               <AddressAlertsCard address={address.value} chainId={chainId} chains={chains} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton {...ADDRESS_CARDS.adminEvents} rows={3} />}>
+              <AddressAdminEventsCard address={address.value} chainId={chainId} chains={chains} />
             </Suspense>
           </>
         )}
