@@ -1,8 +1,11 @@
 // The logs that make the case: each with chain, block, time, transaction, both sides attributed
 // through the registry (linked to their address pages) and the amount. A log a reorg removed
-// stays listed from the alert's own record, marked as no longer indexed.
+// stays listed from the alert's own record, marked as no longer indexed. An admin action through a
+// TokenGovernor names its real caller as "from", with the governor as its path and the token
+// function it called (reallocate, recoverERC20, ...).
 import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
+import { eventKindLabel } from "@/components/ui/event-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AlertCase } from "@/db/queries/alert-case";
@@ -30,7 +33,7 @@ export function AlertCaseEvidence({ c }: { c: AlertCase }) {
               <Th numeric>Block</Th>
               <Th>Time (UTC)</Th>
               <Th>Transaction</Th>
-              <Th>From</Th>
+              <Th>From (caller)</Th>
               <Th>To</Th>
               <Th numeric>Amount</Th>
             </tr>
@@ -45,9 +48,14 @@ export function AlertCaseEvidence({ c }: { c: AlertCase }) {
               >
                 <Th scope="row">{e.role}</Th>
                 <Td>
-                  {e.kind ?? "—"}
+                  {e.kind ? <span title={e.kind}>{eventKindLabel(e.kind)}</span> : "—"}
                   {e.source === "token_event" ? (
                     <span className="block text-xs text-slate-500">token event</span>
+                  ) : null}
+                  {e.tokenFunction ? (
+                    <span className="block text-xs text-slate-700" data-testid="alert-evidence-function">
+                      token function {e.tokenFunction}()
+                    </span>
                   ) : null}
                 </Td>
                 <Td numeric>{e.blockNumber.toString()}</Td>
@@ -66,6 +74,11 @@ export function AlertCaseEvidence({ c }: { c: AlertCase }) {
                 </Td>
                 <Td>
                   <PartyCell party={e.from} chainId={e.chainId} />
+                  {e.via ? (
+                    <span className="mt-1 block text-xs text-slate-600" data-testid="alert-evidence-via">
+                      via governor <PartyCell party={e.via} chainId={e.chainId} />
+                    </span>
+                  ) : null}
                 </Td>
                 <Td>
                   <PartyCell party={e.to} chainId={e.chainId} />
