@@ -20,7 +20,7 @@ export async function OverviewCorridorsCard({ since, limit = 10, chainId }: Over
   return (
     <Card
       {...OVERVIEW_CARDS.corridors}
-      description={`Origin → destination country of attributed senders and receivers, finalized days since ${since} (UTC). Adjusted excludes intra-entity and bridge transfers.`}
+      description={`Origin → destination country of attributed senders and receivers, finalized days since ${since} (UTC). Adjusted excludes intra-entity, bridge and primary-market transfers.`}
     >
       {corridors.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="corridors-empty">

@@ -16,12 +16,14 @@ export function TransactionsCorridorNote({
   const side = (c: string | undefined) => (c === undefined ? "any country" : formatCountry(c));
   const flow =
     filter.flow === "adjusted"
-      ? "counted in adjusted volume (no intra-entity or bridge transfers)"
+      ? "counted in adjusted volume (no intra-entity, bridge or primary-market transfers)"
       : filter.flow === "intra"
         ? "between wallets of one entity (excluded from adjusted volume)"
         : filter.flow === "bridge"
           ? "bridge hops (excluded from adjusted volume)"
-          : "of every kind of plain transfer";
+          : filter.flow === "primary"
+            ? "the issuer's primary market: distributions and redemptions (excluded from adjusted volume)"
+            : "of every kind of plain transfer";
   return (
     <p
       className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950"

@@ -20,6 +20,7 @@ const FLOW_LABELS: Record<(typeof TRANSFER_FLOWS)[number], string> = {
   adjusted: "Adjusted (payments)",
   intra: "Intra-entity",
   bridge: "Bridge hops",
+  primary: "Primary market",
 };
 
 export type TransactionsResultsProps = {
@@ -55,6 +56,7 @@ export async function TransactionsResults({
     amount: r.amount.toString(),
     intra: r.intra,
     bridge: r.bridge,
+    primary: r.primary,
   }));
   const countries = [...new Set([...entities.map((e) => e.country), "ZZ"])]
     .map((value) => ({ value, label: formatCountry(value) }))

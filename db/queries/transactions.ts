@@ -15,13 +15,12 @@ import { rowsOf } from "./sql-arrays";
 
 /**
  * Which transfers of a corridor: as counted in adjusted volume, or one of the exclusions
- * (rollups.ts CORRIDOR_FLOW_SQL). The list the UI offers: "primary" joins it once the transactions
- * view labels it (components/transactions-results.tsx keys its labels by this list); until then a
- * drill-down can ask for CORRIDOR_FLOWS' "primary" through the query functions.
+ * (rollups.ts CORRIDOR_FLOW_SQL), in order of precedence of the rollup. The transactions view
+ * offers every one (components/transactions/results.tsx keys its labels by this list).
  */
-export const TRANSFER_FLOWS = ["adjusted", "intra", "bridge"] as const;
-/** Every corridor category, in order of precedence of the rollup. */
 export const CORRIDOR_FLOWS = ["adjusted", "intra", "bridge", "primary"] as const;
+/** The flows the transactions view and its exports accept (`?flow=`): every corridor category. */
+export const TRANSFER_FLOWS = CORRIDOR_FLOWS;
 export type TransferFlow = (typeof CORRIDOR_FLOWS)[number];
 
 export type TransactionFilter = {

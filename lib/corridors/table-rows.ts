@@ -61,6 +61,7 @@ export function corridorTablePage(
       averageTicket: r.averageTicket.toString(),
       intraEntityVolume: r.intraEntityVolume.toString(),
       bridgeVolume: r.bridgeVolume.toString(),
+      primaryVolume: r.primaryVolume.toString(),
       costPct: r.fees?.costPct ?? null,
       assumption: r.fees?.assumption ?? false,
       feesSaved: r.fees ? r.fees.saved.toString() : null,

@@ -46,6 +46,14 @@ describe("parseTransactionParams", () => {
     });
   });
 
+  it("accepts every corridor flow, primary market included, and nothing else", () => {
+    for (const flow of ["adjusted", "intra", "bridge", "primary"]) {
+      const r = parse({ origin: "US", destination: "AE", flow });
+      expect(r.ok && r.value.filter.flow, flow).toBe(flow);
+    }
+    expect(messages({ flow: "secondary" })[0]).toBe("flow must be one of adjusted, intra, bridge, primary");
+  });
+
   it("reads q as a hash or an address, lower-cased", () => {
     const hash = `0x${"AB".repeat(32)}`;
     const r = parse({ q: hash });

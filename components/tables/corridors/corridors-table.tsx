@@ -19,6 +19,8 @@ export type CorridorTableRow = {
   averageTicket: string;
   intraEntityVolume: string;
   bridgeVolume: string;
+  /** The issuer's distributions and redemptions (a side is the governor or tagged treasury). */
+  primaryVolume: string;
   costPct: string | null;
   assumption: boolean;
   feesSaved: string | null;
@@ -91,6 +93,12 @@ const columns: DataColumn<CorridorTableRow>[] = [
     cell: (r) => <Wei wei={r.intraEntityVolume} />,
   },
   { id: "bridge", header: "Bridge (excl.)", numeric: true, cell: (r) => <Wei wei={r.bridgeVolume} /> },
+  {
+    id: "primary",
+    header: "Primary market (excl.)",
+    numeric: true,
+    cell: (r) => <Wei wei={r.primaryVolume} />,
+  },
   {
     id: "cost",
     header: "Traditional cost",

@@ -23,6 +23,8 @@ export type TransactionTableRow = {
   amount: string;
   intra: boolean;
   bridge: boolean;
+  /** A side is the governor or the issuer's treasury (counted as bridge when it is a bridge hop too). */
+  primary: boolean;
 };
 
 function short(hex: string): string {
@@ -76,6 +78,9 @@ const columns: DataColumn<TransactionTableRow>[] = [
           <span className="sr-only">to</span> {r.destinationName}
           {r.intra ? <span className="ml-1 text-xs text-slate-600">(intra-entity)</span> : null}
           {r.bridge ? <span className="ml-1 text-xs text-slate-600">(bridge)</span> : null}
+          {r.primary && !r.bridge ? (
+            <span className="ml-1 text-xs text-slate-600">(primary market)</span>
+          ) : null}
         </>
       ) : (
         <span className="text-slate-600">issuance</span>
