@@ -22,6 +22,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       INDEXER_CONFIRMATIONS: z.string().optional(),
       INDEXER_PRESET: z.string().optional(),
       INDEXER_GOVERNOR: z.string().optional(),
+      INDEXER_LOG_CAP: z.string().optional(),
+      INDEXER_VERIFY_DEPTH: z.string().optional(),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,

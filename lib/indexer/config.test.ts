@@ -37,6 +37,22 @@ describe("resolveIndexerConfig", () => {
     });
   });
 
+  it("reads the provider's log cap and the verify depth from flags or the environment", () => {
+    const base = ["--rpc", "http://a", "--chain-id", "56", "--address", ADDR, "--from-block", "1"];
+    expect(resolveIndexerConfig(base, env())).toMatchObject({
+      logCap: 10_000,
+      verifyDepth: 128,
+      targetLogs: 5_000,
+    });
+    expect(
+      resolveIndexerConfig(
+        [...base, "--log-cap", "5000"],
+        env({ INDEXER_LOG_CAP: "20000", INDEXER_VERIFY_DEPTH: "300" }),
+      ),
+    ).toMatchObject({ logCap: 5_000, verifyDepth: 300 });
+    expect(() => resolveIndexerConfig([...base, "--log-cap", "1"], env())).toThrow(/invalid --log-cap/);
+  });
+
   it("takes environment variables and presets, flags winning", () => {
     const c = resolveIndexerConfig(
       ["--follow", "--from-block", "5"],

@@ -7,8 +7,11 @@ import { PRESETS, isPresetName } from "./presets";
 export const USAGE = `usage: npm run indexer -- --rpc URL [--rpc URL2 ...] --chain-id N --address 0x... --from-block N
        [--to-block N | --follow] [--confirmations N] [--name NAME] [--preset ethereum|bnb]
        [--governor 0x...]   (watched beside the token's owner(), which is always followed)
+       [--log-cap N]        (the provider's most logs per answer, default 10000)
+       [--verify-depth N]   (blocks near the head checked one by one, default 128)
 environment: INDEXER_RPC_URLS (comma-separated), INDEXER_CHAIN_ID, INDEXER_ADDRESS, INDEXER_FROM_BLOCK,
              INDEXER_TO_BLOCK, INDEXER_CONFIRMATIONS, INDEXER_PRESET, INDEXER_GOVERNOR,
+             INDEXER_LOG_CAP, INDEXER_VERIFY_DEPTH,
              DATABASE_URL (else PGlite in PGLITE_DIR)`;
 
 /** Flags win over environment variables, which win over the preset. */
@@ -32,6 +35,8 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
         preset: { type: "string" },
         "poll-ms": { type: "string" },
         "target-logs": { type: "string" },
+        "log-cap": { type: "string" },
+        "verify-depth": { type: "string" },
         help: { type: "boolean" },
       },
     });
@@ -60,6 +65,8 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
     name: f.name ?? preset.name ?? `Chain ${f["chain-id"] ?? env.INDEXER_CHAIN_ID ?? "?"}`,
     ...(f["poll-ms"] ? { pollIntervalMs: f["poll-ms"] } : {}),
     ...(f["target-logs"] ? { targetLogs: f["target-logs"] } : {}),
+    ...optional("logCap", f["log-cap"] ?? env.INDEXER_LOG_CAP),
+    ...optional("verifyDepth", f["verify-depth"] ?? env.INDEXER_VERIFY_DEPTH),
   };
   const result = indexerConfigSchema.safeParse(input);
   if (!result.success) {
@@ -70,6 +77,9 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
   return result.data;
 }
 
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value !== undefined ? { [key]: value } : {}) as Partial<Record<K, string>>;
+
 function flagName(field: string): string {
   const map: Record<string, string> = {
     rpcUrls: "--rpc",
@@ -79,6 +89,8 @@ function flagName(field: string): string {
     fromBlock: "--from-block",
     toBlock: "--to-block",
     confirmations: "--confirmations",
+    logCap: "--log-cap",
+    verifyDepth: "--verify-depth",
   };
   return map[field.split(".")[0] ?? field] ?? field;
 }

@@ -1,7 +1,8 @@
 /**
- * Indexer error taxonomy: a retryable error (RPC hiccup, dropped connection, database
- * connection) is retried with backoff; a fatal one (bad configuration, wrong chain, contract
- * without totalSupply, refused reorg with no other RPC) stops the process with a one-line message.
+ * Indexer error taxonomy: a retryable error (RPC hiccup, busy or lagging provider, dropped
+ * connection, database connection) is retried with backoff; a fatal one (bad configuration, wrong
+ * chain, contract without totalSupply) stops the process with a one-line message. Nothing a busy
+ * provider says is fatal: how RPC errors are read is in rpc-errors.ts.
  */
 export class FatalIndexerError extends Error {
   override name = "FatalIndexerError";
@@ -11,8 +12,11 @@ export class RetryableIndexerError extends Error {
   override name = "RetryableIndexerError";
 }
 
-/** The provider refused the size of an eth_getLogs request: shrink the range and ask again. */
-export class RangeTooLargeError extends Error {
+/**
+ * The provider refused the size of an eth_getLogs request: the log fetcher shrinks the range and
+ * asks again. Retryable when it escapes elsewhere (a header batch too big for a small response cap).
+ */
+export class RangeTooLargeError extends RetryableIndexerError {
   override name = "RangeTooLargeError";
   /** Some providers suggest a range ("Try with this block range [0x.., 0x..]"). */
   readonly suggestedTo: bigint | undefined;
@@ -25,77 +29,12 @@ export class RangeTooLargeError extends Error {
   }
 }
 
-export type RpcErrorClass = "range" | "retryable" | "fatal";
-
-const RANGE_PATTERNS = [
-  /more than \d+ results/i,
-  /block range/i,
-  /range is too (wide|large)/i,
-  /exceed(s|ed)? (the )?max(imum)? (block )?range/i,
-  /response size/i,
-  /exceeded the size limit/i,
-  /response (is )?too (large|big)/i,
-  /too many (results|logs)/i,
-  /log response size exceeded/i,
-  /query timeout exceeded/i,
-  /limit exceeded/i,
-];
-
-const RETRYABLE_PATTERNS = [
-  /timed? ?out/i,
-  /fetch failed/i,
-  /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR/i,
-  /socket hang up/i,
-  /other side closed/i,
-  /network/i,
-  /internal error/i,
-  /header not found/i,
-  /rate limit/i,
-  /too many requests/i,
-  /service unavailable|bad gateway|gateway timeout/i,
-  /HTTP request failed/i,
-];
-
-/** Classifies anything an RPC call threw, walking viem's error causes. */
-export function classifyRpcError(err: unknown): {
-  kind: RpcErrorClass;
-  message: string;
-  suggestedTo?: bigint;
-  fitRatio?: number;
-} {
-  const parts: string[] = [];
-  let status: number | undefined;
-  let fitRatio: number | undefined;
-  let cur: unknown = err;
-  for (let depth = 0; cur && depth < 8; depth++) {
-    if (cur instanceof Error) {
-      parts.push(cur.message);
-      const s = (cur as { status?: unknown }).status;
-      if (typeof s === "number") status = s;
-      // viem's ResponseBodyTooLargeError carries both sizes: shrink in one step, not by halving.
-      const { size, maxSize } = cur as { size?: unknown; maxSize?: unknown };
-      if (typeof size === "number" && typeof maxSize === "number" && size > maxSize)
-        fitRatio = maxSize / size;
-      cur = cur.cause;
-    } else {
-      parts.push(String(cur));
-      break;
-    }
-  }
-  const text = parts.join(" | ");
-  const message = (parts[0] ?? "unknown error").split("\n")[0] ?? "unknown error";
-  if (RANGE_PATTERNS.some((p) => p.test(text))) {
-    const m = /\[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i.exec(text);
-    return {
-      kind: "range",
-      message,
-      ...(m?.[2] ? { suggestedTo: BigInt(m[2]) } : {}),
-      ...(fitRatio !== undefined ? { fitRatio } : {}),
-    };
-  }
-  if (status === 429 || (status !== undefined && status >= 500)) return { kind: "retryable", message };
-  if (RETRYABLE_PATTERNS.some((p) => p.test(text))) return { kind: "retryable", message };
-  return { kind: "fatal", message };
+/**
+ * A provider answered with something that is not the shape JSON-RPC promises (a hash that is not
+ * 0x + 64 hex, a missing field): never written, asked again elsewhere.
+ */
+export class MalformedRpcDataError extends RetryableIndexerError {
+  override name = "MalformedRpcDataError";
 }
 
 /**

@@ -1,16 +1,17 @@
-import { numberToHex, type Hash } from "viem";
+import { numberToHex } from "viem";
 import { RetryableIndexerError } from "./errors";
 import type { RpcPool } from "./rpc";
-import type { BlockHeader, RpcBlockHeader } from "./types";
+import { checkHeader } from "./rpc-shapes";
+import type { ChainHeader } from "./types";
 
 const CONCURRENT = 400;
 
-/** Reads headers (hash, parent, timestamp) once per block; viem batches them into JSON-RPC batches. */
+/** Reads headers (hash, parent, timestamp, bloom) once per block; viem batches them into JSON-RPC batches. */
 export async function fetchHeaders(
   pool: RpcPool,
   numbers: readonly bigint[],
-): Promise<Map<bigint, BlockHeader>> {
-  const out = new Map<bigint, BlockHeader>();
+): Promise<Map<bigint, ChainHeader>> {
+  const out = new Map<bigint, ChainHeader>();
   for (let i = 0; i < numbers.length; i += CONCURRENT) {
     const slice = numbers.slice(i, i + CONCURRENT);
     const got = await Promise.all(slice.map((n) => fetchHeader(pool, n)));
@@ -19,18 +20,22 @@ export async function fetchHeaders(
   return out;
 }
 
-export async function fetchHeader(pool: RpcPool, n: bigint | "latest" | "finalized"): Promise<BlockHeader> {
+/**
+ * A missing block (a node behind the one that told us the head) counts against that URL inside
+ * the attempt, so the pool asks another node rather than giving up.
+ */
+export async function fetchHeader(
+  pool: RpcPool,
+  n: bigint | "latest" | "finalized",
+  maxAttempts?: number,
+): Promise<ChainHeader> {
   const tag = typeof n === "bigint" ? numberToHex(n) : n;
-  const raw = await pool.request<RpcBlockHeader | null>("eth_getBlockByNumber", [tag, false]);
-  if (!raw) throw new RetryableIndexerError(`block ${String(n)} not found on ${pool.currentUrl}`);
-  return parseHeader(raw);
-}
-
-export function parseHeader(raw: RpcBlockHeader): BlockHeader {
-  return {
-    number: BigInt(raw.number),
-    hash: raw.hash.toLowerCase() as Hash,
-    parentHash: raw.parentHash.toLowerCase() as Hash,
-    timestamp: Number(BigInt(raw.timestamp)),
+  const check = (raw: unknown) => {
+    const h = checkHeader(raw);
+    if (!h) throw new RetryableIndexerError(`block ${String(n)} not found`);
+    if (typeof n === "bigint" && h.number !== n)
+      throw new RetryableIndexerError(`asked for block ${n}, got ${h.number}`);
+    return h;
   };
+  return pool.requestChecked("eth_getBlockByNumber", [tag, false], check, maxAttempts);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyRpcError, FatalIndexerError, RangeTooLargeError } from "./errors";
+import { RangeTooLargeError, RetryableIndexerError } from "./errors";
+import { classifyRpcError } from "./rpc-errors";
 import { LogFetcher } from "./log-fetcher";
 import type { RpcPool } from "./rpc";
 import type { RpcLog } from "./types";
@@ -7,8 +8,10 @@ import type { RpcLog } from "./types";
 /** A provider that refuses ranges wider than `maxRange` and returns `perBlock` logs per block. */
 function fakePool(opts: { maxRange?: bigint; perBlock: number; suggest?: boolean }) {
   const calls: [bigint, bigint][] = [];
+  let rotations = 0;
   const pool = {
-    request: async (_m: string, params: [{ fromBlock: string; toBlock: string }]) => {
+    rotate: () => rotations++,
+    requestChecked: async (_m: string, params: [{ fromBlock: string; toBlock: string }]) => {
       const from = BigInt(params[0].fromBlock);
       const to = BigInt(params[0].toBlock);
       calls.push([from, to]);
@@ -20,7 +23,7 @@ function fakePool(opts: { maxRange?: bigint; perBlock: number; suggest?: boolean
       return Array.from({ length: Number(to - from + 1n) * opts.perBlock }, () => ({}) as RpcLog);
     },
   } as unknown as RpcPool;
-  return { pool, calls };
+  return { pool, calls, rotations: () => rotations };
 }
 
 async function fetchAll(f: LogFetcher, from: bigint, to: bigint) {
@@ -78,7 +81,7 @@ describe("LogFetcher", () => {
   it("shrinks straight to what fits when the response was too big by a known ratio", async () => {
     let calls = 0;
     const pool = {
-      request: async () => {
+      requestChecked: async () => {
         if (calls++ === 0)
           throw new RangeTooLargeError("HTTP response body exceeded the size limit.", undefined, 0.1);
         return [];
@@ -92,7 +95,7 @@ describe("LogFetcher", () => {
   it("asks for the token and every governor in one call, and follows changes to the list", async () => {
     const seen: unknown[] = [];
     const pool = {
-      request: async (_m: string, params: [{ address: unknown }]) => {
+      requestChecked: async (_m: string, params: [{ address: unknown }]) => {
         seen.push(params[0].address);
         return [];
       },
@@ -107,10 +110,42 @@ describe("LogFetcher", () => {
     ]);
   });
 
-  it("gives up with a fatal error when even one block is refused", async () => {
-    const { pool } = fakePool({ maxRange: 0n, perBlock: 1 });
+  it("gives up on the call, not the process, when even one block is refused: another RPC is next", async () => {
+    const { pool, rotations } = fakePool({ maxRange: 0n, perBlock: 1 });
     const f = new LogFetcher({ ...base, pool, initialSpan: 4n });
-    await expect(f.fetch(0n, 10n)).rejects.toThrow(FatalIndexerError);
+    await expect(f.fetch(0n, 10n)).rejects.toThrow(RetryableIndexerError);
+    expect(rotations()).toBe(1);
+  });
+
+  it("treats an answer as long as the provider's cap as truncated: asks again, smaller, never skips", async () => {
+    // A provider that silently cuts every answer at 10 logs; 3 logs a block.
+    const seen: [bigint, bigint][] = [];
+    const pool = {
+      rotate: () => undefined,
+      requestChecked: async (_m: string, params: [{ fromBlock: string; toBlock: string }]) => {
+        const from = BigInt(params[0].fromBlock);
+        const to = BigInt(params[0].toBlock);
+        seen.push([from, to]);
+        return Array.from({ length: Math.min(10, Number(to - from + 1n) * 3) }, () => ({}) as RpcLog);
+      },
+    } as unknown as RpcPool;
+    const f = new LogFetcher({ ...base, pool, initialSpan: 8n, logCap: 10, targetLogs: 100 });
+    const chunks = await fetchAll(f, 0n, 20n);
+    expect(f.suspectCaps).toBeGreaterThan(0);
+    expect(chunks.every(([a, b]) => (b - a + 1n) * 3n < 10n)).toBe(true);
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i]?.[0]).toBe((chunks[i - 1]?.[1] ?? 0n) + 1n);
+    expect(f.targetLogs).toBe(5); // aims at half the cap
+  });
+
+  it("refuses a single block answered with the cap (cannot tell full from cut), moving to another RPC", async () => {
+    let rotations = 0;
+    const pool = {
+      rotate: () => rotations++,
+      requestChecked: async () => Array.from({ length: 10 }, () => ({}) as RpcLog),
+    } as unknown as RpcPool;
+    const f = new LogFetcher({ ...base, pool, initialSpan: 1n, logCap: 10 });
+    await expect(f.fetch(5n, 5n)).rejects.toThrow(/returned 10 logs, the provider's cap/);
+    expect(rotations).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { getAddress, type Address } from "viem";
 import type { IndexerConfig } from "@/lib/validators/indexer";
 import { erc20ReadAbi } from "./abi";
-import { FatalIndexerError, classifyRpcError, firstLine, isRetryable } from "./errors";
+import { FatalIndexerError, firstLine, isRetryable } from "./errors";
+import { classifyRpcError } from "./rpc-errors";
 import { redact, sleep, type RpcPool } from "./rpc";
 
 /**
@@ -54,7 +55,8 @@ async function withQuickRetry<T>(fn: () => Promise<T>, signal: AbortSignal): Pro
     try {
       return await fn();
     } catch (err) {
-      if (attempt >= 4 || classifyRpcError(err).kind !== "retryable") throw err;
+      const kind = classifyRpcError(err).kind;
+      if (attempt >= 4 || (kind !== "retryable" && kind !== "rateLimit")) throw err;
       await sleep(150 * attempt, signal);
     }
   }

@@ -18,9 +18,13 @@ export type RpcBlockHeader = {
   hash: Hash;
   parentHash: Hash;
   timestamp: Hex;
+  logsBloom: Hex;
 };
 
 export type BlockHeader = { number: bigint; hash: Hash; parentHash: Hash; timestamp: number };
+
+/** A header as read from the node: with the bloom that proves a block holds none of our logs. */
+export type ChainHeader = BlockHeader & { logsBloom: Hex };
 
 export type TransferRow = {
   blockNumber: bigint;

@@ -33,7 +33,18 @@ export const indexerConfigSchema = z
     pollIntervalMs: z.coerce.number().int().min(50).max(600_000).default(2_000),
     reconcileEveryMs: z.coerce.number().int().min(1_000).default(60_000),
     stallWarnMs: z.coerce.number().int().min(1_000).default(120_000),
-    targetLogs: z.coerce.number().int().min(100).max(100_000).default(10_000),
+    /** Logs per eth_getLogs answer to aim at; kept at most half of `logCap`. */
+    targetLogs: z.coerce.number().int().min(100).max(100_000).default(5_000),
+    /**
+     * The most logs the provider returns in one answer (10,000 at Alchemy and Infura). An answer
+     * this long may have been cut without an error, so its range is asked again, smaller.
+     */
+    logCap: z.coerce.number().int().min(2).max(1_000_000).default(10_000),
+    /**
+     * Blocks this close to the head are checked one by one (header, parent link, logsBloom) even
+     * when final: no provider backend is assumed to lag further behind another.
+     */
+    verifyDepth: z.coerce.number().int().min(0).max(100_000).default(128),
     initialSpan: blockNumber.default(2_000n),
     maxSpan: blockNumber.default(500_000n),
   })
