@@ -35,12 +35,39 @@ export async function getStoredHeader(db: Db, p: { chainId: number; number: bigi
   return b;
 }
 
+/**
+ * The stored rows of blocks (above, upTo] as `block:tx:logIndex` keys (transfers and token events),
+ * and the stored headers there: what a second look at the provisional tail compares with the node.
+ */
+export async function listStoredLogKeys(db: Db, p: { chainId: number; above: bigint; upTo: bigint }) {
+  const inRange = (col: typeof transfers.blockNumber | typeof tokenEvents.blockNumber) =>
+    and(gt(col, p.above), lte(col, p.upTo));
+  const t = await db
+    .select({ b: transfers.blockNumber, tx: transfers.txHash, i: transfers.logIndex })
+    .from(transfers)
+    .where(and(eq(transfers.chainId, p.chainId), inRange(transfers.blockNumber)));
+  const e = await db
+    .select({ b: tokenEvents.blockNumber, tx: tokenEvents.txHash, i: tokenEvents.logIndex })
+    .from(tokenEvents)
+    .where(and(eq(tokenEvents.chainId, p.chainId), inRange(tokenEvents.blockNumber)));
+  const headers = await db
+    .select({ number: blocks.number, hash: blocks.hash })
+    .from(blocks)
+    .where(and(eq(blocks.chainId, p.chainId), gt(blocks.number, p.above), lte(blocks.number, p.upTo)));
+  return { keys: [...t, ...e].map((r) => `${r.b}:${r.tx}:${r.i}`), headers };
+}
+
 export type RollbackParams = {
   chainId: number;
   ancestor: bigint;
-  /** Null when the ancestor holds none of our logs (its hash is not stored). */
+  /** Null when the ancestor's hash is unknown (not stored, not read from the node). */
   ancestorHash: Hash | null;
   depth: number;
+  /**
+   * reorg: the node's chain changed (recorded as the last reorg). recheck: a second look before
+   * the blocks became final found rows missing or extra (a provider answered wrong the first time).
+   */
+  reason?: "reorg" | "recheck";
 };
 
 /**
@@ -75,17 +102,18 @@ export async function rollbackToBlock(db: Db, p: RollbackParams): Promise<void> 
       .update(indexedRanges)
       .set({ toBlock: p.ancestor })
       .where(and(eq(indexedRanges.chainId, p.chainId), gt(indexedRanges.toBlock, p.ancestor)));
+    const reason = p.reason ?? "reorg";
     await tx
       .update(indexerCheckpoints)
       .set({
         indexedBlock: p.ancestor,
         indexedBlockHash: p.ancestorHash,
-        lastReorgAt: sql`now()`,
-        lastReorgDepth: p.depth,
+        ...(reason === "reorg" ? { lastReorgAt: sql`now()`, lastReorgDepth: p.depth } : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(indexerCheckpoints.chainId, p.chainId));
-    // Alerts resting on the dropped blocks are withdrawn (visibly), not deleted.
-    await withdrawAlertsAbove(tx, { chainId: p.chainId, ancestor: p.ancestor, reason: "reorg" });
+    // Alerts resting on the dropped blocks are withdrawn (visibly), not deleted; the monitor
+    // reinstates those whose evidence is indexed again.
+    await withdrawAlertsAbove(tx, { chainId: p.chainId, ancestor: p.ancestor, reason });
   });
 }

@@ -1,3 +1,4 @@
+import type { Address, Hash } from "viem";
 import type { DbHandle } from "@/db/client";
 import { advanceFinalized, ensureChain, getCheckpoint } from "@/db/queries/indexer";
 import { detectBulkMode, writeBatch, type BulkMode } from "@/db/queries/indexer-batch";
@@ -6,12 +7,15 @@ import { createMonitorRunner } from "@/lib/monitoring/runner";
 import type { IndexerConfig } from "@/lib/validators/indexer";
 import { WATCHED_TOPICS } from "./abi";
 import { FatalIndexerError, WatchSetChangedError, firstLine, isRetryable } from "./errors";
+import { createFinality, type ChainView } from "./finality";
+import { followHead } from "./follow-loop";
 import { createGovernorTracker } from "./governors";
-import { fetchHeader } from "./headers";
+import { newHeadCheckStats, type Tip } from "./head-check";
 import { acquireChainLock } from "./lock";
 import { LogFetcher } from "./log-fetcher";
 import { buildBatch, runPipeline } from "./pipeline";
 import { Progress } from "./progress";
+import { recheckBeforeFinal } from "./recheck";
 import { reconcileSupply } from "./reconcile";
 import { runPreflight } from "./preflight";
 import { checkForReorg } from "./reorg";
@@ -38,12 +42,24 @@ export function createIndexer(deps: IndexerDeps) {
     return handle.db;
   };
   const pool = new RpcPool({ urls: config.rpcUrls, logger: log, signal });
-  const sizing = { initialSpan: config.initialSpan, maxSpan: config.maxSpan, targetLogs: config.targetLogs };
+  const sizing = {
+    initialSpan: config.initialSpan,
+    maxSpan: config.maxSpan,
+    targetLogs: config.targetLogs,
+    logCap: config.logCap,
+  };
   // The token and its governors, asked for in one eth_getLogs (lockstep: same response, same batch).
   const watch = new WatchSet(config.address);
   const fetcher = new LogFetcher({ ...sizing, pool, addresses: watch.addresses(), topics: WATCHED_TOPICS });
   watch.onChange(() => (fetcher.addresses = watch.addresses()));
   const governors = createGovernorTracker({ pool, chainId: config.chainId, watch, log, fetcher: sizing });
+  const finality = createFinality({
+    pool,
+    log,
+    confirmations: config.confirmations,
+    verifyDepth: config.verifyDepth,
+  });
+  const headStats = newHeadCheckStats();
   let bulk: BulkMode = "unnest";
   const monitor = deps.monitor === false ? undefined : createMonitorRunner({ chainId: config.chainId, log });
   const kickMonitor = () => monitor?.kick(dbOf(), bulk === "copy" ? "copy" : "keyset");
@@ -57,59 +73,72 @@ export function createIndexer(deps: IndexerDeps) {
   /** Checks every RPC, the token and --governor before anything touches the database. */
   const preflight = () => runPreflight({ config, pool, signal, isContract: governors.isContract });
 
-  async function finalizedFor(head: bigint): Promise<bigint> {
-    if (config.confirmations !== undefined)
-      return head > BigInt(config.confirmations) ? head - BigInt(config.confirmations) : 0n;
-    const f = await fetchHeader(pool, "finalized").catch(() => undefined);
-    if (f) return f.number;
-    return head > 12n ? head - 12n : 0n;
-  }
-
   async function headBlock(): Promise<bigint> {
     return BigInt(await pool.request<string>("eth_blockNumber", []));
   }
 
-  /** Indexes `from`..`to`; starts over from the checkpoint whenever a batch adds a governor. */
-  async function backfill(from: bigint, to: bigint, head: bigint, finalized: bigint): Promise<void> {
+  /** Indexes up to `to`; starts over from the checkpoint whenever a batch adds a governor. */
+  async function backfill(to: bigint, view: ChainView): Promise<void> {
     const progress = new Progress();
-    progress.record(from - 1n, 0);
-    for (let next = from; ;) {
+    let started = false;
+    for (;;) {
       // Batches in flight when a pipeline stopped were never written: their governors are pending again.
       watch.reset();
+      const cp = await getCheckpoint(dbOf(), config.chainId);
+      if (!cp) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
+      if (!started) progress.record(cp.indexedBlock, 0);
+      started = true;
       try {
-        return await runBackfillPipeline(next, to, head, finalized, progress);
+        return await runBackfillPipeline(
+          { number: cp.indexedBlock, hash: cp.indexedBlockHash },
+          to,
+          view,
+          progress,
+        );
       } catch (err) {
         if (!(err instanceof WatchSetChangedError)) throw err;
         log.info({ err: err.message }, "watch set changed, refetching");
-        const cp = await getCheckpoint(dbOf(), config.chainId);
-        if (!cp) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
-        next = cp.indexedBlock + 1n;
       }
     }
   }
 
   async function runBackfillPipeline(
-    from: bigint,
+    start: Tip,
     to: bigint,
-    head: bigint,
-    finalized: bigint,
+    view: ChainView,
     progress: Progress,
   ): Promise<void> {
+    const { finalized } = view;
     let lastLog = 0;
+    // Each batch must descend from the one before it (the first from the stored tip).
+    let prev: Tip = start;
+    const head = (addresses: readonly Address[]) => ({
+      addresses,
+      topics: WATCHED_TOPICS,
+      fetchBlock: (h: Hash) => fetcher.fetchBlock(h),
+      verifyFrom: view.verifyFrom,
+      stats: headStats,
+    });
     await runPipeline({
       fetcher,
-      from,
+      from: start.number + 1n,
       to,
       depth: 4,
       maxRowsPerWrite: 50_000,
       signal,
-      build: (chunk) => buildBatch({ pool, chainId: config.chainId, watch, governors }, chunk),
+      build: async (chunk) => {
+        // The address list the chunk was fetched with is the one its blooms are checked against.
+        const ctx = { pool, chainId: config.chainId, watch, governors, log, head: head(fetcher.addresses) };
+        const batch = await buildBatch(ctx, chunk, prev);
+        prev = { number: batch.tip.number, hash: batch.tip.hash };
+        return batch;
+      },
       write: async (batch: Batch) => {
         await writeBatch(dbOf(), {
           bulk,
           batch,
           finalizedBlock: finalized,
-          headBlock: head,
+          headBlock: view.head,
           rpcErrorsDelta: errorsDelta(),
         });
         watch.committed(batch.newGovernors ?? []);
@@ -131,35 +160,57 @@ export function createIndexer(deps: IndexerDeps) {
     });
   }
 
-  async function reconcile(block: bigint) {
+  /** Reconciles at the last final block: provisional rows may still change, so they never count. */
+  async function reconcile(): Promise<boolean | null> {
+    const cp = await getCheckpoint(dbOf(), config.chainId);
+    if (!cp || cp.rolledUpBlock < config.fromBlock) return null;
     const row = await reconcileSupply({
       db: dbOf(),
       pool,
       chainId: config.chainId,
       token: config.address,
-      block,
+      block: cp.rolledUpBlock,
       log,
     });
     return row?.matches ?? null;
   }
 
-  /** One pass: reorg check, index up to the target, roll up finalized blocks. Returns the target. */
+  /**
+   * One pass: check the stored tail against the node, look again at what becomes final, index up
+   * to the target, roll up finalized blocks. Every run does all of it, one-shot or following.
+   */
   async function step(): Promise<{ target: bigint; caughtUp: boolean }> {
-    const head = await headBlock();
-    const finalized = await finalizedFor(head);
     const db = dbOf();
-    if (config.follow) await checkForReorg({ db, pool, chainId: config.chainId, head, log });
+    const head = await headBlock();
+    const before = await getCheckpoint(db, config.chainId);
+    if (!before) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
+    const seen = await finality.view(head, before.rolledUpBlock);
+    await checkForReorg({ db, pool, chainId: config.chainId, head, log });
+    const rolledBack = await recheckBeforeFinal({
+      db,
+      pool,
+      chainId: config.chainId,
+      watch,
+      topics: WATCHED_TOPICS,
+      ...seen,
+      sizing,
+      log,
+      stats: headStats,
+    });
+    // Rows indexed again after a failed second look get a second look of their own before they
+    // become final: nothing is rolled up in this step.
+    const view = rolledBack ? { ...seen, finalized: before.rolledUpBlock } : seen;
     const target = config.toBlock ?? head;
-    const cp = await getCheckpoint(db, config.chainId);
-    if (!cp) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
     if (config.toBlock !== undefined && head < config.toBlock) {
       throw new FatalIndexerError(`--to-block ${config.toBlock} is above the chain head ${head}`);
     }
-    if (cp.indexedBlock < target) await backfill(cp.indexedBlock + 1n, target, head, finalized);
+    const cp = await getCheckpoint(db, config.chainId);
+    if (!cp) throw new FatalIndexerError(`checkpoint for chain ${config.chainId} vanished`);
+    if (cp.indexedBlock < target) await backfill(target, view);
     await advanceFinalized(db, {
       chainId: config.chainId,
       headBlock: head,
-      finalizedBlock: finalized,
+      finalizedBlock: view.finalized,
       rpcErrorsDelta: errorsDelta(),
     });
     kickMonitor();
@@ -190,43 +241,22 @@ export function createIndexer(deps: IndexerDeps) {
   async function once(): Promise<RunSummary> {
     const { target } = await withRetries(step, 5);
     await monitor?.drain();
-    const matches = await reconcile(target);
-    return { indexedBlock: target, reconciled: true, matches };
+    const matches = await reconcile();
+    return { indexedBlock: target, reconciled: matches !== null, matches };
   }
 
   async function follow(): Promise<RunSummary> {
-    let lastReconcile = 0;
-    let lastHead = -1n;
-    let headChangedAt = Date.now();
-    let stallWarned = false;
-    let indexed = 0n;
-    while (!signal.aborted) {
-      try {
-        const { target } = await step();
-        indexed = target;
-        if (target !== lastHead) {
-          lastHead = target;
-          headChangedAt = Date.now();
-          stallWarned = false;
-        } else if (!stallWarned && Date.now() - headChangedAt > config.stallWarnMs) {
-          stallWarned = true;
-          log.warn(
-            { head: target.toString(), sinceMs: Date.now() - headChangedAt },
-            "chain head has stopped moving",
-          );
-        }
-        if (Date.now() - lastReconcile > config.reconcileEveryMs) {
-          lastReconcile = Date.now();
-          await reconcile(target);
-        }
-      } catch (err) {
-        if (signal.aborted) break;
-        if (!isRetryable(err)) throw err;
-        log.warn({ err: firstLine(err) }, "indexer step failed, retrying");
-      }
-      await sleep(config.pollIntervalMs, signal).catch(() => undefined);
-    }
-    return { indexedBlock: indexed, reconciled: lastReconcile > 0, matches: null };
+    const { pollIntervalMs, reconcileEveryMs, stallWarnMs } = config;
+    const out = await followHead({
+      step,
+      reconcile,
+      pollIntervalMs,
+      reconcileEveryMs,
+      stallWarnMs,
+      log,
+      signal,
+    });
+    return { ...out, matches: null };
   }
 
   async function withRetries<T>(fn: () => Promise<T>, attempts: number): Promise<T> {
@@ -241,7 +271,7 @@ export function createIndexer(deps: IndexerDeps) {
     }
   }
 
-  return { preflight, run, pool, fetcher, watch };
+  return { preflight, run, pool, fetcher, watch, headStats };
 }
 
 export { firstLine, isRetryable };

@@ -1,7 +1,9 @@
 import type { Address } from "viem";
+import type { Logger } from "@/lib/logger";
 import { decodeLogs } from "./decode";
 import { WatchSetChangedError, RetryableIndexerError } from "./errors";
 import type { GovernorTracker } from "./governors";
+import { checkChunk, matchLogHashes, type HeadCheckContext, type Tip } from "./head-check";
 import { fetchHeaders } from "./headers";
 import type { LogChunk, LogFetcher } from "./log-fetcher";
 import type { RpcPool } from "./rpc";
@@ -13,17 +15,27 @@ export type BatchContext = {
   chainId: number;
   watch: WatchSet;
   governors: Pick<GovernorTracker, "follow" | "history">;
+  head: Omit<HeadCheckContext, "pool">;
+  log?: Logger;
 };
 
 /**
- * Decodes a chunk (token and governor logs of one eth_getLogs) and attaches each block's header,
- * fetched once per block. A token OwnershipTransferred naming an unwatched governor stops here: its
- * logs are missing from this chunk, so the pipeline refetches from the checkpoint with it watched.
+ * Checks a chunk (token and governor logs of one eth_getLogs) against the node's headers (see
+ * head-check.ts), decodes it and attaches each block's header. A token OwnershipTransferred naming
+ * an unwatched governor stops here: its logs are missing from this chunk, so the pipeline
+ * refetches from the checkpoint with it watched. `prev` is the tip the batch must descend from.
  */
-export async function buildBatch(ctx: BatchContext, chunk: LogChunk): Promise<Batch> {
-  checkLogs(ctx.watch, chunk.logs);
+export async function buildBatch(ctx: BatchContext, chunk: LogChunk, prev?: Tip): Promise<Batch> {
+  const checked = await checkChunk({ ...ctx.head, pool: ctx.pool }, chunk, prev);
+  if (checked.recovered > 0) {
+    ctx.log?.warn(
+      { from: chunk.fromBlock.toString(), to: chunk.toBlock.toString(), recovered: checked.recovered },
+      "eth_getLogs answered without logs the block hash query found (lagging backend): recovered",
+    );
+  }
+  checkLogs(ctx.watch, checked.logs);
   const decodeCtx = { token: ctx.watch.token, governors: ctx.watch.governors };
-  const decoded = decodeLogs(chunk.logs, decodeCtx);
+  const decoded = decodeLogs(checked.logs, decodeCtx);
   if (await ctx.governors.follow(decoded.tokenEvents)) {
     throw new WatchSetChangedError(`new governor watched; refetching from block ${chunk.fromBlock}`);
   }
@@ -32,22 +44,16 @@ export async function buildBatch(ctx: BatchContext, chunk: LogChunk): Promise<Ba
   const historyLogs = await ctx.governors.history(newGovernors, chunk.fromBlock - 1n);
   checkLogs(ctx.watch, historyLogs);
   const history = decodeLogs(historyLogs, decodeCtx);
+  const headers = checked.headers;
+  const missing = new Set<bigint>();
+  for (const log of historyLogs) {
+    const n = BigInt(log.blockNumber ?? "0x0");
+    if (!headers.has(n)) missing.add(n);
+  }
+  for (const [n, h] of await fetchHeaders(ctx.pool, [...missing])) headers.set(n, h);
+  matchLogHashes(historyLogs, headers);
   const transfers = decoded.transfers;
   const tokenEvents = [...history.tokenEvents, ...decoded.tokenEvents];
-  const allLogs = [...historyLogs, ...chunk.logs];
-  const numbers = new Set<bigint>([chunk.toBlock]);
-  for (const log of allLogs) numbers.add(BigInt(log.blockNumber ?? "0x0"));
-  const headers = await fetchHeaders(
-    ctx.pool,
-    [...numbers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
-  // Logs and headers come from separate calls: if a reorg slipped between them, start over.
-  for (const log of allLogs) {
-    const h = headers.get(BigInt(log.blockNumber ?? "0x0"));
-    if (!h || h.hash !== log.blockHash?.toLowerCase()) {
-      throw new RetryableIndexerError(`block ${log.blockNumber} changed while fetching; refetching range`);
-    }
-  }
   const tip = headers.get(chunk.toBlock);
   if (!tip) throw new RetryableIndexerError(`no header for block ${chunk.toBlock}`);
   // Stored headers depend on the rows only (not on dropped logs or batch bounds), so runs agree.
@@ -58,12 +64,19 @@ export async function buildBatch(ctx: BatchContext, chunk: LogChunk): Promise<Ba
     toBlock: chunk.toBlock,
     transfers,
     tokenEvents,
-    headers: [...headers.values()].filter((h) => withLogs.has(h.number)),
-    tip,
-    logCount: allLogs.length,
+    headers: [...headers.values()].filter((h) => withLogs.has(h.number)).map(stripBloom),
+    tip: stripBloom(tip),
+    logCount: historyLogs.length + checked.logs.length,
     newGovernors,
   };
 }
+
+const stripBloom = ({ number, hash, parentHash, timestamp }: Batch["tip"]) => ({
+  number,
+  hash,
+  parentHash,
+  timestamp,
+});
 
 function checkLogs(watch: WatchSet, logs: readonly RpcLog[]): void {
   for (const log of logs) {

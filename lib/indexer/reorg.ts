@@ -13,11 +13,13 @@ import type { RpcPool } from "./rpc";
 export type ReorgCheck = { reorged: false } | { reorged: true; ancestor: bigint; depth: number };
 
 /**
- * Compares our provisional tail with the node's chain. The tip hash decides cheaply (a hash
- * commits to every ancestor); on a mismatch we walk our stored headers down to the newest one
- * the node still has, and roll the database back to it. A node that disagrees with a rolled-up
- * (final) block, or whose head is below it, is lagging or on another fork: we refuse it and move
- * to the next RPC rather than unpick final data.
+ * Compares our provisional tail with the node's chain, before every run or poll extends it or
+ * rolls it up. The tip hash decides cheaply (a hash commits to every ancestor, and every stored
+ * provisional block was linked to the tip by parent hashes when it was indexed); on a mismatch we
+ * walk our stored headers down to the newest one the node still has, and roll the database back to
+ * it. A node whose head is below our indexed block is behind us, not on another chain: we refuse
+ * it and move to the next RPC rather than roll back to it. So is a node that disagrees with a
+ * rolled-up (final) block: we never unpick final data.
  */
 export async function checkForReorg(p: {
   db: Db;
@@ -28,13 +30,13 @@ export async function checkForReorg(p: {
 }): Promise<ReorgCheck> {
   const cp = await getCheckpoint(p.db, p.chainId);
   if (!cp || cp.indexedBlock <= cp.rolledUpBlock) return { reorged: false };
-  if (p.head < cp.rolledUpBlock) {
+  if (p.head < cp.indexedBlock) {
     p.pool.rotate();
     throw new RetryableIndexerError(
-      `node head ${p.head} is below final block ${cp.rolledUpBlock}: lagging node, trying another RPC`,
+      `node head ${p.head} is below our indexed block ${cp.indexedBlock}: lagging node, trying another RPC`,
     );
   }
-  if (cp.indexedBlockHash && cp.indexedBlock <= p.head) {
+  if (cp.indexedBlockHash) {
     const now = await fetchHeader(p.pool, cp.indexedBlock);
     if (now.hash === cp.indexedBlockHash) return { reorged: false };
   }
@@ -45,7 +47,7 @@ export async function checkForReorg(p: {
   });
   const onChain = await fetchHeaders(
     p.pool,
-    stored.filter((s) => s.number <= p.head).map((s) => s.number),
+    stored.map((s) => s.number),
   );
   const match = stored.find((s) => onChain.get(s.number)?.hash === s.hash);
   if (!match) {
@@ -63,6 +65,8 @@ export async function checkForReorg(p: {
     { chainId: p.chainId, ancestor: ancestor.toString(), depth, indexed: cp.indexedBlock.toString() },
     "reorg detected, rolling back to the common ancestor",
   );
-  await rollbackToBlock(p.db, { chainId: p.chainId, ancestor, ancestorHash: match?.hash ?? null, depth });
+  // The ancestor's hash becomes the tip the next batch must descend from.
+  const ancestorHash = match?.hash ?? (ancestor >= 0n ? (await fetchHeader(p.pool, ancestor)).hash : null);
+  await rollbackToBlock(p.db, { chainId: p.chainId, ancestor, ancestorHash, depth });
   return { reorged: true, ancestor, depth };
 }

@@ -33,6 +33,14 @@ export class WatchSet {
     return [this.token, ...this.all];
   }
 
+  /**
+   * The token and the governors whose events up to the checkpoint are all stored: what a second
+   * look at stored blocks must find again (a pending governor's events arrive with its history).
+   */
+  coveredAddresses(): Address[] {
+    return [this.token, ...this.covered];
+  }
+
   has(address: Address): boolean {
     return address === this.token || this.all.has(address);
   }
