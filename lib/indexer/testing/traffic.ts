@@ -155,3 +155,53 @@ export async function generateTraffic(p: {
   totals.supply = totals.mint.sum - totals.burn.sum;
   return totals;
 }
+
+/**
+ * Live traffic for follow-mode tests: one block every `intervalMs` until `until()` says stop, each
+ * with one transfer from the owner (every tenth block also a mint, every fifteenth a burn), so
+ * transfers keep arriving while the indexer follows the head. Returns the blocks mined.
+ */
+export async function steadyTraffic(p: {
+  rpcUrl: string;
+  token: Address;
+  owner: Address;
+  intervalMs: number;
+  until: () => boolean;
+  /** Called after each block, e.g. to check the indexer is still alive. */
+  onBlock?: (n: number) => void;
+}): Promise<number> {
+  const wallets = testWallets(30, "steady");
+  const nonces = new Map<Address, number>();
+  const unit = 10n ** 15n;
+  await call(p.rpcUrl, "evm_setAutomine", [false]);
+  let n = 0;
+  try {
+    while (!p.until()) {
+      const started = Date.now();
+      const to = wallets[n % wallets.length] as Address;
+      const amount = BigInt((n * 7919) % 50_000) * unit + unit;
+      const txs: Tx[] = [
+        {
+          from: p.owner,
+          data: encodeFunctionData({ abi: usd1Abi, functionName: "transfer", args: [to, amount] }),
+        },
+      ];
+      if (n % 10 === 9)
+        txs.push({
+          from: p.owner,
+          data: encodeFunctionData({ abi: usd1Abi, functionName: "mint", args: [amount * 3n] }),
+        });
+      if (n % 15 === 14)
+        txs.push({
+          from: p.owner,
+          data: encodeFunctionData({ abi: usd1Abi, functionName: "burn", args: [amount] }),
+        });
+      await mineBlock(p.rpcUrl, p.token, txs, nonces);
+      p.onBlock?.(++n);
+      await new Promise((r) => setTimeout(r, Math.max(0, p.intervalMs - (Date.now() - started))));
+    }
+  } finally {
+    await call(p.rpcUrl, "evm_setAutomine", [true]);
+  }
+  return n;
+}
