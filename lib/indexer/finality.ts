@@ -22,7 +22,8 @@ export function createFinality(o: {
   let known: bigint | undefined;
   let failing = false;
 
-  async function finalized(head: bigint, rolledUp: bigint): Promise<bigint> {
+  /** The finalized block, or undefined while the node has never told us. */
+  async function finalized(head: bigint, rolledUp: bigint): Promise<bigint | undefined> {
     if (o.confirmations !== undefined) {
       const c = BigInt(o.confirmations);
       return head > c ? head - c : 0n;
@@ -40,14 +41,15 @@ export function createFinality(o: {
       }
       failing = true;
     }
-    return known ?? rolledUp;
+    return known;
   }
 
   async function view(head: bigint, rolledUp: bigint): Promise<ChainView> {
     const f = await finalized(head, rolledUp);
     const deep = head - BigInt(o.verifyDepth);
-    const verifyFrom = (f < deep ? f : deep) + 1n;
-    return { head, finalized: f, verifyFrom: verifyFrom > 0n ? verifyFrom : 0n };
+    // Unknown finality checks the usual window (not the whole backfill) and rolls nothing up.
+    const verifyFrom = (f !== undefined && f < deep ? f : deep) + 1n;
+    return { head, finalized: f ?? rolledUp, verifyFrom: verifyFrom > 0n ? verifyFrom : 0n };
   }
 
   return { view };

@@ -1,4 +1,4 @@
-import { hexToBytes, keccak256, numberToHex, pad, toHex, type Hash, type Hex } from "viem";
+import { hexToBytes, keccak256, numberToHex, pad, toHex, type Address, type Hash, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { TRANSFER_TOPIC, WATCHED_TOPICS } from "./abi";
 import { checkChunk, newHeadCheckStats, type HeadCheckContext } from "./head-check";
@@ -22,6 +22,8 @@ function bloomOf(values: Hex[]): Hex {
 }
 const EMPTY_BLOOM = `0x${"0".repeat(512)}` as Hex;
 const OUR_BLOOM = bloomOf([TOKEN, TRANSFER_TOPIC]);
+const GOVERNOR = "0x00000000000000000000000000000000000000c1";
+const ROLE_GRANTED = "0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d";
 
 function transferLog(n: bigint, fork = "main"): RpcLog {
   return {
@@ -39,7 +41,7 @@ function transferLog(n: bigint, fork = "main"): RpcLog {
  * A chain where `withLogs` blocks hold one transfer each; headers through a fake pool. A block in
  * `fork` is answered from another branch: its own hash differs, its child still names the main one.
  */
-function chain(withLogs: bigint[], opts: { fork?: Map<bigint, string> } = {}) {
+function chain(withLogs: bigint[], opts: { fork?: Map<bigint, string>; bloom?: Hex } = {}) {
   const asked: bigint[] = [];
   const fork = (n: bigint) => opts.fork?.get(n) ?? "main";
   const pool = {
@@ -51,14 +53,14 @@ function chain(withLogs: bigint[], opts: { fork?: Map<bigint, string> } = {}) {
         hash: hashOf(n, fork(n)),
         parentHash: hashOf(n - 1n),
         timestamp: "0x10",
-        logsBloom: withLogs.includes(n) ? OUR_BLOOM : EMPTY_BLOOM,
+        logsBloom: withLogs.includes(n) ? (opts.bloom ?? OUR_BLOOM) : EMPTY_BLOOM,
       });
     },
   } as unknown as RpcPool;
   const byHash: Hash[] = [];
-  const ctx = (verifyFrom: bigint): HeadCheckContext => ({
+  const ctx = (verifyFrom: bigint, addresses: Address[] = [TOKEN]): HeadCheckContext => ({
     pool,
-    addresses: [TOKEN],
+    addresses,
     topics: WATCHED_TOPICS,
     verifyFrom,
     stats: newHeadCheckStats(),
@@ -84,6 +86,16 @@ describe("checkChunk", () => {
     expect(got.recovered).toBe(1);
     // 12 and 14: bloom says none; 10: before the last log, so the backend had it.
     expect(c.byHash).toEqual([hashOf(13n)]);
+  });
+
+  it("checks the bloom for the governors too: a block where only a governor logged is asked again", async () => {
+    const governorOnly = { bloom: bloomOf([GOVERNOR, ROLE_GRANTED]) };
+    const c = chain([12n], governorOnly);
+    await checkChunk(c.ctx(0n, [TOKEN, GOVERNOR]), { fromBlock: 10n, toBlock: 13n, logs: [] }, undefined);
+    expect(c.byHash).toEqual([hashOf(12n)]);
+    const d = chain([12n], governorOnly);
+    await checkChunk(d.ctx(0n, [TOKEN]), { fromBlock: 10n, toBlock: 13n, logs: [] }, undefined);
+    expect(d.byHash).toEqual([]); // the token alone: that block cannot hold its logs
   });
 
   it("does not ask by hash when the answer's last log vouches for the blocks before it", async () => {
