@@ -112,7 +112,7 @@ export function createIndexer(deps: IndexerDeps) {
     let lastLog = 0;
     // Each batch must descend from the one before it (the first from the stored tip).
     let prev: Tip = start;
-    const head = (addresses: readonly Address[]) => ({
+    const headChecks = (addresses: readonly Address[]) => ({
       addresses,
       topics: WATCHED_TOPICS,
       fetchBlock: (h: Hash) => fetcher.fetchBlock(h),
@@ -128,7 +128,14 @@ export function createIndexer(deps: IndexerDeps) {
       signal,
       build: async (chunk) => {
         // The address list the chunk was fetched with is the one its blooms are checked against.
-        const ctx = { pool, chainId: config.chainId, watch, governors, log, head: head(fetcher.addresses) };
+        const ctx = {
+          pool,
+          chainId: config.chainId,
+          watch,
+          governors,
+          log,
+          head: headChecks(fetcher.addresses),
+        };
         const batch = await buildBatch(ctx, chunk, prev);
         prev = { number: batch.tip.number, hash: batch.tip.hash };
         return batch;

@@ -7,7 +7,7 @@ import { checkChunk, matchLogHashes, type HeadCheckContext, type Tip } from "./h
 import { fetchHeaders } from "./headers";
 import type { LogChunk, LogFetcher } from "./log-fetcher";
 import type { RpcPool } from "./rpc";
-import type { Batch, RpcLog } from "./types";
+import type { Batch, ChainHeader, NewGovernor, RpcLog } from "./types";
 import type { WatchSet } from "./watch-set";
 
 export type BatchContext = {
@@ -41,20 +41,10 @@ export async function buildBatch(ctx: BatchContext, chunk: LogChunk, prev?: Tip)
   }
   // Governors watched since the last committed batch: their earlier events ride in this batch.
   const newGovernors = ctx.watch.takePending();
-  const historyLogs = await ctx.governors.history(newGovernors, chunk.fromBlock - 1n);
-  checkLogs(ctx.watch, historyLogs);
-  const history = decodeLogs(historyLogs, decodeCtx);
-  const headers = checked.headers;
-  const missing = new Set<bigint>();
-  for (const log of historyLogs) {
-    const n = BigInt(log.blockNumber ?? "0x0");
-    if (!headers.has(n)) missing.add(n);
-  }
-  for (const [n, h] of await fetchHeaders(ctx.pool, [...missing])) headers.set(n, h);
-  matchLogHashes(historyLogs, headers);
+  const history = await governorHistory(ctx, newGovernors, chunk.fromBlock - 1n, checked.headers);
   const transfers = decoded.transfers;
-  const tokenEvents = [...history.tokenEvents, ...decoded.tokenEvents];
-  const tip = headers.get(chunk.toBlock);
+  const tokenEvents = [...history.rows, ...decoded.tokenEvents];
+  const tip = checked.headers.get(chunk.toBlock);
   if (!tip) throw new RetryableIndexerError(`no header for block ${chunk.toBlock}`);
   // Stored headers depend on the rows only (not on dropped logs or batch bounds), so runs agree.
   const withLogs = new Set<bigint>([...transfers, ...tokenEvents].map((r) => r.blockNumber));
@@ -64,13 +54,34 @@ export async function buildBatch(ctx: BatchContext, chunk: LogChunk, prev?: Tip)
     toBlock: chunk.toBlock,
     transfers,
     tokenEvents,
-    headers: [...headers.values()].filter((h) => withLogs.has(h.number)).map(stripBloom),
+    headers: [...checked.headers.values()].filter((h) => withLogs.has(h.number)).map(stripBloom),
     tip: stripBloom(tip),
-    logCount: historyLogs.length + checked.logs.length,
+    logCount: history.logCount + checked.logs.length,
     newGovernors,
   };
 }
 
+/** New governors' events up to `toBlock`, their blocks' headers added to `headers` and matched. */
+async function governorHistory(
+  ctx: BatchContext,
+  governors: NewGovernor[],
+  toBlock: bigint,
+  headers: Map<bigint, ChainHeader>,
+) {
+  const logs = await ctx.governors.history(governors, toBlock);
+  checkLogs(ctx.watch, logs);
+  const missing = new Set<bigint>();
+  for (const log of logs) {
+    const n = BigInt(log.blockNumber ?? "0x0");
+    if (!headers.has(n)) missing.add(n);
+  }
+  for (const [n, h] of await fetchHeaders(ctx.pool, [...missing])) headers.set(n, h);
+  matchLogHashes(logs, headers);
+  const rows = decodeLogs(logs, { token: ctx.watch.token, governors: ctx.watch.governors }).tokenEvents;
+  return { rows, logCount: logs.length };
+}
+
+/** A batch carries what is stored: the bloom (512 hex characters a header) stays behind. */
 const stripBloom = ({ number, hash, parentHash, timestamp }: Batch["tip"]) => ({
   number,
   hash,
