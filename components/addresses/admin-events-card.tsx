@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { Address } from "viem";
 import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { adminEventLabel, eventDetail } from "@/components/ui/event-labels";
+import { ShortAddressLink } from "@/components/ui/short-address";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import type { ChainRef } from "@/db/queries/overview";
@@ -27,14 +27,7 @@ function partsOf(e: AdminEventRow, address: string): string {
 function AddressRef({ address, self, chainId }: { address: string | null; self: string; chainId: number }) {
   if (!address) return <span className="text-slate-500">—</span>;
   if (address === self) return <span className="text-xs text-slate-600">this address</span>;
-  return (
-    <Link
-      href={`/addresses/${address}?chain=${chainId}`}
-      className="font-mono text-xs break-all text-sky-800 hover:underline"
-    >
-      {address}
-    </Link>
-  );
+  return <ShortAddressLink address={address} chainId={chainId} />;
 }
 
 /** Admin actions (freezes, drains, role grants, ...) in which this address acted or was acted upon. */
@@ -100,7 +93,7 @@ export async function AddressAdminEventsCard({
                 <Td>
                   <AddressRef address={e.actor} self={self} chainId={e.chainId} />
                   {e.via ? (
-                    <span className="mt-0.5 block text-xs text-slate-600">
+                    <span className="mt-0.5 block text-xs whitespace-nowrap text-slate-600">
                       via governor <AddressRef address={e.via} self={self} chainId={e.chainId} />
                     </span>
                   ) : null}
@@ -110,7 +103,7 @@ export async function AddressAdminEventsCard({
                 </Td>
                 <Td numeric>{e.amount === null ? "—" : <Usd1Amount wei={e.amount} />}</Td>
                 <Td>{chainName(e.chainId)}</Td>
-                <Td className="max-w-md min-w-64 whitespace-normal">{e.summary}</Td>
+                <Td className="max-w-md min-w-56 whitespace-normal">{e.summary}</Td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Usd1Amount } from "@/components/ui/amount";
+import { ShortAddressLink, ShortHash } from "@/components/ui/short-address";
 import { DataTable, type DataColumn, type DataTableFilter } from "@/components/tables/data-table";
 import { ADMIN_EVENTS_TABLE } from "./admin-events-params";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
@@ -29,7 +30,7 @@ export type AdminEventView = {
   txHash: string;
 };
 
-const addr = (a: string | null) => (a ? <code className="font-mono text-xs break-all">{a}</code> : "—");
+const addr = (a: string | null) => (a ? <ShortAddressLink address={a} /> : "—");
 
 const columns: DataColumn<AdminEventView>[] = [
   {
@@ -56,10 +57,10 @@ const columns: DataColumn<AdminEventView>[] = [
     header: "By",
     cell: (r) => (
       <span data-testid="admin-event-actor" data-actor={r.actor ?? ""} data-via={r.via ?? ""}>
-        {addr(r.actor)}
+        <span className="block">{addr(r.actor)}</span>
         {r.via ? (
-          <span className="mt-0.5 block text-xs text-slate-600">
-            via governor <code className="font-mono break-all">{r.via}</code>
+          <span className="mt-0.5 block text-xs whitespace-nowrap text-slate-600">
+            via governor <ShortAddressLink address={r.via} />
           </span>
         ) : null}
       </span>
@@ -71,14 +72,14 @@ const columns: DataColumn<AdminEventView>[] = [
     cell: (r) => (
       <>
         {r.subjectName ? <span className="block">{r.subjectName}</span> : null}
-        {addr(r.subject)}
+        <span className="block">{addr(r.subject)}</span>
       </>
     ),
   },
   {
     id: "summary",
     header: "Summary",
-    cell: (r) => <span className="block max-w-md min-w-64 whitespace-normal">{r.summary}</span>,
+    cell: (r) => <span className="block max-w-md min-w-56 whitespace-normal">{r.summary}</span>,
   },
   { id: "chain", header: "Chain", cell: (r) => r.chain },
   { id: "block", header: "Block", numeric: true, cell: (r) => formatInt(r.block) },
@@ -89,7 +90,7 @@ const columns: DataColumn<AdminEventView>[] = [
     numeric: true,
     cell: (r) => (r.amount ? <Usd1Amount wei={r.amount} /> : "—"),
   },
-  { id: "tx", header: "Transaction", cell: (r) => addr(r.txHash) },
+  { id: "tx", header: "Transaction", cell: (r) => <ShortHash hash={r.txHash} /> },
 ];
 
 export function AdminEventsTable({
