@@ -77,6 +77,35 @@ test("lists the monitoring alerts that involve the address (the sanctioned one: 
   expect(rules.length).toBeGreaterThanOrEqual(2);
 });
 
+test("lists the admin actions on a frozen account: the issuer admin froze it through the governor", async ({
+  page,
+}) => {
+  const [first] = demoNetwork().plans;
+  if (!first) throw new Error("no chain");
+  const { chainId, plan } = first;
+  const frozen = plan.actions.flatMap((a) => (a.kind === "freeze" ? [a.account.toLowerCase()] : []));
+  const account = frozen[0];
+  if (!account) throw new Error("the plan freezes no account");
+  // Every admin action on it on this chain: its freezes, unfreezes and drains.
+  const want = plan.actions.filter(
+    (a) =>
+      (a.kind === "freeze" || a.kind === "unfreeze" || a.kind === "drain") &&
+      a.account.toLowerCase() === account,
+  );
+  await page.goto(`/addresses/${account}?chain=${chainId}`);
+  const rows = page
+    .getByRole("table", { name: "Admin actions involving this address" })
+    .getByTestId("address-admin-event-row");
+  await expect(async () => {
+    await page.reload();
+    await expect(rows).toHaveCount(want.length, { timeout: 1_000 });
+  }).toPass({ timeout: 240_000, intervals: [1_000, 2_000, 5_000] });
+  const freeze = rows.filter({ hasText: "Account frozen" }).first();
+  await expect(freeze).toContainText("acted upon");
+  await expect(freeze.getByRole("link", { name: plan.admin.toLowerCase() })).toBeVisible();
+  await expect(freeze).toContainText(`via governor ${plan.governor.toLowerCase()}`);
+});
+
 test("the chain filter narrows the figures and lives in the URL", async ({ page }) => {
   const want = subject();
   const [first] = want.perChain;

@@ -4,7 +4,12 @@ import { expect, test } from "@playwright/test";
 import { corridorTransactionsHref } from "@/lib/corridors/drill-down";
 import { formatUsd1 } from "@/lib/format";
 import { signInAs } from "./fixtures/auth";
-import { expectedCorridor, settledDays } from "./fixtures/demo-corridors";
+import {
+  expectedCorridor,
+  expectedCorridors,
+  expectedCorridorTotals,
+  settledDays,
+} from "./fixtures/demo-corridors";
 import { expectNoSeriousA11yViolations, screenshot, waitForSettledHistory } from "./fixtures/views";
 
 const { fromDay, toDay } = settledDays();
@@ -40,6 +45,61 @@ test("the matrix shows exact adjusted volume per corridor, unattributed included
   await expect(page.getByTestId("corridor-excluded-bridge")).not.toHaveAttribute("data-wei", "0");
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "corridors");
+});
+
+test("the issuer's primary market is excluded, shown on its own line and drills down", async ({ page }) => {
+  await waitForSettledHistory(page);
+  const all = expectedCorridorTotals(fromDay, toDay);
+  expect(all.primaryVolume).toBeGreaterThan(0n);
+  // The excluded total is exactly intra-entity + bridge + primary market, each with its amount.
+  const lines = page.getByRole("list", { name: "Excluded volume by reason" });
+  await expect(lines.getByRole("listitem")).toHaveText([/^Intra-entity/, /^Bridge/, /^Primary market/]);
+  await expect(page.getByTestId("corridor-excluded-primary")).toHaveAttribute(
+    "data-wei",
+    all.primaryVolume.toString(),
+  );
+  await expect(page.getByTestId("corridor-excluded-intra")).toHaveAttribute(
+    "data-wei",
+    all.intraEntityVolume.toString(),
+  );
+  await expect(page.getByTestId("corridor-excluded-bridge")).toHaveAttribute(
+    "data-wei",
+    all.bridgeVolume.toString(),
+  );
+  await expect(page.getByTestId("corridor-excluded").locator("[data-wei]")).toHaveAttribute(
+    "data-wei",
+    (all.volume - all.adjustedVolume).toString(),
+  );
+  await expect(page.getByTestId("corridor-adjusted-total")).toHaveAttribute(
+    "data-wei",
+    all.adjustedVolume.toString(),
+  );
+
+  // The corridor carrying most of it: its table row and its primary-market transfers.
+  const [key, top] = [...expectedCorridors(fromDay, toDay)].sort(([, a], [, b]) =>
+    a.primaryVolume === b.primaryVolume ? 0 : a.primaryVolume > b.primaryVolume ? -1 : 1,
+  )[0] ?? ["", undefined];
+  if (!top) throw new Error("no corridor in the plan");
+  const [origin = "", destination = ""] = key.split("→");
+  await page.goto(`/corridors?${RANGE}&c.origin=${origin}&c.destination=${destination}`);
+  const table = page.getByTestId("corridor-table");
+  await expect(table.getByRole("columnheader", { name: "Primary market (excl.)" })).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table.locator("tbody tr").locator(`[data-wei="${top.primaryVolume}"]`)).toHaveCount(1);
+
+  await page.goto(corridorTransactionsHref({ origin, destination, fromDay, toDay, flow: "primary" }));
+  await expect(page.getByTestId("corridor-note")).toContainText("the issuer's primary market");
+  await expect(page.getByTestId("transactions-total")).toHaveAttribute(
+    "data-count",
+    String(top.primaryCount),
+  );
+  await expect(page.getByTestId("transactions-total-amount")).toHaveAttribute(
+    "data-wei",
+    top.primaryVolume.toString(),
+  );
+  await expect(page.getByTestId("transactions-table").getByRole("combobox", { name: "Flow" })).toHaveValue(
+    "primary",
+  );
 });
 
 test("clicking a cell lists exactly the transfers behind it", async ({ page }) => {

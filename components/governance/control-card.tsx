@@ -23,11 +23,13 @@ function When({ at }: { at: LogRef | null }) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+      <dd className="mt-0.5 text-sm text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -40,7 +42,7 @@ function ChainFacts({ c }: { c: ChainControl }) {
         {c.chainName} <span className="font-normal text-slate-500">(chain {c.chainId})</span>
       </h3>
       <dl className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <Fact label="Token owner">
+        <Fact label="Token owner" testId="governance-owner">
           {c.owner ? (
             <>
               <AddressLink address={c.owner.address} />
@@ -87,7 +89,7 @@ function ChainFacts({ c }: { c: ChainControl }) {
             "No AdminChanged indexed."
           )}
         </Fact>
-        <Fact label="Implementation">
+        <Fact label="Implementation" testId="governance-implementation">
           {c.implementation ? (
             <>
               <AddressLink address={c.implementation.address} />

@@ -37,7 +37,13 @@ export async function GovernanceHoldersCard({ chainId }: { chainId: number | und
           </thead>
           <tbody>
             {holders.map((h) => (
-              <tr key={`${h.chainId}-${h.governor}-${h.role}-${h.account}`}>
+              <tr
+                key={`${h.chainId}-${h.governor}-${h.role}-${h.account}`}
+                data-chain={h.chainId}
+                data-role={h.roleName}
+                data-account={h.account}
+                data-governor={h.governor}
+              >
                 <Th scope="row">
                   <span className="font-mono text-xs break-all">{h.roleName}</span>
                 </Th>
