@@ -49,15 +49,19 @@ export async function runPreflight(p: {
   }
 }
 
-/** A few quick attempts: enough to ride out a flaky provider, short enough to fail fast on a dead one. */
+/**
+ * A few quick attempts: enough to ride out a flaky provider, short enough to fail fast on a dead
+ * one. A provider that is merely busy (it answered, with a rate limit) gets more, at its Retry-After.
+ */
 async function withQuickRetry<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
-      const kind = classifyRpcError(err).kind;
-      if (attempt >= 4 || (kind !== "retryable" && kind !== "rateLimit")) throw err;
-      await sleep(150 * attempt, signal);
+      const c = classifyRpcError(err);
+      const limit = c.kind === "rateLimit" ? 8 : c.kind === "retryable" ? 4 : 0;
+      if (attempt >= limit) throw err;
+      await sleep(Math.max(150 * attempt, Math.min(c.retryAfterMs ?? 0, 10_000)), signal);
     }
   }
 }
