@@ -158,6 +158,8 @@ export function createIndexer(deps: IndexerDeps) {
               indexed: batch.toBlock.toString(),
               target: to.toString(),
               span: fetcher.span.toString(),
+              // Near the head: blocks checked one by one, asked again by hash, logs so recovered.
+              ...headStats,
               ...progress.snapshot(to),
             },
             "backfill progress",
