@@ -203,6 +203,8 @@ describe("following the head behind real providers' faults", () => {
       expect({ [k]: main.stats[k] }).not.toEqual({ [k]: 0 });
     expect(failover.stats.nodeLagBlocks).toBeGreaterThan(0);
     expect(run.stdout()).toMatch(/lagging backend\): recovered/);
+    // ... so completely that the second look never had to index anything again.
+    expect(run.stdout()).not.toMatch(/differ from the node before becoming final/);
     run.child.kill("SIGTERM");
     expect(await run.exit).toBe(0);
   });
