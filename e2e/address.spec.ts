@@ -103,7 +103,8 @@ test("lists the admin actions on a frozen account: the issuer admin froze it thr
   const freeze = rows.filter({ hasText: "Account frozen" }).first();
   await expect(freeze).toContainText("acted upon");
   await expect(freeze.getByRole("link", { name: plan.admin.toLowerCase() })).toBeVisible();
-  await expect(freeze).toContainText(`via governor ${plan.governor.toLowerCase()}`);
+  await expect(freeze).toContainText("via governor");
+  await expect(freeze.getByRole("link", { name: plan.governor.toLowerCase() })).toBeVisible();
 });
 
 test("the chain filter narrows the figures and lives in the URL", async ({ page }) => {
