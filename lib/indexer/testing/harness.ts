@@ -164,7 +164,10 @@ export async function until<T>(
 
 /** The indexer CLI as a child process (`kill -9` tests, exit codes, one-line errors). */
 export function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn("node_modules/.bin/tsx", ["lib/indexer/cli.ts", ...args], {
+  // node with tsx as a loader, not the tsx binary: tsx's CLI relays SIGTERM to its child and
+  // SIGKILLs it (exit 143) when the child does not acknowledge within 30 ms, which a busy machine
+  // misses, so a graceful shutdown under test would look like a crash.
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/indexer/cli.ts", ...args], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
