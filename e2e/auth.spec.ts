@@ -10,7 +10,7 @@ import {
   type DemoAccount,
 } from "./fixtures/auth";
 
-const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Alerts"];
+const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Alerts", "Governance"];
 const TAIL = ["Registry", "Indexer"];
 const OFFICER = [...VIEWS, "Reports", ...TAIL];
 const NAV: Record<DemoAccount, string[]> = {
