@@ -4,3 +4,4 @@ export * from "./chain";
 export * from "./registry";
 export * from "./rollups";
 export * from "./monitoring";
+export * from "./goaml";
