@@ -49,3 +49,45 @@ describe("safeNextPath", () => {
     }
   });
 });
+
+describe("safeNextPath against open redirects", () => {
+  /** As the value arrives: the query string decoded once, as Next decodes `searchParams`. */
+  const fromQuery = (encoded: string) => new URLSearchParams(`next=${encoded}`).get("next");
+
+  it("sends every off-site payload to the overview, as typed and as decoded from the URL", () => {
+    const payloads = [
+      "/%09/evil.example",
+      "/%0a/evil.example",
+      "/%0d/evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\\evil.example",
+      "/\\/evil.example",
+      "//evil.example",
+      "https://evil.example/x",
+      "http:evil.example",
+      "javascript:alert(1)",
+      " //evil.example",
+      "%2F%2Fevil.example",
+      "/%2F%2Fevil.example",
+      "/%2F/evil.example",
+      "/%5C/evil.example",
+      "/%",
+    ];
+    for (const p of payloads) {
+      expect(safeNextPath(p), JSON.stringify(p)).toBe("/overview");
+      expect(safeNextPath(fromQuery(p)), `decoded ${JSON.stringify(p)}`).toBe("/overview");
+    }
+  });
+
+  it("keeps a same-site path with its query and fragment unchanged", () => {
+    expect(safeNextPath("/alerts?status=open#x")).toBe("/alerts?status=open#x");
+    expect(safeNextPath(fromQuery("%2Falerts%3Fstatus%3Dopen%23x"))).toBe("/alerts?status=open#x");
+  });
+
+  it("returns the normalised path, never the raw string", () => {
+    expect(safeNextPath("/alerts/../admin/users")).toBe("/admin/users");
+    expect(safeNextPath("/./api/health")).toBe("/overview");
+    expect(safeNextPath("/al\terts")).toBe("/alerts");
+  });
+});

@@ -62,9 +62,36 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
-/** Only same-site paths after sign-in: never an absolute URL (open redirect). */
+// Any origin works as the base: only whether the candidate keeps it matters. `.invalid` is
+// reserved (RFC 2606), so no real site can share it.
+const NEXT_BASE = "http://next-path.invalid";
+
+/** The candidate as a same-origin path (pathname + search + hash), or null when it leaves. */
+function sameOriginPath(candidate: string): string | null {
+  try {
+    const url = new URL(candidate, NEXT_BASE);
+    return url.origin === NEXT_BASE ? `${url.pathname}${url.search}${url.hash}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only same-site paths after sign-in (open redirect). The candidate is parsed as the browser will
+ * parse the Location header (tabs and newlines dropped, `\` read as `/`), and what is returned is
+ * that parse, never the raw string. Its once-decoded form must stay on the site too, so a layer
+ * that decodes again cannot turn `/%2F%2Fevil.example` into `//evil.example`.
+ */
 export function safeNextPath(next: string | null | undefined, fallback = "/overview"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  if (next.startsWith("/api/") || next.startsWith("/sign-in")) return fallback;
-  return next;
+  if (!next || !next.startsWith("/")) return fallback;
+  const path = sameOriginPath(next);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return fallback;
+  }
+  if (!path || !sameOriginPath(decoded)) return fallback;
+  if (path.startsWith("/api/") || path.startsWith("/sign-in")) return fallback;
+  return path;
 }
