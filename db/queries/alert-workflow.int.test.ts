@@ -225,6 +225,40 @@ describe("transitionAlert", () => {
     });
   });
 
+  it("a severe alert is not dismissed by one person: refused, the row unchanged; escalate, then another officer dismisses", async () => {
+    const id = await insertTestAlert(handle.db, { ruleId: "R1" });
+    await handle.db.update(alerts).set({ severity: "severe" }).where(eq(alerts.id, id));
+    const row = async () => (await handle.db.select().from(alerts).where(eq(alerts.id, id)))[0];
+    const before = await row();
+    const refused = {
+      code: "forbidden",
+      message:
+        "A severe alert is dismissed only with a second person's approval: escalate it with your reasons; another compliance officer decides.",
+    };
+    expect(await refusal(move(id, "analyst", "dismissed", "Name match only; different person."))).toEqual(
+      refused,
+    );
+    expect(await refusal(move(id, "officer", "dismissed", "Name match only; different person."))).toEqual(
+      refused,
+    );
+    expect(await row()).toEqual(before);
+    expect(await state(id)).toMatchObject({ history: [], audit: [] });
+
+    await move(id, "analyst", "in_review");
+    expect(await refusal(move(id, "analyst", "dismissed", "Name match only."))).toEqual(refused);
+    expect((await state(id)).status).toBe("in_review");
+
+    await move(id, "analyst", "escalated", "Name match only, I think; please confirm.");
+    await move(id, "officer", "dismissed", "Confirmed: date of birth differs from the listed person.");
+    const s = await state(id);
+    expect(s.status).toBe("dismissed");
+    expect(s.history.map((h) => `${h.from}→${h.to} ${h.actor}`)).toEqual([
+      "open→in_review u-analyst",
+      "in_review→escalated u-analyst",
+      "escalated→dismissed u-officer",
+    ]);
+  });
+
   it("an unknown alert is not_found", async () => {
     expect((await refusal(move(999_999_999, "analyst", "in_review"))).code).toBe("not_found");
   });

@@ -34,7 +34,13 @@ export function alertTarget(alertId: number): string {
 
 async function lockAlert(tx: Tx, alertId: number) {
   const [row] = await tx
-    .select({ id: alerts.id, status: alerts.status, assignee: alerts.assignee, ruleId: alerts.ruleId })
+    .select({
+      id: alerts.id,
+      status: alerts.status,
+      assignee: alerts.assignee,
+      ruleId: alerts.ruleId,
+      severity: alerts.severity,
+    })
     .from(alerts)
     .where(eq(alerts.id, alertId))
     .for("update");
@@ -74,6 +80,8 @@ export async function transitionAlert(db: Db, p: TransitionAlertParams): Promise
       to: p.to,
       actorRole: p.actor.role,
       actorId: p.actor.id,
+      // The locked row's severity: a severe alert is never dismissed by one person.
+      severity: alert.severity,
       escalatedBy,
       reason,
     });

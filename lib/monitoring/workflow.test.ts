@@ -3,6 +3,7 @@ import { ALERT_STATUSES, type AlertStatus } from "@/db/schema/monitoring";
 import { USER_ROLES, type UserRole } from "@/lib/auth/roles";
 import {
   FOUR_EYES_MESSAGE,
+  SEVERE_DISMISS_MESSAGE,
   TRANSITIONS,
   checkTransition,
   movesFor,
@@ -17,6 +18,7 @@ function check(p: Partial<CheckTransitionParams> & Pick<CheckTransitionParams, "
   return checkTransition({
     actorRole: "compliance_officer",
     actorId: OFFICER2,
+    severity: "medium",
     escalatedBy: OFFICER,
     reason: "a reason",
     ...p,
@@ -27,12 +29,14 @@ const outcome = (r: ReturnType<typeof checkTransition>) => (r.ok ? "ok" : r.code
 
 describe("the transition table", () => {
   it("has exactly the workflow's edges", () => {
-    expect(TRANSITIONS.map((t) => `${t.from}→${t.to} ${t.permission}${t.fourEyes ? " 4eyes" : ""}`)).toEqual([
+    const edge = (t: (typeof TRANSITIONS)[number]) =>
+      `${t.from}→${t.to} ${t.permission}${t.fourEyes ? " 4eyes" : ""}${t.forSevere ? "" : " not-severe"}`;
+    expect(TRANSITIONS.map(edge)).toEqual([
       "open→in_review alerts:triage",
       "open→escalated alerts:triage",
-      "open→dismissed alerts:triage",
+      "open→dismissed alerts:triage not-severe",
       "in_review→escalated alerts:triage",
-      "in_review→dismissed alerts:triage",
+      "in_review→dismissed alerts:triage not-severe",
       "escalated→reported reports:file 4eyes",
       "escalated→dismissed reports:file 4eyes",
       "escalated→in_review reports:file 4eyes",
@@ -118,7 +122,7 @@ describe("roles", () => {
   });
 
   it("the page offers each role exactly its moves", () => {
-    const moves = (from: AlertStatus, role: UserRole) => movesFor(from, role).map((t) => t.to);
+    const moves = (from: AlertStatus, role: UserRole) => movesFor(from, role, "medium").map((t) => t.to);
     expect(moves("open", "analyst")).toEqual(["in_review", "escalated", "dismissed"]);
     expect(moves("in_review", "analyst")).toEqual(["escalated", "dismissed"]);
     expect(moves("escalated", "analyst")).toEqual([]);
@@ -174,6 +178,91 @@ describe("four eyes", () => {
     expect(
       outcome(check({ from: "in_review", to: "escalated", actorId: OFFICER, escalatedBy: OFFICER })),
     ).toBe("ok");
+  });
+});
+
+describe("severe alerts are not dismissed by one person", () => {
+  const severeRefusal = { ok: false, code: "forbidden", message: SEVERE_DISMISS_MESSAGE };
+
+  it("says how instead", () => {
+    expect(SEVERE_DISMISS_MESSAGE).toBe(
+      "A severe alert is dismissed only with a second person's approval: escalate it with your reasons; another compliance officer decides.",
+    );
+  });
+
+  it("open or in review → dismissed is refused for a severe alert, whoever triages, with or without a reason", () => {
+    for (const from of ["open", "in_review"] as const) {
+      for (const reason of ["Known counterparty.", ""]) {
+        expect(
+          check({
+            from,
+            to: "dismissed",
+            severity: "severe",
+            actorRole: "analyst",
+            actorId: ANALYST,
+            reason,
+          }),
+        ).toEqual(severeRefusal);
+        expect(check({ from, to: "dismissed", severity: "severe", escalatedBy: null, reason })).toEqual(
+          severeRefusal,
+        );
+      }
+      // A role that cannot triage hears that first.
+      expect(check({ from, to: "dismissed", severity: "severe", actorRole: "admin" })).toEqual({
+        ok: false,
+        code: "forbidden",
+        message: "Your role does not allow triaging alerts.",
+      });
+    }
+  });
+
+  it("the same moves stay open for high, medium and low alerts", () => {
+    for (const severity of ["high", "medium", "low"] as const) {
+      for (const from of ["open", "in_review"] as const) {
+        expect(check({ from, to: "dismissed", severity, actorRole: "analyst", actorId: ANALYST })).toEqual({
+          ok: true,
+          transition: TRANSITIONS.find((t) => t.from === from && t.to === "dismissed"),
+        });
+      }
+    }
+  });
+
+  it("the path is escalate (one person), then dismiss from escalated (another officer, four eyes)", () => {
+    const severe = { severity: "severe" } as const;
+    for (const [from, to] of [
+      ["open", "in_review"],
+      ["open", "escalated"],
+      ["in_review", "escalated"],
+    ] as const) {
+      expect(outcome(check({ ...severe, from, to, actorRole: "analyst", actorId: ANALYST }))).toBe("ok");
+    }
+    expect(outcome(check({ ...severe, from: "escalated", to: "dismissed", escalatedBy: ANALYST }))).toBe(
+      "ok",
+    );
+    expect(
+      check({ ...severe, from: "escalated", to: "dismissed", actorId: OFFICER, escalatedBy: OFFICER }),
+    ).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: "Four eyes: you escalated this case; another compliance officer must decide it.",
+    });
+    for (const to of ["reported", "in_review"] as const) {
+      expect(outcome(check({ ...severe, from: "escalated", to }))).toBe("ok");
+    }
+  });
+
+  it("the page does not offer the single-person dismissal of a severe alert", () => {
+    const moves = (from: AlertStatus, role: UserRole) => movesFor(from, role, "severe").map((t) => t.to);
+    expect(moves("open", "analyst")).toEqual(["in_review", "escalated"]);
+    expect(moves("in_review", "analyst")).toEqual(["escalated"]);
+    expect(moves("open", "compliance_officer")).toEqual(["in_review", "escalated"]);
+    expect(moves("escalated", "analyst")).toEqual([]);
+    expect(moves("escalated", "compliance_officer")).toEqual(["reported", "dismissed", "in_review"]);
+    expect(movesFor("open", "analyst", "high").map((t) => t.to)).toEqual([
+      "in_review",
+      "escalated",
+      "dismissed",
+    ]);
   });
 });
 

@@ -7,7 +7,11 @@
 // user who made the latest move to "escalated". Dismissing and sending back are included on
 // purpose: otherwise the escalator could send the case back and dismiss it alone, which is the
 // decision not to report that four eyes exist for.
-import type { AlertStatus } from "@/db/schema/monitoring";
+//
+// A severe alert (R1 direct sanctions hit, R10 issuer/admin event) is not dismissed by one person
+// either: the triage moves to "dismissed" are closed to it, so the only way to dismiss it is
+// through "escalated", where four eyes apply.
+import type { AlertStatus, Severity } from "@/db/schema/monitoring";
 import type { ErrorCode } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/roles";
 import { STATUS_LABELS } from "./labels";
@@ -31,6 +35,8 @@ export type Transition = {
   reasonRequired: boolean;
   /** The actor must not be the user who escalated the case. */
   fourEyes: boolean;
+  /** Open to severe alerts too (false: one person's dismissal, which a severe alert never gets). */
+  forSevere: boolean;
   /** Button text. */
   label: string;
   /** "to dismiss the case", for messages. */
@@ -39,7 +45,12 @@ export type Transition = {
   reasonLabel: string;
 };
 
-const ESCALATED_MOVE = { permission: "reports:file", reasonRequired: true, fourEyes: true } as const;
+const ESCALATED_MOVE = {
+  permission: "reports:file",
+  reasonRequired: true,
+  fourEyes: true,
+  forSevere: true,
+} as const;
 
 export const TRANSITIONS: readonly Transition[] = [
   {
@@ -48,6 +59,7 @@ export const TRANSITIONS: readonly Transition[] = [
     permission: "alerts:triage",
     reasonRequired: false,
     fourEyes: false,
+    forSevere: true,
     label: "Start review",
     purpose: "to start the review",
     reasonLabel: "Comment (optional)",
@@ -59,6 +71,7 @@ export const TRANSITIONS: readonly Transition[] = [
       permission: "alerts:triage",
       reasonRequired: true,
       fourEyes: false,
+      forSevere: true,
       label: "Escalate",
       purpose: "to escalate the case",
       reasonLabel: "Why it is suspicious",
@@ -69,6 +82,7 @@ export const TRANSITIONS: readonly Transition[] = [
       permission: "alerts:triage",
       reasonRequired: true,
       fourEyes: false,
+      forSevere: false,
       label: "Dismiss",
       purpose: "to dismiss the case",
       reasonLabel: "Why it is not suspicious",
@@ -109,6 +123,8 @@ export type CheckTransitionParams = {
   to: AlertStatus;
   actorRole: string;
   actorId: string;
+  /** The alert's stored severity (from its row, never from the client). */
+  severity: Severity;
   /** User id of the latest user move to "escalated"; null when the case was never escalated. */
   escalatedBy: string | null;
   reason: string | null | undefined;
@@ -120,10 +136,14 @@ export type TransitionCheck = { ok: true; transition: Transition } | TransitionR
 export const FOUR_EYES_MESSAGE =
   "Four eyes: you escalated this case; another compliance officer must file it.";
 
+export const SEVERE_DISMISS_MESSAGE =
+  "A severe alert is dismissed only with a second person's approval: escalate it with your reasons; another compliance officer decides.";
+
 /**
  * Whether `actor` may move a case from `from` to `to` with `reason`. Checked in this order: the
  * move exists (conflict: the case moved meanwhile, or is closed), the role holds the permission,
- * four eyes, then the reason (a reason cannot cure the first three).
+ * a severe alert is not dismissed alone, four eyes, then the reason (a reason cannot cure the
+ * first four).
  */
 export function checkTransition(p: CheckTransitionParams): TransitionCheck {
   const t = findTransition(p.from, p.to);
@@ -136,6 +156,7 @@ export function checkTransition(p: CheckTransitionParams): TransitionCheck {
         : "Your role does not allow triaging alerts.",
     );
   }
+  if (!t.forSevere && p.severity === "severe") return refuse("forbidden", SEVERE_DISMISS_MESSAGE);
   if (t.fourEyes && p.escalatedBy !== null && p.escalatedBy === p.actorId) {
     return refuse(
       "forbidden",
@@ -150,9 +171,14 @@ export function checkTransition(p: CheckTransitionParams): TransitionCheck {
   return { ok: true, transition: t };
 }
 
-/** The moves a role may make from a status (the page's buttons; four eyes is shown, not hidden). */
-export function movesFor(from: AlertStatus, role: string): Transition[] {
-  return TRANSITIONS.filter((t) => t.from === from && can(role, t.permission));
+/**
+ * The moves a role may make from a status on an alert of this severity (the page's buttons; four
+ * eyes is shown, not hidden; a severe alert's single-person dismissal is not offered at all).
+ */
+export function movesFor(from: AlertStatus, role: string, severity: Severity): Transition[] {
+  return TRANSITIONS.filter(
+    (t) => t.from === from && can(role, t.permission) && (t.forSevere || severity !== "severe"),
+  );
 }
 
 function noSuchMove(from: AlertStatus, to: AlertStatus): string {

@@ -6,7 +6,13 @@ import type { AlertCase } from "@/db/queries/alert-case";
 import type { AppSession } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { formatDateTimeUtc } from "@/lib/format";
-import { REASON_MAX, STATUS_LABELS, TERMINAL_STATUSES, movesFor } from "@/lib/monitoring/workflow";
+import {
+  REASON_MAX,
+  SEVERE_DISMISS_MESSAGE,
+  STATUS_LABELS,
+  TERMINAL_STATUSES,
+  movesFor,
+} from "@/lib/monitoring/workflow";
 import { ALERT_CARDS, Fact, userLabel } from "./parts";
 import { AlertCaseWorkflow } from "./workflow";
 
@@ -32,8 +38,11 @@ function FourEyesNote({ c, session }: { c: AlertCase; session: AppSession }) {
 
 export function AlertCaseDecision({ c, session }: { c: AlertCase; session: AppSession }) {
   const a = c.alert;
-  const moves = movesFor(a.status, session.role);
   const canTriage = can(session.role, "alerts:triage");
+  const moves = movesFor(a.status, session.role, a.severity);
+  // Why there is no Dismiss button next to Escalate.
+  const severeNoDismiss =
+    a.severity === "severe" && (a.status === "open" || a.status === "in_review") && canTriage;
   const goaml = can(session.role, "exports:create") && (a.status === "escalated" || a.status === "reported");
   return (
     <Card
@@ -74,6 +83,11 @@ export function AlertCaseDecision({ c, session }: { c: AlertCase; session: AppSe
           ) : null}
         </dl>
         <FourEyesNote c={c} session={session} />
+        {severeNoDismiss ? (
+          <p data-testid="alert-severe-dismiss" className="text-sm text-slate-600">
+            {SEVERE_DISMISS_MESSAGE}
+          </p>
+        ) : null}
         {moves.length > 0 ? (
           <AlertCaseWorkflow
             alertId={a.id}
