@@ -45,12 +45,38 @@ export class AuthConfigError extends Error {
 }
 
 /**
+ * localhost, 127.0.0.0/8 or [::1], read as the URL parser reads the host (so `127.1` and
+ * `0x7f.1` are 127.0.0.1, and `127.0.0.1.evil.example` is a name, not an address).
+ */
+export function isLoopbackUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
+  const host = parsed.hostname;
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
  * Production requires a real secret and the public URL; the demo (`USD1_DEMO=1`, set by
  * `npm run demo`), development and tests fall back to the fixed demo secret. A half-configured
  * OIDC provider is an error rather than silently no SSO button.
+ *
+ * The demo in production is for this machine only: with a non-loopback BETTER_AUTH_URL it
+ * refuses to start (the demo secret and passwords are public). Without one, better-auth takes
+ * the URL from each request and accepts loopback hosts only (lib/auth/server.ts).
  */
 export function resolveAuthSettings(env: AuthEnv): AuthSettings {
-  const relaxed = env.NODE_ENV !== "production" || env.USD1_DEMO === "1";
+  const demo = env.USD1_DEMO === "1";
+  if (env.NODE_ENV === "production" && demo && env.BETTER_AUTH_URL && !isLoopbackUrl(env.BETTER_AUTH_URL)) {
+    throw new AuthConfigError(
+      `USD1_DEMO=1 runs on loopback only, but BETTER_AUTH_URL is ${env.BETTER_AUTH_URL}: unset USD1_DEMO and set BETTER_AUTH_SECRET and BETTER_AUTH_URL for a real deployment`,
+    );
+  }
+  const relaxed = env.NODE_ENV !== "production" || demo;
   if (!env.BETTER_AUTH_SECRET && !relaxed) {
     throw new AuthConfigError(
       "BETTER_AUTH_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)",

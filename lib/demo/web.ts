@@ -29,6 +29,11 @@ export function hasBuild(): boolean {
   return fs.existsSync(path.resolve(".next", "BUILD_ID"));
 }
 
+function demoEnv(): NodeJS.ProcessEnv {
+  const { BETTER_AUTH_URL: _ignored, ...rest } = process.env;
+  return rest;
+}
+
 export type WebServer = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
 /** `next start` against the given database URL; resolves once it answers HTTP. */
@@ -39,7 +44,9 @@ export async function startWeb(p: { port: number; databaseUrl: string; log: Logg
     detached: true,
     // USD1_DEMO=1 lets this local http server use the fixed, public demo auth secret
     // (lib/auth/settings.ts); a real deployment sets BETTER_AUTH_SECRET and BETTER_AUTH_URL.
-    env: { ...process.env, DATABASE_URL: p.databaseUrl, NEXT_TELEMETRY_DISABLED: "1", USD1_DEMO: "1" },
+    // No inherited BETTER_AUTH_URL: the demo is served on loopback, and a public URL left in the
+    // shell would make the server refuse to start (settings refuse the demo behind one).
+    env: { ...demoEnv(), DATABASE_URL: p.databaseUrl, NEXT_TELEMETRY_DISABLED: "1", USD1_DEMO: "1" },
   });
   const killGroup = (signal: NodeJS.Signals) => {
     try {
