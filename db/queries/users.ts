@@ -1,6 +1,6 @@
 // Users, credentials and the sign-in throttle. better-auth reads and writes these tables through
 // its Drizzle adapter; these functions are for what it does not cover (lists for the admin page,
-// the CLI and demo seeding, the last-admin rule, the per-account/per-IP lock).
+// the CLI and demo seeding, the last-admin rule, the per-account/per-IP sign-in throttle).
 import { and, asc, count, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { accounts, sessions, signInThrottle, users, type UserRole } from "../schema/auth";
@@ -134,7 +134,7 @@ export async function countUserSessions(db: Reader, params: CountUserSessionsPar
 
 export type GetSignInLocksParams = { keys: string[]; now: Date };
 
-/** Keys among `keys` that are locked at `now`, with the time each lock ends. */
+/** Keys among `keys` held at `now` (no attempt allowed yet), with the time each hold ends. */
 export async function getSignInLocks(
   db: Reader,
   params: GetSignInLocksParams,
@@ -156,40 +156,48 @@ export async function getSignInLocks(
 export type RecordSignInFailureParams = {
   key: string;
   now: Date;
-  /** Failures count within this window from the first one. */
+  /** Failures count within this window from the first one; a later failure starts again at 1. */
   windowMs: number;
-  maxFailures: number;
-  lockMs: number;
 };
 
 /**
- * One failed attempt for `key`, atomically (concurrent failures cannot both read 4 and write 5).
- * A window that has run out, or a lock that has ended, starts the count again at 1.
+ * One failed attempt for `key`, atomically (concurrent failures cannot both read 4 and write 5);
+ * returns the count within the window. The wait that follows is set by `holdSignIn`.
  */
 export async function recordSignInFailure(
   db: Reader,
   params: RecordSignInFailureParams,
-): Promise<{ failures: number; lockedUntil: Date | null }> {
-  const { key, now, windowMs, maxFailures, lockMs } = params;
-  const windowStart = new Date(now.getTime() - windowMs);
-  const lockEnd = new Date(now.getTime() + lockMs);
+): Promise<{ failures: number }> {
+  const { key, now } = params;
+  const windowStart = new Date(now.getTime() - params.windowMs);
   const t = signInThrottle;
-  const stale = sql`(${t.windowStartedAt} <= ${windowStart} or (${t.lockedUntil} is not null and ${t.lockedUntil} <= ${now}))`;
-  const next = sql`(case when ${stale} then 1 else ${t.failures} + 1 end)`;
+  const stale = sql`(${t.windowStartedAt} <= ${windowStart})`;
   const [row] = await db
     .insert(t)
-    .values({ key, failures: 1, windowStartedAt: now, lockedUntil: maxFailures <= 1 ? lockEnd : null })
+    .values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
     .onConflictDoUpdate({
       target: t.key,
       set: {
-        failures: next,
+        failures: sql`case when ${stale} then 1 else ${t.failures} + 1 end`,
         windowStartedAt: sql`case when ${stale} then ${now} else ${t.windowStartedAt} end`,
-        lockedUntil: sql`case when ${next} >= ${maxFailures} then ${lockEnd}
-          when ${stale} then null else ${t.lockedUntil} end`,
       },
     })
-    .returning({ failures: t.failures, lockedUntil: t.lockedUntil });
-  return { failures: row?.failures ?? 1, lockedUntil: row?.lockedUntil ?? null };
+    .returning({ failures: t.failures });
+  return { failures: row?.failures ?? 1 };
+}
+
+export type HoldSignInParams = { key: string; until: Date };
+
+/**
+ * No attempt for `key` before `until` (stored in `locked_until`). Only ever pushed later, so of
+ * two concurrent failures the longer wait stands.
+ */
+export async function holdSignIn(db: Reader, params: HoldSignInParams): Promise<void> {
+  const t = signInThrottle;
+  await db
+    .update(t)
+    .set({ lockedUntil: sql`greatest(coalesce(${t.lockedUntil}, ${params.until}), ${params.until})` })
+    .where(eq(t.key, params.key));
 }
 
 export type ClearSignInFailuresParams = { keys: string[] };

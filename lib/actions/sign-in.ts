@@ -7,7 +7,7 @@ import { safeNextPath, signInSchema } from "@/lib/validators/auth";
 import { safeAction } from "./safe-action";
 
 /**
- * Email/password sign-in through better-auth (its hooks lock and audit); the session cookie is
+ * Email/password sign-in through better-auth (its hooks throttle and audit); the session cookie is
  * set by the nextCookies plugin. Failures carry one message whether or not the account exists.
  */
 export const signIn = safeAction({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listAuditLog } from "@/db/queries/audit";
 import { countUserSessions, findUserByEmail } from "@/db/queries/users";
@@ -8,7 +8,7 @@ import { seedDemoUsers } from "./demo-users";
 import { createAuthRoute } from "./http";
 import { createAuth, type Auth } from "./server";
 import { resolveAuthSettings } from "./settings";
-import { INVALID_CREDENTIALS_MESSAGE, LOCKED_MESSAGE } from "./throttle";
+import { INVALID_CREDENTIALS_MESSAGE } from "./throttle";
 
 const ORIGIN = "http://127.0.0.1:3999";
 const EXTRA = [
@@ -88,22 +88,86 @@ describe("sign-in", () => {
     expect(a.message).toBe(INVALID_CREDENTIALS_MESSAGE);
     expect(b).toEqual(a);
   });
+});
 
-  it("locks an account after 5 failures, even against the right password", async () => {
-    for (let i = 0; i < 4; i++)
-      expect((await signIn("lock@demo.local", "wrong-password", `192.0.2.${20 + i}`)).status).toBe(401);
-    const fifth = await signIn("lock@demo.local", "wrong-password", "192.0.2.30");
-    expect(fifth.status).toBe(401);
-    expect(((await fifth.json()) as { message: string }).message).toBe(LOCKED_MESSAGE);
-    const right = await signIn("lock@demo.local", "lock-target-pass", "192.0.2.31");
-    expect(right.status).toBe(429);
-    expect(right.headers.getSetCookie()).toEqual([]);
+describe("throttle", () => {
+  // Only Date is faked: the waits are read from the clock, while timers and sockets run as usual.
+  const clock = { at: 0 };
+  function travel(ms: number) {
+    clock.at += ms;
+    vi.setSystemTime(clock.at);
+  }
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    clock.at = Date.now();
+  });
+  afterAll(() => vi.useRealTimers());
+
+  async function answer(res: Response) {
+    return { status: res.status, message: ((await res.json()) as { message: string }).message };
+  }
+
+  it("delays an account from the 3rd failure (1 s, then 2 s), from any address; the right password after the wait signs in and resets the count", async () => {
+    const wrong = (ip: string) => signIn("lock@demo.local", "wrong-password", ip);
+    const right = (ip: string) => signIn("lock@demo.local", "lock-target-pass", ip);
+    expect(await answer(await wrong("192.0.2.20"))).toEqual({
+      status: 401,
+      message: INVALID_CREDENTIALS_MESSAGE,
+    });
+    expect(await answer(await wrong("192.0.2.21"))).toEqual({
+      status: 401,
+      message: INVALID_CREDENTIALS_MESSAGE,
+    });
+    expect(await answer(await wrong("192.0.2.22"))).toEqual({
+      status: 401,
+      message: "Wrong email or password. Try again in 1 s.",
+    });
+    // Before the wait has elapsed, even the right password from another address is refused unchecked.
+    const early = await right("192.0.2.23");
+    expect(early.headers.getSetCookie()).toEqual([]);
+    expect(await answer(early)).toEqual({
+      status: 429,
+      message: "Too many failed sign-in attempts. Try again in 1 s.",
+    });
+    travel(1_000);
+    expect(await answer(await wrong("192.0.2.24"))).toEqual({
+      status: 401,
+      message: "Wrong email or password. Try again in 2 s.",
+    });
+    travel(1_999);
+    expect((await right("192.0.2.25")).status).toBe(429);
+    travel(1);
+    const ok = await right("192.0.2.26");
+    expect(ok.status).toBe(200);
+    expect((await sessionOf(cookieOf(ok)))?.user?.email).toBe("lock@demo.local");
+    // The success cleared the account's count: three more failures before any wait.
+    expect(await answer(await wrong("192.0.2.27"))).toEqual({
+      status: 401,
+      message: INVALID_CREDENTIALS_MESSAGE,
+    });
+    expect(await answer(await wrong("192.0.2.28"))).toEqual({
+      status: 401,
+      message: INVALID_CREDENTIALS_MESSAGE,
+    });
   });
 
-  it("locks an IP after 20 failures across accounts, and only that IP", async () => {
-    for (let i = 0; i < 20; i++) await signIn(`spray${i}@demo.local`, "wrong-password", "198.51.100.7");
-    expect((await signIn("victim@demo.local", "victim-user-pass", "198.51.100.7")).status).toBe(429);
+  it("refuses an IP for 15 minutes at its 20th failure across accounts, and only that IP", async () => {
+    const ip = "198.51.100.7";
+    for (let i = 1; i <= 20; i++) {
+      const res = await signIn(`spray${i}@demo.local`, "wrong-password", ip);
+      expect(res.status, `failure ${i}`).toBe(401);
+      travel(30_000); // past any delay, so each attempt is checked and counted
+    }
+    // 20 failures, the last one 30 s ago: 14.5 minutes to go, whatever the password.
+    expect(await answer(await signIn("victim@demo.local", "victim-user-pass", ip))).toEqual({
+      status: 429,
+      message: "Too many failed sign-in attempts. Try again in 15 min.",
+    });
+    travel(14 * 60_000 + 29_000);
+    expect((await signIn("victim@demo.local", "victim-user-pass", ip)).status).toBe(429);
     expect((await signIn("victim@demo.local", "victim-user-pass", "198.51.100.8")).status).toBe(200);
+    travel(1_000);
+    expect((await signIn("victim@demo.local", "victim-user-pass", ip)).status).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-// better-auth request hooks: the sign-in lock and the audit trail of sign-in, sign-in failures
+// better-auth request hooks: the sign-in throttle and the audit trail of sign-in, sign-in failures
 // and sign-out. They run for HTTP calls and for server-side auth.api calls alike.
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import type { Db } from "@/db/client";
@@ -7,11 +7,11 @@ import type { Logger } from "@/lib/logger";
 import { EMAIL_MAX } from "@/lib/validators/auth";
 import { clientIp } from "./request-ip";
 import {
-  findSignInLock,
-  INVALID_CREDENTIALS_MESSAGE,
-  LOCKED_MESSAGE,
+  findSignInWait,
   noteSignInFailure,
   noteSignInSuccess,
+  tooSoonMessage,
+  wrongPasswordMessage,
 } from "./throttle";
 
 type HookCtx = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
@@ -44,23 +44,28 @@ function actorOf(u: SessionUser) {
   return { id: u.id, email: u.email, role: u.role ?? null };
 }
 
-/** Before sign-in: refuse a locked account or address (the lock is audited too). */
+/**
+ * Before sign-in: an attempt before the account's or address's wait has elapsed is refused
+ * without checking the password, and not counted (the refusal is audited).
+ */
 async function guardSignIn(ctx: HookCtx, deps: HookDeps): Promise<void> {
   const email = typedEmail(ctx);
   if (email.length > EMAIL_MAX) {
     throw new APIError("BAD_REQUEST", { message: "Enter a valid email address.", code: "INVALID_EMAIL" });
   }
   const meta = requestMeta(ctx, deps);
-  const lockedUntil = await findSignInLock(deps.db, { email, ip: meta.ip });
-  if (!lockedUntil) return;
+  const now = new Date();
+  const retryAt = await findSignInWait(deps.db, { email, ip: meta.ip, now });
+  if (!retryAt) return;
   await audit(deps, {
     action: "auth.sign_in_locked",
     actor: null,
     target: email,
-    params: { lockedUntil: lockedUntil.toISOString() },
+    params: { retryAt: retryAt.toISOString() },
     ...meta,
   });
-  throw new APIError("TOO_MANY_REQUESTS", { message: LOCKED_MESSAGE, code: "SIGN_IN_LOCKED" });
+  const waitMs = retryAt.getTime() - now.getTime();
+  throw new APIError("TOO_MANY_REQUESTS", { message: tooSoonMessage(waitMs), code: "SIGN_IN_TOO_SOON" });
 }
 
 /** Before sign-out: the session is still there to say who signed out. */
@@ -91,20 +96,19 @@ async function recordSignInFailure(ctx: HookCtx, deps: HookDeps, returned: APIEr
     return;
   }
   if (returned.statusCode !== 401) return;
-  const { locked } = await noteSignInFailure(deps.db, { email, ip: meta.ip });
+  const { waitMs } = await noteSignInFailure(deps.db, { email, ip: meta.ip });
   await audit(deps, {
     action: "auth.sign_in_failed",
     actor: null,
     target: email,
-    params: { reason: "invalid_credentials", locked },
+    params: { reason: "invalid_credentials", waitMs },
     ...meta,
   });
-  // The same words whether the account exists or not; the lock message once it is locked.
-  // (An after hook cannot change the status better-auth already chose, so this stays 401;
-  // every later attempt is refused with 429 by the before hook.)
-  if (locked) throw new APIError("UNAUTHORIZED", { message: LOCKED_MESSAGE, code: "SIGN_IN_LOCKED" });
+  // The same words whether the account exists or not, with the wait the next attempt faces.
+  // (An after hook cannot change the status better-auth already chose, so this stays 401; an
+  // attempt before the wait has elapsed is refused with 429 by the before hook.)
   throw new APIError("UNAUTHORIZED", {
-    message: INVALID_CREDENTIALS_MESSAGE,
+    message: wrongPasswordMessage(waitMs),
     code: "INVALID_EMAIL_OR_PASSWORD",
   });
 }

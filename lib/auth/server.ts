@@ -80,7 +80,7 @@ export function createAuth({ db, settings, log }: CreateAuthParams) {
       cookiePrefix: "usd1",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
     },
-    // Flood guard in front of the database-backed lock (lib/auth/throttle.ts), per IP.
+    // Flood guard in front of the database-backed throttle (lib/auth/throttle.ts), per IP.
     rateLimit: {
       enabled: true,
       storage: "memory",
