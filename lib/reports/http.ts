@@ -137,6 +137,9 @@ export type ServeExportSpec = {
   format: ExportFormat;
   /** The validated request, JSON-safe (wei as strings): the audit row's parameters. */
   params: Record<string, unknown>;
+  /** An id and time already printed in a body made before the export started (goAML). */
+  exportId?: string;
+  startedAt?: Date;
   /** Builds the file's body once the export has its id and time (read by the file itself). */
   build: (ctx: { exportId: string; startedAt: Date }) => ExportBody | Promise<ExportBody>;
 };
@@ -161,14 +164,14 @@ export async function serveExport(
     return res;
   }
   try {
-    const exportId = newExportId();
-    const startedAt = new Date();
+    const exportId = spec.exportId ?? newExportId();
+    const startedAt = spec.startedAt ?? new Date();
     const body = await spec.build({ exportId, startedAt });
     const record: ExportRecord = {
       exportId,
       kind: spec.kind,
       format: spec.format,
-      params: spec.params,
+      params: { ...spec.params, ...body.auditParams },
       startedAt,
       ...requester,
     };

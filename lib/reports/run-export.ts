@@ -60,7 +60,12 @@ export type StartedExport = {
   done: Promise<ExportOutcome>;
 };
 
-export type ExportBody = { stream: Readable; rowCount: () => number };
+export type ExportBody = {
+  stream: Readable;
+  rowCount: () => number;
+  /** Facts known only once the body is built (the goAML schema that judged it), for the audit row. */
+  auditParams?: Record<string, unknown>;
+};
 
 const defaultLog = createLogger("exports");
 

@@ -19,6 +19,7 @@ export const EXPORT_KINDS = [
   "supply_series",
   "monthly_report",
   "goaml",
+  "goaml_draft",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const TABLE_FORMATS = ["csv", "xlsx"] as const;
@@ -47,9 +48,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const goamlSettingsSchema = z.object({
   /** Reporting entity id assigned by the FIU (goAML <rentity_id>, an integer). */
   rentityId: z.coerce.number().int().positive(),
-  rentityBranch: z.string().trim().max(255).optional(),
+  /** goAML 5.0.1 requires <rentity_branch>: the reporting office (e.g. "Head office"). */
+  rentityBranch: text(255),
   /** E = electronic submission, M = manual (goAML submission codes). */
-  submissionCode: z.enum(["E", "M"]),
+  submissionCode: code,
   reportCode: code,
   /** ISO 4217 of amount_local. */
   currencyCodeLocal: z.string().regex(/^[A-Z]{3}$/),
@@ -62,8 +64,15 @@ export const goamlSettingsSchema = z.object({
   accountCurrencyCode: z.string().regex(/^[A-Z]{3}$/),
   transmodeCode: code,
   fundsCode: code,
-  /** Country for an unattributed wallet (goAML requires one on each side). */
-  unknownCountryCode: z.string().regex(/^[A-Z]{2}$/),
+  /**
+   * goAML requires <institution_code> (or <swift>) on every account: the code the FMU uses for
+   * the institution behind a wallet (optional only so that settings saved before it existed load).
+   */
+  institutionCode: code.optional(),
+  /** <personal_account_type> of wallet accounts, when the FMU's list has one (e.g. CRYWT). */
+  accountTypeCode: code.optional(),
+  /** Country for an unattributed wallet (goAML requires one on each side): a code of the schema's list. */
+  unknownCountryCode: z.string().trim().min(1).max(3),
   /** institution_name of an unattributed (possibly self-hosted) wallet. */
   unattributedInstitution: text(255),
   reportingPerson: z.object({
@@ -74,7 +83,8 @@ export const goamlSettingsSchema = z.object({
   }),
   location: z.object({
     addressType: code,
-    address: text(255),
+    /** goAML 5.0.1 caps an address at 100 characters. */
+    address: text(100),
     city: text(255),
     countryCode: z.string().regex(/^[A-Z]{2}$/),
   }),

@@ -1,8 +1,12 @@
-// goAML settings: the reporting entity's identifiers and the FIU's code lists. Every value below
-// is a PLACEHOLDER for a compliance officer to replace with what the FMU assigned (DOMAIN.md
-// section 5: code lists are each FIU's own). They are what getGoamlSettings (db/queries/
-// app-settings.ts) returns, at version 0, until a compliance officer saves the settings at
-// /reports/goaml-settings; saved settings live in app_settings (versioned, audited).
+// goAML settings: the reporting entity's identifiers and the FIU's codes. Every value below is a
+// PLACEHOLDER for a compliance officer to replace with what the FMU assigned (DOMAIN.md section 5:
+// code lists are each FIU's own, read from its installed XSD). They are what getGoamlSettings
+// (db/queries/app-settings.ts) returns, at version 0, until a compliance officer saves the
+// settings at /reports/goaml-settings; saved settings live in app_settings (versioned, audited).
+// With placeholders a case gives a watermarked draft at most, never a fileable report. The codes
+// are those of the built-in schema's stand-in lists, so a draft validates; the country of an
+// unattributed wallet is "-" on purpose: the ISO list has no "unknown" code, and which code the
+// FMU wants there is the officer's to set.
 import type { RuleId } from "@/db/schema/monitoring";
 import { goamlSettingsSchema, type GoamlSettings } from "@/lib/validators/exports";
 
@@ -33,8 +37,9 @@ export const DEFAULT_GOAML_SETTINGS: GoamlSettings = goamlSettingsSchema.parse({
   localPerUsd: "278.50",
   accountCurrencyCode: "USD",
   transmodeCode: "VA",
-  fundsCode: "VA",
-  unknownCountryCode: "ZZ",
+  fundsCode: "O",
+  institutionCode: "UNATTRIBUTED",
+  unknownCountryCode: "-",
   unattributedInstitution: "Unattributed wallet",
   reportingPerson: {
     firstName: "Compliance",

@@ -1,51 +1,78 @@
-// GET /api/exports/goaml – the goAML XML of an escalated or reported case (?alert=<id>, repeatable), audited
+// GET /api/exports/goaml – the goAML XML of a case (?alert=<id>, repeatable), audited.
+// A reported case gives the fileable report; an escalated one a watermarked draft (?mode=file on
+// it is refused: four eyes). Every report is validated against the schema in force before it is
+// sent; a failing one is refused (422) with each error and its element path, and the refusal is
+// audited with the schema's SHA-256 like a download.
+import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
-import { getGoamlSettings } from "@/db/queries/app-settings";
-import { FILEABLE_STATUSES, getCaseState, type CaseAlertState } from "@/db/queries/exports-inputs";
+import { recordAudit } from "@/db/queries/audit";
 import { apiError } from "@/lib/api/errors";
-import { AppError } from "@/lib/errors";
-import { goamlExportBody } from "@/lib/reports/goaml/export";
-import { exportRoute, serveExport } from "@/lib/reports/http";
-import { goamlExportParamsSchema } from "@/lib/validators/exports";
+import { newExportId } from "@/lib/reports/export-id";
+import { prepareCaseReport, schemaName, type GoamlMode } from "@/lib/reports/goaml/case-report";
+import { exportRequester, exportRoute, serveExport } from "@/lib/reports/http";
 import { goamlAlertIdsSchema } from "@/lib/validators/export-requests";
 
-/** The case's reason for suspicion: each distinct escalation reason, in alert order. */
-function caseReason(state: readonly CaseAlertState[]): string {
-  const reasons = state.map((a) => (a.escalationReason ?? a.statusReason ?? "").trim()).filter(Boolean);
-  const distinct = [...new Set(reasons)];
-  if (distinct.length === 0) {
-    throw new AppError(
-      "conflict",
-      "The case has no recorded reason for suspicion: escalate it with a reason first.",
-    );
-  }
-  return distinct.join("\n\n").slice(0, 4000);
-}
-
-/** Refuses unknown alerts (404) and alerts not escalated or reported (409). */
-function checkCase(ids: readonly number[], state: readonly CaseAlertState[]): void {
-  const missing = ids.filter((id) => !state.some((a) => a.id === id));
-  if (missing.length > 0) throw new AppError("not_found", `Unknown alert(s): ${missing.join(", ")}.`);
-  const open = state.filter((a) => !FILEABLE_STATUSES.includes(a.status));
-  if (open.length > 0) {
-    const list = open.map((a) => `${a.id} (${a.status.replace("_", " ")})`).join(", ");
-    throw new AppError("conflict", `Only escalated or reported alerts can be filed; not: ${list}.`);
-  }
+function modeOf(raw: string | null): GoamlMode | undefined | "invalid" {
+  if (raw === null || raw === "") return undefined;
+  return raw === "file" || raw === "draft" ? raw : "invalid";
 }
 
 export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
   const ids = goamlAlertIdsSchema.safeParse(req.nextUrl.searchParams.getAll("alert"));
   if (!ids.success) return apiError("bad_request", ids.error.issues.map((i) => i.message).join(" "));
+  const mode = modeOf(req.nextUrl.searchParams.get("mode"));
+  if (mode === "invalid") return apiError("bad_request", "mode must be file or draft.");
   const alertIds = ids.data;
-  const state = await getCaseState(db, { alertIds });
-  checkCase(alertIds, state);
-  const params = goamlExportParamsSchema.parse({ alertIds, reason: caseReason(state) });
-  const stored = await getGoamlSettings(db);
+
+  // Made and checked before the export starts: nothing leaves unless the schema accepts it.
+  const exportId = newExportId();
+  const startedAt = new Date();
+  const report = await prepareCaseReport(db, { alertIds, exportId, submissionDate: startedAt, mode });
+  const facts = {
+    mode: report.mode,
+    schema: {
+      source: report.schema.source,
+      fileName: report.schema.fileName,
+      version: report.schema.version,
+      sha256: report.schema.sha256,
+    },
+    validation: { valid: report.validation.valid, errors: report.validation.issues.length },
+  };
+  const params = { alertIds, settingsVersion: report.settingsVersion, rentityId: report.rentityId };
+  if (!report.validation.valid) {
+    await recordAudit(db, {
+      action: "export.create",
+      ...exportRequester(req, session),
+      target: exportId,
+      params: { kind: "goaml", format: "xml", status: "refused", params: { ...params, ...facts } },
+    });
+    const lines = report.validation.issues.map(
+      (i) => `- ${i.path ?? "(report)"}: ${i.message}${i.fix ? ` Fix: ${i.fix}` : ""}`,
+    );
+    const text = [
+      `The goAML report was not downloaded: ${schemaName(report.schema)} (SHA-256 ${report.schema.sha256}) rejects it.`,
+      "",
+      ...lines,
+      "",
+    ].join("\n");
+    return new Response(text, {
+      status: 422,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
   return serveExport(db, req, session, {
-    kind: "goaml",
+    kind: report.mode === "draft" ? "goaml_draft" : "goaml",
     format: "xml",
-    params: { alertIds, settingsVersion: stored.version, rentityId: stored.settings.rentityId },
-    build: ({ exportId, startedAt }) =>
-      goamlExportBody(db, { exportId, params, settings: stored.settings, submissionDate: startedAt }),
+    params,
+    exportId,
+    startedAt,
+    build: () => {
+      const bytes = Buffer.from(report.xml, "utf8");
+      return {
+        stream: Readable.from([bytes]),
+        rowCount: () => report.transferCount,
+        auditParams: facts,
+      };
+    },
   });
 });
