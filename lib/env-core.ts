@@ -11,6 +11,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         .string()
         .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
         .optional(),
+      /**
+       * The owner role's URL, for `npm run db:migrate` only (db/roles.ts): migrations run as it and
+       * it grants DATABASE_URL's user the app role's privileges. Unset = DATABASE_URL's user does both.
+       */
+      DATABASE_OWNER_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "DATABASE_OWNER_URL must be a postgres:// URL")
+        .optional(),
       PGLITE_DIR: z.string().min(1).default(".data/pglite"),
       LOG_LEVEL: logLevel.default("info"),
       /** Indexer settings; CLI flags override them (lib/indexer/config.ts). */
