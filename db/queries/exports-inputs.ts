@@ -1,6 +1,6 @@
 // What the export forms and checks need before a file is made: the months the monthly report
 // has data for, and the state of a case about to be filed with the FIU (goAML).
-import { and, desc, inArray, sql } from "drizzle-orm";
+import { and, desc, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { alertHistory, alerts, type AlertStatus } from "../schema/monitoring";
 import { dailySupply } from "../schema/rollups";
@@ -26,8 +26,9 @@ export type CaseAlertState = {
   status: AlertStatus;
   statusReason: string | null;
   /**
-   * The reason for suspicion: given on the alert's latest escalation (alert_history), else on
-   * its latest move to reported.
+   * The reason for suspicion: given on the alert's latest escalation by a user (alert_history),
+   * else on its latest move to reported. System rows (reinstatements, a rebuild's note on a
+   * decided case) are not grounds for suspicion.
    */
   escalationReason: string | null;
 };
@@ -47,7 +48,13 @@ export async function getCaseState(db: Db, p: GetCaseStateParams): Promise<CaseA
     db
       .select({ alertId: alertHistory.alertId, toStatus: alertHistory.toStatus, reason: alertHistory.reason })
       .from(alertHistory)
-      .where(and(inArray(alertHistory.alertId, ids), inArray(alertHistory.toStatus, [...FILEABLE_STATUSES])))
+      .where(
+        and(
+          inArray(alertHistory.alertId, ids),
+          inArray(alertHistory.toStatus, [...FILEABLE_STATUSES]),
+          isNotNull(alertHistory.actor),
+        ),
+      )
       .orderBy(desc(alertHistory.at), desc(alertHistory.id)),
   ]);
   const latest = (id: number, to: AlertStatus) =>

@@ -197,41 +197,36 @@ export async function withdrawAlerts(tx: Tx, p: { ids: number[]; reason: string 
       .from(alerts)
       .where(and(inArray(alerts.id, part), sql`${alerts.status} <> 'withdrawn'`))
       .for("update");
-    if (before.length === 0) continue;
-    await tx
-      .update(alerts)
-      .set({ status: "withdrawn", statusReason: p.reason, withdrawnAt: sql`now()`, updatedAt: sql`now()` })
-      .where(
-        inArray(
-          alerts.id,
-          before.map((b) => b.id),
-        ),
-      );
-    await tx.insert(alertHistory).values(
-      before.map((b) => ({
-        alertId: b.id,
-        fromStatus: b.status,
-        toStatus: "withdrawn" as const,
-        reason: p.reason,
-      })),
-    );
-    n += before.length;
+    n += await withdrawLocked(tx, before, p.reason);
   }
   return n;
 }
 
-export type AlertIndexEntry = { id: number; status: AlertStatus; ruleId: RuleId };
-
-/** Key → id and status of every alert of these rules on the chain (rebuild's diff). */
-export async function loadAlertIndex(
+/** Withdraws alerts the caller has locked (FOR UPDATE), each with the status it had. */
+export async function withdrawLocked(
   tx: Tx,
-  p: { chainId: number; ruleIds: RuleId[] },
-): Promise<Map<string, AlertIndexEntry>> {
-  const rows = await tx
-    .select({ key: alerts.alertKey, id: alerts.id, status: alerts.status, ruleId: alerts.ruleId })
-    .from(alerts)
-    .where(and(eq(alerts.chainId, p.chainId), inArray(alerts.ruleId, p.ruleIds)));
-  return new Map(rows.map((r) => [r.key, { id: r.id, status: r.status, ruleId: r.ruleId }]));
+  rows: readonly { id: number; status: AlertStatus }[],
+  reason: string,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  await tx
+    .update(alerts)
+    .set({ status: "withdrawn", statusReason: reason, withdrawnAt: sql`now()`, updatedAt: sql`now()` })
+    .where(
+      inArray(
+        alerts.id,
+        rows.map((b) => b.id),
+      ),
+    );
+  await tx.insert(alertHistory).values(
+    rows.map((b) => ({
+      alertId: b.id,
+      fromStatus: b.status,
+      toStatus: "withdrawn" as const,
+      reason,
+    })),
+  );
+  return rows.length;
 }
 
 export type AlertSummary = {

@@ -101,7 +101,7 @@ function printRebuild(c: ChainRebuild, dryRun: boolean): void {
   );
   for (const d of c.rules) {
     console.log(
-      `  ${d.ruleId} v${d.version}: raised ${d.raised}; added ${d.added.length}, reinstated ${d.reinstated.length}, withdrawn ${d.withdrawn}, unchanged ${d.kept}`,
+      `  ${d.ruleId} v${d.version}: raised ${d.raised}; added ${d.added.length}, reinstated ${d.reinstated.length}, withdrawn ${d.withdrawn}, decided (left as is): ${d.decided}, unchanged ${d.kept}`,
     );
     for (const a of [...d.added, ...d.reinstated].slice(0, 5)) console.log(`    + ${a.explanation}`);
   }

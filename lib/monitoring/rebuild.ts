@@ -1,7 +1,11 @@
 // Re-evaluates history after a parameter, list or registry change and reconciles the alerts
 // table with the result: new hits are added, withdrawn ones raised again are reinstated, and
 // live alerts the rules no longer raise are withdrawn (never deleted), with the reason.
-import type { Db } from "@/db/client";
+//
+// Decided cases are records, not results: an alert a user acted on (db/queries/monitoring-rebuild.ts)
+// is never withdrawn or rewritten by a rebuild. If the rules no longer raise it, it stays as decided
+// (state, reason, evidence) with a note in its history that the case page shows, and is counted.
+import type { Db, Tx } from "@/db/client";
 import type { RuleId } from "@/db/schema/monitoring";
 import {
   listMonitoredChains,
@@ -9,18 +13,20 @@ import {
   lockMonitorPosition,
   setMonitorCheckpoint,
 } from "@/db/queries/monitoring";
+import { writeAlerts } from "@/db/queries/monitoring-alerts";
 import {
   loadAlertIndex,
-  withdrawAlerts,
-  writeAlerts,
+  noteRaisedAgain,
+  retireStaleAlerts,
   type AlertIndexEntry,
-} from "@/db/queries/monitoring-alerts";
+} from "@/db/queries/monitoring-rebuild";
 import { loadAddressBook, loadWatchlist } from "@/db/queries/monitoring-input";
 import { activeRules } from "./active-rules";
 import { AddressBook, Watchlist } from "./address-book";
 import type { ActiveRule } from "./engine";
 import type { StreamMode } from "./evaluate";
 import { evaluateHistory } from "./history";
+import { notRaisedNote, raisedAgainNote } from "./rebuild-note";
 import type { AlertRecord } from "./types";
 
 export type RebuildParams = {
@@ -38,6 +44,8 @@ export type RuleDelta = {
   added: AlertRecord[];
   reinstated: AlertRecord[];
   withdrawn: number;
+  /** Decided alerts the rules no longer raise: left as they are (a note in their history). */
+  decided: number;
   kept: number;
 };
 
@@ -81,17 +89,10 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
     });
     const evaluateMs = Date.now() - started;
     const index = await loadAlertIndex(tx, { chainId, ruleIds: rules.map((r) => r.instance.id) });
-    const { produced, deltas, stale } = diffAlerts(run.alerts, index, rules);
+    const diff = diffAlerts(run.alerts, index, rules);
     const writeStarted = Date.now();
     if (!p.dryRun) {
-      await writeAlerts(tx, [...produced.values()], "rebuild: raised again under the current parameters");
-      for (const [ruleId, ids] of stale) {
-        const d = deltas.get(ruleId) as RuleDelta;
-        d.withdrawn = await withdrawAlerts(tx, {
-          ids,
-          reason: `rebuild: not raised under ${ruleId} v${d.version}`,
-        });
-      }
+      await applyDiff(tx, diff);
       if (everything)
         await setMonitorCheckpoint(tx, {
           chainId,
@@ -99,8 +100,6 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
           stepMs: evaluateMs,
           items: run.transfers + run.events,
         });
-    } else {
-      for (const [ruleId, ids] of stale) (deltas.get(ruleId) as RuleDelta).withdrawn = ids.length;
     }
     return {
       chainId,
@@ -109,18 +108,43 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
       events: run.events,
       evaluateMs,
       writeMs: Date.now() - writeStarted,
-      rules: [...deltas.values()],
+      rules: [...diff.deltas.values()],
     };
   });
 }
 
-/** Compares what the rules raise now with what the table holds, per rule. */
+type Diff = ReturnType<typeof diffAlerts>;
+
+/** Writes the diff; the deltas' withdrawn and decided counts become what was actually done. */
+async function applyDiff(tx: Tx, { produced, deltas, stale, keptDecided }: Diff): Promise<void> {
+  await writeAlerts(tx, [...produced.values()], "rebuild: raised again under the current parameters");
+  for (const [ruleId, ids] of stale) {
+    const d = deltas.get(ruleId) as RuleDelta;
+    const r = await retireStaleAlerts(tx, {
+      ids,
+      reason: `rebuild: not raised under ${ruleId} v${d.version}`,
+      note: notRaisedNote(ruleId, d.version),
+    });
+    d.withdrawn = r.withdrawn;
+    d.decided = r.decided;
+  }
+  for (const [ruleId, ids] of keptDecided) {
+    const d = deltas.get(ruleId) as RuleDelta;
+    await noteRaisedAgain(tx, { ids, note: raisedAgainNote(ruleId, d.version) });
+  }
+}
+
+/**
+ * Compares what the rules raise now with what the table holds, per rule. The deltas' withdrawn
+ * and decided counts are what a dry run reports; applyDiff replaces them with what it did.
+ */
 function diffAlerts(
   raised: readonly AlertRecord[],
   index: Map<string, AlertIndexEntry>,
   rules: readonly ActiveRule[],
 ) {
   const produced = new Map<string, AlertRecord>();
+  const keptDecided = new Map<RuleId, number[]>();
   for (const a of raised) if (!produced.has(a.key)) produced.set(a.key, a);
   const deltas = new Map<RuleId, RuleDelta>(
     rules.map((r) => [
@@ -132,6 +156,7 @@ function diffAlerts(
         added: [],
         reinstated: [],
         withdrawn: 0,
+        decided: 0,
         kept: 0,
       },
     ]),
@@ -142,14 +167,24 @@ function diffAlerts(
     const existing = index.get(a.key);
     if (!existing) d.added.push(a);
     else if (existing.status === "withdrawn") d.reinstated.push(a);
-    else d.kept++;
+    else {
+      d.kept++;
+      if (existing.decided) push(keptDecided, a.ruleId, existing.id);
+    }
   }
   const stale = new Map<RuleId, number[]>();
   for (const [key, e] of index) {
     if (e.status === "withdrawn" || produced.has(key)) continue;
-    const ids = stale.get(e.ruleId);
-    if (ids) ids.push(e.id);
-    else stale.set(e.ruleId, [e.id]);
+    const d = deltas.get(e.ruleId) as RuleDelta;
+    if (e.decided) d.decided++;
+    else d.withdrawn++;
+    push(stale, e.ruleId, e.id);
   }
-  return { produced, deltas, stale };
+  return { produced, deltas, stale, keptDecided };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const xs = m.get(k);
+  if (xs) xs.push(v);
+  else m.set(k, [v]);
 }

@@ -13,6 +13,7 @@ import {
   TERMINAL_STATUSES,
   movesFor,
 } from "@/lib/monitoring/workflow";
+import { notRaisedSince } from "@/lib/monitoring/rebuild-note";
 import { ALERT_CARDS, Fact, userLabel } from "./parts";
 import { AlertCaseWorkflow } from "./workflow";
 
@@ -32,6 +33,21 @@ function FourEyesNote({ c, session }: { c: AlertCase; session: AppSession }) {
       ) : (
         <>Escalated; a compliance officer files or dismisses it.</>
       )}
+    </p>
+  );
+}
+
+/** A rebuild under newer parameters would not raise this alert; a decided case stays as decided. */
+function RebuildNotice({ c }: { c: AlertCase }) {
+  const since = notRaisedSince(c.history);
+  if (!since || c.alert.status === "withdrawn") return null;
+  return (
+    <p
+      data-testid="alert-rebuild-notice"
+      className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+    >
+      The current rule parameters (rebuild of {formatDateTimeUtc(since)}) would not raise this alert; it was
+      decided before and is kept as decided.
     </p>
   );
 }
@@ -82,6 +98,7 @@ export function AlertCaseDecision({ c, session }: { c: AlertCase; session: AppSe
             </Fact>
           ) : null}
         </dl>
+        <RebuildNotice c={c} />
         <FourEyesNote c={c} session={session} />
         {severeNoDismiss ? (
           <p data-testid="alert-severe-dismiss" className="text-sm text-slate-600">

@@ -1,5 +1,6 @@
 // Everything that happened to the case, oldest first: the monitor raising it, each move with who
-// made it and why (system moves: reorg withdrawals and reinstatements), and each note added.
+// made it and why (system moves: reorg withdrawals and reinstatements; a rebuild's note on a
+// decided case), and each note added.
 import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatDateTimeUtc } from "@/lib/format";
@@ -30,7 +31,11 @@ function entries(c: AlertCase): Entry[] {
     at: h.at,
     kind: "decision",
     to: h.to,
-    title: `${h.from ? STATUS_LABELS[h.from] : "—"} → ${STATUS_LABELS[h.to]}`,
+    // A row that moves nothing is a rebuild's note on a decided case (lib/monitoring/rebuild-note.ts).
+    title:
+      h.from === h.to
+        ? `${STATUS_LABELS[h.to]}, kept as decided`
+        : `${h.from ? STATUS_LABELS[h.from] : "—"} → ${STATUS_LABELS[h.to]}`,
     who: userLabel(h.actor),
     detail: h.reason,
   }));
