@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { AuditChainCard } from "@/components/admin/audit-chain-card";
 import { AuditLogFilter } from "@/components/admin/audit-log-filter";
 import { AuditLogTable } from "@/components/admin/audit-log-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
+import { CardSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db";
 import { listAuditLog } from "@/db/queries/audit";
 import { requireRole } from "@/lib/auth/guards";
 import { formatInt } from "@/lib/format";
+import { auditChainScopeSchema } from "@/lib/validators/audit";
 import { auditFilterSchema, type AuditFilter } from "@/lib/validators/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -34,7 +38,9 @@ export default async function AuditPage({
 }) {
   await connection();
   await requireRole("audit:read");
-  const filter = auditFilterSchema.parse(await searchParams);
+  const params = await searchParams;
+  const filter = auditFilterSchema.parse(params);
+  const { chain } = auditChainScopeSchema.parse(params);
   const { rows, total } = await listAuditLog(await getDb(), {
     action: filter.action,
     actor: filter.actor || undefined,
@@ -53,6 +59,9 @@ export default async function AuditPage({
         Append-only record of sign-ins, user and role changes, registry and rule edits, alert decisions and
         exports. Times in UTC.
       </PageHeader>
+      <Suspense fallback={<CardSkeleton id="audit-chain" title="Hash chain" rows={2} />}>
+        <AuditChainCard scope={chain} />
+      </Suspense>
       <AuditLogFilter filter={filter} />
       <Card
         id="audit-entries"
