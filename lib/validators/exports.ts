@@ -26,19 +26,6 @@ export const TABLE_FORMATS = ["csv", "xlsx"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 export type ExportFormat = TableFormat | "pdf" | "xml";
 
-export const goamlExportParamsSchema = z
-  .object({
-    /** The alerts of the case being reported (their evidence transfers become <transaction>s). */
-    alertIds: z
-      .array(z.coerce.number().int().positive())
-      .min(1, "a report needs at least one alert")
-      .max(500),
-    reason: z.string().trim().min(1, "the reason for suspicion is required").max(4000),
-    action: z.string().trim().max(4000).optional(),
-  })
-  .strict();
-export type GoamlExportParams = z.output<typeof goamlExportParamsSchema>;
-
 // ---------------------------------------------------------------------------------------------
 // goAML settings: what a compliance officer edits (code lists are each FIU's own: placeholders).
 

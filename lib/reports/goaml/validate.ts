@@ -52,7 +52,8 @@ export type GoamlValidation = { valid: boolean; issues: GoamlIssue[] };
 
 /**
  * The path of the element whose start tag is on each line of a report written one element per
- * line (the builder's pretty print). Index = line number (1-based).
+ * line (the builder's pretty print); a line with only an end tag gives the element it ends.
+ * Index = line number (1-based).
  */
 export function elementPathsByLine(xml: string): (string | null)[] {
   const out: (string | null)[] = [null];
@@ -60,10 +61,11 @@ export function elementPathsByLine(xml: string): (string | null)[] {
   const top = { counts: new Map<string, number>() };
   for (const line of xml.split("\n")) {
     let first: string | null = null;
+    let closed: string | null = null;
     for (const m of line.matchAll(/<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>/g)) {
       const [, closing, name, selfClosing] = m as unknown as [string, string, string, string];
       if (closing) {
-        stack.pop();
+        closed ??= stack.pop()?.path ?? null;
         continue;
       }
       const parent = stack.at(-1) ?? top;
@@ -74,7 +76,7 @@ export function elementPathsByLine(xml: string): (string | null)[] {
       first ??= path;
       if (!selfClosing) stack.push({ name, counts: new Map(), path });
     }
-    out.push(first ?? stack.at(-1)?.path ?? null);
+    out.push(first ?? closed ?? stack.at(-1)?.path ?? null);
   }
   return out;
 }
