@@ -14,6 +14,7 @@ import { clientIp } from "@/lib/auth/request-ip";
 import { ACTION_ACCESS, type ActionName } from "@/lib/auth/route-access";
 import { env } from "@/lib/env.js";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { FieldErrors } from "@/lib/field-errors";
 import { createLogger } from "@/lib/logger";
 
 const log = createLogger("web-actions", env.LOG_LEVEL);
@@ -89,6 +90,9 @@ export function safeAction<S extends z.ZodType, T>(def: Definition<S, T>) {
     } catch (err) {
       // redirect(), notFound() and friends are control flow, not failures.
       unstable_rethrow(err);
+      if (err instanceof FieldErrors) {
+        return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
+      }
       if (err instanceof AppError) return { ok: false, code: err.code, message: err.message };
       log.error({ err, action: def.name }, "server action failed");
       return { ok: false, code: "internal", message: "Something went wrong. The error has been logged." };
