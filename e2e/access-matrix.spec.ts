@@ -64,6 +64,8 @@ const ACTION_PROBES: Record<ActionName, { input: unknown; allowed: string }> = {
   },
   "update-rule-settings": { input: { ruleId: "R99" }, allowed: "bad_request" },
   "update-goaml-settings": { input: {}, allowed: "bad_request" },
+  // No file: refused by validation, nothing installed.
+  "install-goaml-schema": { input: {}, allowed: "bad_request" },
   "sign-out": { input: {}, allowed: "redirect" },
 };
 

@@ -1,17 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateGoamlSettings as saveGoamlSettings } from "@/db/queries/app-settings";
+import { saveCheckedGoamlSettings } from "@/lib/reports/goaml/settings-check";
 import { goamlSettingsFormSchema } from "@/lib/validators/settings";
 import { actorOf, safeAction } from "./safe-action";
 
-/** Compliance officer saves the goAML reporting entity and code lists (version + 1, audited). */
+/**
+ * Compliance officer saves the goAML reporting entity and code lists (version + 1, audited). A code
+ * the schema in force lacks is refused on its field, and nothing is saved.
+ */
 export const updateGoamlSettings = safeAction({
   name: "update-goaml-settings",
   input: goamlSettingsFormSchema,
   handler: async (settings, ctx) => {
     const actor = actorOf(ctx);
-    const saved = await saveGoamlSettings(ctx.db, {
+    const saved = await saveCheckedGoamlSettings(ctx.db, {
       settings,
       actor: { id: actor.userId, email: actor.email, role: actor.role },
       ip: ctx.request.ip,

@@ -142,6 +142,8 @@ export const ACTION_ACCESS = {
   "transition-alert": "alerts:triage",
   "update-rule-settings": "rules:edit",
   "update-goaml-settings": "reports:file",
+  // The FMU's goAML XSD, against which every STR is validated: kept by those who file.
+  "install-goaml-schema": "reports:file",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof ACTION_ACCESS;
 

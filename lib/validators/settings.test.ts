@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ruleById } from "@/lib/monitoring/rules";
 import { DEFAULT_GOAML_SETTINGS } from "@/lib/reports/goaml/settings";
 import { GOAML_FORM_FIELDS, goamlFormValues } from "@/lib/reports/goaml/settings-form";
-import { goamlSettingsFormSchema, ruleSettingsFormSchema } from "./settings";
+import { goamlSettingsFormSchema, installGoamlSchemaFormSchema, ruleSettingsFormSchema } from "./settings";
 
 function errorsOf(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -58,15 +58,15 @@ describe("goAML settings form input", () => {
 
   it("has one field per setting, and the placeholders parse back to themselves", () => {
     expect(Object.keys(form)).toEqual([...GOAML_FORM_FIELDS]);
-    expect(GOAML_FORM_FIELDS).toHaveLength(31);
+    expect(GOAML_FORM_FIELDS).toHaveLength(33);
     expect(goamlSettingsFormSchema.parse(form)).toEqual(DEFAULT_GOAML_SETTINGS);
   });
 
-  it("nests the flat fields, capitalises codes, drops an empty branch", () => {
+  it("nests the flat fields, capitalises codes, drops an empty account type", () => {
     const parsed = goamlSettingsFormSchema.parse({
       ...form,
       rentityId: "4711",
-      rentityBranch: " ",
+      accountTypeCode: " ",
       currencyCodeLocal: "pkr",
       "location.countryCode": "ae",
       "reportingPerson.email": "mlro@bank.example",
@@ -76,13 +76,24 @@ describe("goAML settings form input", () => {
     expect(parsed).toEqual({
       ...DEFAULT_GOAML_SETTINGS,
       rentityId: 4711,
-      rentityBranch: undefined,
       currencyCodeLocal: "PKR",
       location: { ...DEFAULT_GOAML_SETTINGS.location, countryCode: "AE" },
       reportingPerson: { ...DEFAULT_GOAML_SETTINGS.reportingPerson, email: "mlro@bank.example" },
       indicators: { ...DEFAULT_GOAML_SETTINGS.indicators, R1: "FMU-VA-01" },
     });
-    expect("rentityBranch" in parsed).toBe(false);
+    expect("accountTypeCode" in parsed).toBe(false);
+    expect(goamlSettingsFormSchema.parse({ ...form, accountTypeCode: "CRYWT" }).accountTypeCode).toBe(
+      "CRYWT",
+    );
+  });
+
+  it("requires the branch and the institution code (goAML needs both in every report)", () => {
+    const r = goamlSettingsFormSchema.safeParse({ ...form, rentityBranch: " ", institutionCode: "" });
+    expect(errorsOf(r)).toEqual({ rentityBranch: "Required.", institutionCode: "Required." });
+    const { institutionCode: _none, ...withoutCode } = form;
+    expect(errorsOf(goamlSettingsFormSchema.safeParse(withoutCode))).toEqual({
+      institutionCode: "Required.",
+    });
   });
 
   it("refuses an empty submission (the access matrix's probe)", () => {
@@ -95,23 +106,39 @@ describe("goAML settings form input", () => {
     const r = goamlSettingsFormSchema.safeParse({
       ...form,
       rentityId: "0",
-      submissionCode: "X",
+      submissionCode: " ",
       currencyCodeLocal: "RUPEE",
       localPerUsd: "0.00",
-      unknownCountryCode: "Z",
+      unknownCountryCode: "ZZZZ",
+      "location.countryCode": "PAK",
+      "location.address": "x".repeat(101),
       "reportingPerson.email": "not-an-email",
       "reportingPerson.lastName": "  ",
       "indicators.R12": "",
     });
     expect(errorsOf(r)).toEqual({
       rentityId: "Enter the positive whole number your FIU assigned.",
-      submissionCode: "Choose E (electronic) or M (manual).",
+      submissionCode: "Required.",
       currencyCodeLocal: "Three letters (ISO 4217 currency code), e.g. PKR.",
       localPerUsd: "The rate must be above zero.",
-      unknownCountryCode: "Two letters (ISO 3166-1 alpha-2 country code), e.g. PK.",
+      unknownCountryCode: "At most 3 characters.",
+      "location.countryCode": "Two letters (ISO 3166-1 alpha-2 country code), e.g. PK.",
+      "location.address": "At most 100 characters.",
       "reportingPerson.email": "Enter an email address.",
       "reportingPerson.lastName": "Required.",
       "indicators.R12": "Required.",
     });
+  });
+});
+
+describe("goAML schema upload input", () => {
+  it("takes a file, and refuses none (a file input left empty sends a nameless empty one)", () => {
+    const file = new File(["<xs:schema/>"], "fmu.xsd", { type: "application/xml" });
+    expect(installGoamlSchemaFormSchema.parse({ file }).file).toBe(file);
+    for (const input of [{}, { file: "fmu.xsd" }, { file: new File([], "") }]) {
+      expect(errorsOf(installGoamlSchemaFormSchema.safeParse(input))).toEqual({
+        file: "Choose the FMU's goAML schema (.xsd) file.",
+      });
+    }
   });
 });

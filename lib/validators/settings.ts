@@ -1,6 +1,6 @@
-// The two settings forms at the boundary (server action inputs): a rule's parameters (admin) and
-// the goAML reporting settings (compliance officer). Both arrive as flat form fields; a problem
-// is reported on the field that has it, in words an operator understands.
+// The settings forms at the boundary (server action inputs): a rule's parameters (admin), the
+// goAML reporting settings and the FMU's goAML XSD (compliance officer). Form fields arrive flat;
+// a problem is reported on the field that has it, in words an operator understands.
 import { z } from "zod";
 import { RULE_IDS } from "@/db/schema/monitoring";
 import { ruleById } from "@/lib/monitoring/rules";
@@ -33,7 +33,7 @@ export const ruleSettingsFormSchema = z
 export type RuleSettingsForm = z.output<typeof ruleSettingsFormSchema>;
 
 const CURRENCY = new Set(["currencyCodeLocal", "accountCurrencyCode"]);
-const COUNTRY = new Set(["unknownCountryCode", "location.countryCode"]);
+const COUNTRY = new Set(["location.countryCode"]);
 
 /** goamlSettingsSchema speaks in regexes and ">0"; the form speaks to a compliance officer. */
 function goamlMessage(issue: z.core.$ZodIssue, field: string): string {
@@ -48,8 +48,6 @@ function goamlMessage(issue: z.core.$ZodIssue, field: string): string {
       return field === "rentityId" ? "Enter the positive whole number your FIU assigned." : "Required.";
     case "too_big":
       return `At most ${issue.maximum} characters.`;
-    case "invalid_value":
-      return field === "submissionCode" ? "Choose E (electronic) or M (manual)." : issue.message;
     case "invalid_type":
       return field === "rentityId" ? "Enter the positive whole number your FIU assigned." : "Required.";
     case "custom":
@@ -59,13 +57,30 @@ function goamlMessage(issue: z.core.$ZodIssue, field: string): string {
   }
 }
 
-/** The goAML settings form (flat fields named by path) → validated GoamlSettings. */
+/**
+ * What a save must give: the stored shape, with the institution code required (it is optional
+ * there only so that settings saved before it existed still load; a report cannot do without it).
+ */
+const goamlSettingsToSave = goamlSettingsSchema.required({ institutionCode: true });
+
+/**
+ * The goAML settings form (flat fields named by path) → validated GoamlSettings. Whether each code
+ * is in the schema in force is checked by the action (lib/reports/goaml/settings-check.ts).
+ */
 export const goamlSettingsFormSchema = z.record(z.string(), z.unknown()).transform((form, ctx) => {
-  const parsed = goamlSettingsSchema.safeParse(nestGoamlForm(form));
+  const parsed = goamlSettingsToSave.safeParse(nestGoamlForm(form));
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const field = issue.path.join(".") || "_";
     ctx.addIssue({ code: "custom", path: [field], message: goamlMessage(issue, field) });
   }
   return z.NEVER;
+});
+
+/** The FMU's goAML XSD, uploaded as a file (checked in depth by installGoamlSchema). */
+export const installGoamlSchemaFormSchema = z.object({
+  file: z
+    .instanceof(File, { error: "Choose the FMU's goAML schema (.xsd) file." })
+    // A file input left empty still sends a nameless, empty File.
+    .refine((f) => f.name !== "" || f.size > 0, "Choose the FMU's goAML schema (.xsd) file."),
 });

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { GoamlSchemaCard } from "@/components/reports/goaml-schema-card";
 import { GoamlSettingsForm } from "@/components/reports/goaml-settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getGoamlSettings } from "@/db/queries/app-settings";
+import { GOAML_SCHEMA_MAX_BYTES, listGoamlSchemas } from "@/db/queries/goaml-schemas";
 import { getUser } from "@/db/queries/users";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTimeUtc } from "@/lib/format";
 import { RULES } from "@/lib/monitoring/rules";
-import { goamlFormValues } from "@/lib/reports/goaml/settings-form";
+import { checkGoamlSettingsCodes } from "@/lib/reports/goaml/settings-check";
+import { goamlCodeChoices, goamlFormValues } from "@/lib/reports/goaml/settings-form";
 
 export const metadata: Metadata = { title: "goAML settings" };
 
@@ -19,7 +22,15 @@ export default async function GoamlSettingsPage() {
   await requireRole("reports:file");
   const db = await getDb();
   const stored = await getGoamlSettings(db);
-  const editor = stored.updatedBy ? await getUser(db, { id: stored.updatedBy }) : null;
+  const [editor, history, check] = await Promise.all([
+    stored.updatedBy ? getUser(db, { id: stored.updatedBy }) : null,
+    listGoamlSchemas(db),
+    checkGoamlSettingsCodes(db, stored.settings),
+  ]);
+  const { schema, lists, issues } = check;
+  const current = history.find((r) => r.id === schema.id);
+  const values = goamlFormValues(stored.settings);
+  const issueCount = Object.keys(issues).length;
 
   return (
     <>
@@ -29,8 +40,9 @@ export default async function GoamlSettingsPage() {
         </Link>
       </p>
       <PageHeader title="goAML settings">
-        The reporting entity&apos;s identifiers and the FIU&apos;s code lists that every goAML (STR) export
-        carries. Every save is audited and gives the settings a new version.
+        The goAML schema your FMU distributes, the reporting entity&apos;s identifiers and the codes that
+        every goAML (STR) export carries. Every install and every save is audited; each save gives the
+        settings a new version.
       </PageHeader>
       {stored.version === 0 ? (
         <div
@@ -45,9 +57,23 @@ export default async function GoamlSettingsPage() {
           </p>
         </div>
       ) : null}
+      <GoamlSchemaCard
+        inForce={{
+          source: schema.source,
+          fileName: schema.fileName,
+          version: schema.version,
+          sha256: schema.sha256,
+          sizeBytes: current?.sizeBytes ?? Buffer.byteLength(schema.content, "utf8"),
+          uploadedByEmail: current?.uploadedByEmail ?? null,
+          uploadedAt: current?.uploadedAt ?? null,
+        }}
+        lists={lists}
+        history={history}
+        maxBytes={GOAML_SCHEMA_MAX_BYTES}
+      />
       <Card
         id="goaml-settings"
-        title="Reporting entity and code lists"
+        title="Reporting entity and codes"
         description={
           <>
             Version{" "}
@@ -67,8 +93,23 @@ export default async function GoamlSettingsPage() {
           </>
         }
       >
+        {issueCount > 0 ? (
+          <p
+            role="note"
+            data-testid="goaml-code-issues"
+            className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {issueCount === 1 ? "1 saved code is" : `${issueCount} saved codes are`} not in the schema in
+            force: choose from its list in the fields marked, then save. A report that carries such a code
+            fails the schema&apos;s validation.
+          </p>
+        ) : null}
         <GoamlSettingsForm
-          values={goamlFormValues(stored.settings)}
+          // A new schema brings new lists: start the form afresh from the stored values.
+          key={schema.sha256}
+          values={values}
+          choices={goamlCodeChoices(values, lists)}
+          codeIssues={issues}
           indicators={RULES.map((r) => ({ ruleId: r.id, title: r.title }))}
         />
       </Card>
