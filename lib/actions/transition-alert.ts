@@ -1,10 +1,39 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { transitionAlert as moveAlert } from "@/db/queries/alert-workflow";
+import { getLatestEscalator, transitionAlert as moveAlert } from "@/db/queries/alert-workflow";
+import type { Db } from "@/db/client";
+import { getCaseState } from "@/db/queries/exports-inputs";
+import { AppError } from "@/lib/errors";
+import { newExportId } from "@/lib/reports/export-id";
+import { prepareCaseReport, schemaName } from "@/lib/reports/goaml/case-report";
 import { STATUS_LABELS } from "@/lib/monitoring/workflow";
 import { transitionAlertSchema } from "@/lib/validators/alert-case";
 import { actorOf, safeAction } from "./safe-action";
+
+/**
+ * Filing is the goAML report's too: the move to "reported" is refused while the report it makes
+ * would be refused by the FIU's schema, or while the goAML settings are placeholders. Checked for
+ * an escalated case and a second officer only: the transaction refuses the rest (four eyes).
+ */
+async function checkFileable(db: Db, alertId: number, actorId: string): Promise<void> {
+  const [state] = await getCaseState(db, { alertIds: [alertId] });
+  if (state?.status !== "escalated") return; // the transaction says why the move does not exist
+  if ((await getLatestEscalator(db, { alertId })) === actorId) return;
+  const report = await prepareCaseReport(db, {
+    alertIds: [alertId],
+    exportId: newExportId(),
+    submissionDate: new Date(),
+    filing: true,
+  });
+  if (!report.validation.valid) {
+    const n = report.validation.issues.length;
+    throw new AppError(
+      "conflict",
+      `The STR would be refused: ${schemaName(report.schema)} finds ${n} ${n === 1 ? "error" : "errors"} in it (see the goAML card). Fix them, then file.`,
+    );
+  }
+}
 
 /**
  * Moves a case along the workflow. The access line only needs alerts:triage; filing and every
@@ -16,6 +45,7 @@ export const transitionAlert = safeAction({
   input: transitionAlertSchema,
   handler: async ({ alertId, to, reason }, ctx) => {
     const actor = actorOf(ctx);
+    if (to === "reported") await checkFileable(ctx.db, alertId, actor.userId);
     const result = await moveAlert(ctx.db, {
       alertId,
       to,

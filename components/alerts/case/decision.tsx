@@ -1,5 +1,5 @@
 // The case's state and what the viewer may do with it: status, assignee, who escalated (four
-// eyes), the workflow buttons for the viewer's role, and the goAML export for compliance officers.
+// eyes) and the workflow buttons for the viewer's role (the goAML report has its own card: goaml.tsx).
 import { AlertStatusBadge, SeverityBadge } from "@/components/ui/alert-badges";
 import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
@@ -59,22 +59,10 @@ export function AlertCaseDecision({ c, session }: { c: AlertCase; session: AppSe
   // Why there is no Dismiss button next to Escalate.
   const severeNoDismiss =
     a.severity === "severe" && (a.status === "open" || a.status === "in_review") && canTriage;
-  const goaml = can(session.role, "exports:create") && (a.status === "escalated" || a.status === "reported");
   return (
     <Card
       {...ALERT_CARDS.decision}
       description="Open → in review → escalated → reported (STR filed) or dismissed. Every move and note is audited."
-      actions={
-        goaml ? (
-          <a
-            href={`/api/exports/goaml?alert=${a.id}`}
-            data-testid="alert-goaml-export"
-            className="text-sm font-medium text-sky-800 underline"
-          >
-            Download goAML XML
-          </a>
-        ) : null
-      }
     >
       <div className="space-y-4">
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">

@@ -6,28 +6,53 @@ import { AlertCaseActivity } from "@/components/alerts/case/activity";
 import { AlertCaseDecision } from "@/components/alerts/case/decision";
 import { AlertCaseEvidence } from "@/components/alerts/case/evidence";
 import { AlertCaseExplanation } from "@/components/alerts/case/explanation";
+import { AlertCaseGoaml, type GoamlCheck } from "@/components/alerts/case/goaml";
 import { AlertCaseGraph } from "@/components/alerts/case/graph";
 import { AlertCaseHistory } from "@/components/alerts/case/history";
 import { AlertCaseNotes } from "@/components/alerts/case/notes";
 import { AlertCaseParties } from "@/components/alerts/case/parties";
 import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/db";
+import type { Db } from "@/db/client";
 import { getAlertCase } from "@/db/queries/alert-case";
 import { requireRole } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
 import { formatDateTimeUtc } from "@/lib/format";
+import { newExportId } from "@/lib/reports/export-id";
+import { prepareCaseReport } from "@/lib/reports/goaml/case-report";
 import { alertIdParamSchema } from "@/lib/validators/alert-case";
 
 export const metadata: Metadata = { title: "Alert" };
+
+/** The case's goAML report as the download would make it, checked against the schema in force. */
+async function checkGoaml(db: Db, alertId: number): Promise<GoamlCheck> {
+  try {
+    const report = await prepareCaseReport(db, {
+      alertIds: [alertId],
+      exportId: newExportId(),
+      submissionDate: new Date(),
+    });
+    return { ok: true, report };
+  } catch (err) {
+    if (err instanceof AppError && err.code !== "internal") return { ok: false, message: err.message };
+    throw err;
+  }
+}
 
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const session = await requireRole("views:read");
   const id = alertIdParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const c = await getAlertCase(await getDb(), { id: id.data });
+  const db = await getDb();
+  const c = await getAlertCase(db, { id: id.data });
   if (!c) notFound();
   const a = c.alert;
+  const goaml =
+    can(session.role, "exports:create") && (a.status === "escalated" || a.status === "reported")
+      ? await checkGoaml(db, a.id)
+      : null;
 
   return (
     <div
@@ -49,6 +74,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       </PageHeader>
       <div className="space-y-4">
         <AlertCaseDecision c={c} session={session} />
+        {goaml ? <AlertCaseGoaml c={c} check={goaml} /> : null}
         <div className="grid gap-4 xl:grid-cols-2">
           <AlertCaseExplanation c={c} />
           <AlertCaseParties c={c} />
