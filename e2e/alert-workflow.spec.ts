@@ -19,6 +19,7 @@ import {
 } from "@playwright/test";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
 import { demoAccount, sameOrigin, signInAs, type DemoAccount } from "./fixtures/auth";
+import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
 
 const RULE = "R9";
@@ -135,6 +136,8 @@ test("an analyst notes, reviews and escalates; a second compliance officer files
   await screenshot(analyst, "alert-case-escalated");
 
   const officer = await pageAs(browser, baseURL, "compliance");
+  // Filing is refused on placeholder goAML settings: the officer has entered real ones.
+  await fileableGoamlSettings(officer);
   await openCase(officer, id);
   await expect(officer.getByTestId("alert-four-eyes")).toHaveText(
     `Escalated by ${userLabel("analyst")}; filing needs a different compliance officer.`,
@@ -189,6 +192,7 @@ test("four eyes: an officer cannot file his own escalation; a second officer can
   await expect(status(officer)).toHaveText("Escalated");
 
   const second = await pageAs(browser, baseURL, "compliance2");
+  await fileableGoamlSettings(second);
   await openCase(second, id);
   await expect(second.getByTestId("alert-escalated-by")).toHaveText(userLabel("compliance"));
   await decide(second, "File STR", `STR filed, reference FMU-E2E-${id}.`);

@@ -11,9 +11,11 @@ import { demoNetworkPlan } from "@/lib/demo/network-plan";
 import { computeGroundTruth } from "@/lib/demo/simulator/ground-truth";
 import type { Plan } from "@/lib/demo/simulator/types";
 import { formatUsd1 } from "@/lib/format";
+import { DRAFT_REASON_PREFIX } from "@/lib/reports/goaml/builder";
 import { sameOrigin, signInAs, signInRequest, type DemoAccount } from "./fixtures/auth";
 import { demoNetwork, expectedCorridor, planTransfers, settledDays } from "./fixtures/demo-corridors";
 import { E2E_DEMO } from "./fixtures/demo-params";
+import { fileableGoamlSettings } from "./fixtures/goaml";
 import {
   csvRecords,
   download,
@@ -292,7 +294,9 @@ test("=HYPERLINK in a registry name comes out inert in CSV and XLSX", async ({ b
   }
 });
 
-test("goAML XML of an escalated case: valid, one transaction per evidence transfer", async ({ browser }) => {
+test("goAML XML of an escalated case: a valid draft, one transaction per evidence transfer", async ({
+  browser,
+}) => {
   const reason = `E2E ${RUN}: funds moved on within minutes, in amounts below the reporting threshold.`;
   const analyst = await pageAs(browser, "analyst");
   await analyst.goto("/alerts?status=open&size=100");
@@ -316,32 +320,36 @@ test("goAML XML of an escalated case: valid, one transaction per evidence transf
   await expect(analyst.getByTestId("alert-status-reason")).toHaveText(reason);
 
   const officer = await pageAs(browser, "compliance");
-  await officer.goto("/reports/goaml-settings");
+  // The placeholders' country for an unattributed wallet ("-") is no ISO code: set real settings.
+  await fileableGoamlSettings(officer);
   const rentityId = await officer.getByLabel("Reporting entity id").inputValue();
   await officer.goto(caseHref);
   const evidence = officer.getByTestId("alert-evidence-row").filter({ hasNotText: "token event" });
   const txs = await evidence.evaluateAll((els) => els.map((e) => e.getAttribute("data-tx")));
   expect(txs.length).toBeGreaterThan(0);
+  await expect(officer.getByTestId("goaml-judge")).toContainText("the built-in goAML 5.0.1 schema");
   const link = officer.getByTestId("alert-goaml-export");
   const alertId = caseHref.split("/").pop();
   await expect(link).toHaveAttribute("href", `/api/exports/goaml?alert=${alertId}`);
+  await expect(link).toHaveAttribute("data-mode", "draft");
   const file = await download(officer.request, (await link.getAttribute("href")) ?? "");
   expect(file.res.headers()["content-type"]).toBe("application/xml; charset=utf-8");
   const xml = file.body.toString("utf8");
   expect(await goamlSchemaErrors(xml)).toEqual([]);
-  expect(
-    [...xml.matchAll(/<transactionnumber>(0x[0-9a-f]{64})<\/transactionnumber>/g)].map((m) => m[1]),
-  ).toEqual(txs);
+  const numbers = [...xml.matchAll(/<transactionnumber>([^<]+)<\/transactionnumber>/g)].map((m) => m[1]);
+  expect(numbers).toHaveLength(txs.length);
+  expect(new Set(numbers).size).toBe(txs.length);
+  expect([...xml.matchAll(/transaction hash (0x[0-9a-f]{64}),/g)].map((m) => m[1])).toEqual(txs);
   expect(xml).toContain(`<rentity_id>${rentityId}</rentity_id>`);
-  expect(xml).toContain(`<entity_reference>${file.exportId}</entity_reference>`);
-  expect(xml).toContain(`<reason>${reason}</reason>`);
+  expect(xml).toContain(`<entity_reference>${file.exportId}-DRAFT</entity_reference>`);
+  expect(xml).toContain(`<reason>${DRAFT_REASON_PREFIX}\n\n${reason}</reason>`);
 
-  // A case still open is not filed; an unknown alert is not found.
+  // A case still open is not reported; an unknown alert is not found.
   const open = await officer.request.get(
     `/api/exports/goaml?alert=${alertId}&alert=${openHref.split("/").pop()}`,
   );
   expect(open.status()).toBe(409);
-  expect(await open.text()).toContain("Only escalated or reported alerts can be filed");
+  expect(await open.text()).toContain("Only escalated or reported alerts can be reported to the FIU");
   expect((await officer.request.get("/api/exports/goaml?alert=999999999")).status()).toBe(404);
 });
 
