@@ -11,7 +11,7 @@ type Reader = Db | Tx;
 export type AuditChainRow = ChainFields & { rowHash: string };
 
 /** Keep in step with audit_log_row_hash in db/migrations/0007_audit_chain.sql. */
-const CHAIN_FIELDS = {
+export const CHAIN_FIELDS = {
   id: sql<string>`${auditLog.id}::text`,
   seq: sql<string>`${auditLog.seq}::text`,
   prevHash: auditLog.prevHash,

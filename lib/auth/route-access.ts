@@ -109,6 +109,13 @@ export const ROUTE_ACCESS = [
     access: "exports:create",
     samples: [{ method: "GET", path: "/api/exports/goaml?alert=999999999", allowedStatus: 404 }],
   },
+  // The audit log as CSV/XLSX with its hash chain: for those who read it (admins), audited too.
+  {
+    route: "/api/exports/audit",
+    kind: "api",
+    access: "audit:read",
+    samples: [{ method: "GET", path: "/api/exports/audit?format=csv&action=user.create" }],
+  },
   // Liveness for load balancers: {ok, db} and nothing else.
   { route: "/api/health", kind: "api", access: "public" },
   // better-auth; lib/auth/http.ts exposes only sign-in, sign-out, session and the SSO callback.

@@ -10,6 +10,7 @@ import type { Db } from "@/db/client";
 import { apiError } from "@/lib/api/errors";
 import { withAccess } from "@/lib/api/guard";
 import type { AppSession } from "@/lib/auth/guards";
+import type { Access } from "@/lib/auth/route-access";
 import { getAuthSettings } from "@/lib/auth/instance";
 import { clientIp } from "@/lib/auth/request-ip";
 import { AppError } from "@/lib/errors";
@@ -39,9 +40,13 @@ export type ExportRouteContext = { session: AppSession | null; db: Db };
  * An /api/exports/* GET handler: compliance officers only (exports:create, as declared in
  * lib/auth/route-access.ts), rendered per request, with the database; errors answered by withAccess.
  */
-export function exportRoute(handler: (req: NextRequest, ctx: ExportRouteContext) => Promise<Response>) {
+export function exportRoute(
+  handler: (req: NextRequest, ctx: ExportRouteContext) => Promise<Response>,
+  /** Who may download: compliance officers, or (the audit log) whoever reads the audit log. */
+  access: Extract<Access, "exports:create" | "audit:read"> = "exports:create",
+) {
   return withAccess(
-    "exports:create",
+    access,
     async (req: NextRequest, { session }) => {
       await connection();
       return handler(req, { session, db: await getDb() });

@@ -1,6 +1,8 @@
 // The exportable tables: columns (shared by CSV and XLSX) and where their rows come from. Every
 // amount appears twice: in wei (exact integer) and in USD1 (exact decimal string).
 import type { Db } from "@/db/client";
+import type { AuditChainRow } from "@/db/queries/audit-chain";
+import { streamAuditExport, type AuditExportFilter } from "@/db/queries/audit-export";
 import { getCorridorCells, type CorridorCell } from "@/db/queries/corridors";
 import {
   getSupplySeries,
@@ -159,4 +161,46 @@ export function supplySeriesTable(
     yield await getSupplySeries(db, p);
   }
   return { title: "Supply series", columns: SUPPLY_COLUMNS, rows: rows() };
+}
+
+/** The chain head when the export started: every exported row carries it. */
+export type AuditHead = { seq: number; rowHash: string };
+
+type AuditExportRow = AuditChainRow;
+
+/**
+ * Audit log rows with their place in the hash chain. Text exactly as hashed, so a reader can
+ * recompute row_hash (README "Audit log"); a cell the formula guard prefixed must be read back
+ * without that prefix first.
+ */
+export function auditLogColumns(head: AuditHead): readonly Col<AuditExportRow>[] {
+  return [
+    { header: "seq", kind: "int", value: (r) => r.seq, width: 8 },
+    { header: "id", kind: "int", value: (r) => r.id, width: 8 },
+    { header: "at_utc", kind: "text", value: (r) => r.at, width: 28 },
+    { header: "actor_user_id", kind: "text", value: (r) => r.actorUserId, width: 20 },
+    { header: "actor_email", kind: "text", value: (r) => r.actorEmail, width: 28 },
+    { header: "actor_role", kind: "text", value: (r) => r.actorRole, width: 16 },
+    { header: "action", kind: "text", value: (r) => r.action, width: 22 },
+    { header: "target", kind: "text", value: (r) => r.target, width: 24 },
+    { header: "params_json", kind: "text", value: (r) => r.params, width: 60 },
+    { header: "ip", kind: "text", value: (r) => r.ip, width: 16 },
+    { header: "user_agent", kind: "text", value: (r) => r.userAgent, width: 30 },
+    { header: "checksum", kind: "text", value: (r) => r.checksum, width: 66 },
+    { header: "prev_hash", kind: "text", value: (r) => r.prevHash, width: 66 },
+    { header: "row_hash", kind: "text", value: (r) => r.rowHash, width: 66 },
+    { header: "chain_head_seq", kind: "int", value: () => String(head.seq), width: 10 },
+    { header: "chain_head_hash", kind: "text", value: () => head.rowHash, width: 66 },
+  ];
+}
+
+export function auditLogTable(
+  db: Db,
+  p: { filter: AuditExportFilter; head: AuditHead; batchSize?: number },
+): ExportTable<AuditExportRow> {
+  return {
+    title: "Audit log",
+    columns: auditLogColumns(p.head),
+    rows: streamAuditExport(db, { filter: p.filter, headSeq: p.head.seq, batchSize: p.batchSize }),
+  };
 }

@@ -20,6 +20,7 @@ export const EXPORT_KINDS = [
   "monthly_report",
   "goaml",
   "goaml_draft",
+  "audit_log",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const TABLE_FORMATS = ["csv", "xlsx"] as const;

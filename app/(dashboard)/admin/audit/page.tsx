@@ -12,24 +12,12 @@ import { getDb } from "@/db";
 import { listAuditLog } from "@/db/queries/audit";
 import { requireRole } from "@/lib/auth/guards";
 import { formatInt } from "@/lib/format";
-import { auditChainScopeSchema } from "@/lib/validators/audit";
-import { auditFilterSchema, type AuditFilter } from "@/lib/validators/auth";
+import { auditChainScopeSchema, auditQueryOf, auditQueryString } from "@/lib/validators/audit";
+import { auditFilterSchema } from "@/lib/validators/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
-const DAY_MS = 86_400_000;
-
-function queryOf(filter: AuditFilter, page: number): string {
-  const q = new URLSearchParams();
-  for (const key of ["action", "actor", "target", "from", "to"] as const) {
-    const v = filter[key];
-    if (v) q.set(key, v);
-  }
-  if (page > 1) q.set("page", String(page));
-  const s = q.toString();
-  return s ? `?${s}` : "";
-}
 
 export default async function AuditPage({
   searchParams,
@@ -42,12 +30,7 @@ export default async function AuditPage({
   const filter = auditFilterSchema.parse(params);
   const { chain } = auditChainScopeSchema.parse(params);
   const { rows, total } = await listAuditLog(await getDb(), {
-    action: filter.action,
-    actor: filter.actor || undefined,
-    target: filter.target || undefined,
-    from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-    // `to` is a whole day, inclusive.
-    to: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+    ...auditQueryOf(filter),
     limit: PAGE_SIZE,
     offset: (filter.page - 1) * PAGE_SIZE,
   });
@@ -67,16 +50,36 @@ export default async function AuditPage({
         id="audit-entries"
         title={`${formatInt(total)} entries`}
         description={`Page ${filter.page} of ${pages}`}
+        actions={
+          <span className="flex gap-3 text-sm">
+            {(["csv", "xlsx"] as const).map((format) => (
+              <a
+                key={format}
+                data-testid={`audit-export-${format}`}
+                href={`/api/exports/audit${auditQueryString(filter)}${auditQueryString(filter) ? "&" : "?"}format=${format}`}
+                className="font-medium text-sky-800 underline"
+              >
+                Download {format.toUpperCase()}
+              </a>
+            ))}
+          </span>
+        }
       >
         <AuditLogTable rows={rows} />
         <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
           {filter.page > 1 ? (
-            <Link href={`/admin/audit${queryOf(filter, filter.page - 1)}`} className="text-sky-700 underline">
+            <Link
+              href={`/admin/audit${auditQueryString(filter, filter.page - 1)}`}
+              className="text-sky-700 underline"
+            >
               Newer
             </Link>
           ) : null}
           {filter.page < pages ? (
-            <Link href={`/admin/audit${queryOf(filter, filter.page + 1)}`} className="text-sky-700 underline">
+            <Link
+              href={`/admin/audit${auditQueryString(filter, filter.page + 1)}`}
+              className="text-sky-700 underline"
+            >
               Older
             </Link>
           ) : null}
