@@ -7,27 +7,31 @@ import { ActionOutcome, FormField, formButton, invalidProps } from "@/components
 import { fieldError, useActionForm } from "@/components/ui/use-action-form";
 import { installGoamlSchema } from "@/lib/actions/install-goaml-schema";
 
+const CHOOSE = "Choose the FMU's goAML schema (.xsd) file.";
+
 export function GoamlSchemaInstallForm({ maxBytes }: { maxBytes: number }) {
   const id = useId();
   const fid = `${id}-file`;
   const { state, pending, onSubmit } = useActionForm(installGoamlSchema, { resetOnSuccess: true });
-  const [tooBig, setTooBig] = useState<string | null>(null);
-  const error = tooBig ?? fieldError(state, "file");
+  // Refused here before any upload: no file chosen, or one far too large to be an XSD.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const error = refusal ?? fieldError(state, "file");
   return (
     <form
       aria-label="Install the FMU's goAML schema"
       className="flex flex-wrap items-end gap-3"
       noValidate
       onSubmit={(event) => {
-        // Checked here too so a big file is refused before it is uploaded.
         const file = new FormData(event.currentTarget).get("file");
-        if (file instanceof File && file.size > maxBytes) {
-          event.preventDefault();
-          setTooBig(`The file is larger than ${maxBytes / 1024 / 1024} MB; a goAML XSD is far smaller.`);
-          return;
-        }
-        setTooBig(null);
-        onSubmit(event);
+        const why =
+          !(file instanceof File) || (file.name === "" && file.size === 0)
+            ? CHOOSE
+            : file.size > maxBytes
+              ? `The file is larger than ${maxBytes / 1024 / 1024} MB; a goAML XSD is far smaller.`
+              : null;
+        setRefusal(why);
+        if (why) event.preventDefault();
+        else onSubmit(event);
       }}
     >
       <FormField
@@ -49,7 +53,10 @@ export function GoamlSchemaInstallForm({ maxBytes }: { maxBytes: number }) {
       <button type="submit" disabled={pending} className={formButton}>
         {pending ? "Checking…" : "Install schema"}
       </button>
-      <ActionOutcome state={state} testId="goaml-schema-outcome" />
+      <ActionOutcome
+        state={refusal ? { ok: false, message: refusal } : state}
+        testId="goaml-schema-outcome"
+      />
     </form>
   );
 }
