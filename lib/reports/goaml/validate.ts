@@ -3,6 +3,7 @@
 // is given with the element's path in the report (/report/transaction[2]/t_to/to_country) and in
 // words an officer can act on: what is wrong, and where in the dashboard it is set.
 import fs from "node:fs";
+import path from "node:path";
 import { validateXML } from "xmllint-wasm";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
@@ -24,7 +25,9 @@ let builtIn: GoamlSchema | undefined;
 export function builtInSchema(): GoamlSchema {
   if (!builtIn) {
     const fileName = "goaml-5.0.1-builtin.xsd";
-    const content = fs.readFileSync(new URL(`./schemas/${fileName}`, import.meta.url), "utf8");
+    // From the project root (where `next start`, the CLIs and the tests run): a bundler rewrites
+    // `new URL(…, import.meta.url)` into a URL object node:fs refuses.
+    const content = fs.readFileSync(path.join(process.cwd(), "lib/reports/goaml/schemas", fileName), "utf8");
     builtIn = {
       source: "built-in",
       id: null,

@@ -63,6 +63,11 @@ describe("readXsd", () => {
         `<xs:schema ${XS} targetNamespace="http://www.unodc.org/goaml"><xs:element name="report"/></xs:schema>`,
       ),
     ).toThrow(/target namespace \(http:\/\/www.unodc.org\/goaml\)/);
+    expect(() =>
+      readXsd(
+        `<xs:schema ${XS} xmlns="urn:fiu" targetNamespace="urn:fiu"><xs:element name="report"/></xs:schema>`,
+      ),
+    ).toThrow(/target namespace \(urn:fiu\)/);
     expect(() => readXsd(`<xs:schema ${XS}><xs:element name="invoice"/></xs:schema>`)).toThrow(
       /no global <report>/,
     );

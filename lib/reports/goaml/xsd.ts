@@ -92,7 +92,10 @@ function parseSchema(text: string): El {
       `The file is not well-formed XML: ${(e as Error).message.split("\n")[0]}`,
     );
   }
-  if (root.localName !== "schema" || root.namespaceURI !== XS) {
+  // A default namespace declared after the xs prefix can leave the parser's namespaceURI wrong:
+  // the prefix's own declaration decides then (such a schema has a target namespace, refused below).
+  const declaresXs = Array.from(root.attributes ?? []).some((a) => a.value === XS);
+  if (root.localName !== "schema" || (root.namespaceURI !== XS && !declaresXs)) {
     throw new AppError("bad_request", "The file is not an XML Schema (its root is not xs:schema).");
   }
   return root;
