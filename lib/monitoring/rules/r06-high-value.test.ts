@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { DAY, entityRow, HOUR, runRule, T0, taggedRow, transfer, usd, wallet } from "../testing/fixtures";
+import {
+  DAY,
+  entityRow,
+  evidenceOf,
+  HOUR,
+  runRule,
+  T0,
+  taggedRow,
+  transfer,
+  usd,
+  wallet,
+} from "../testing/fixtures";
 import { r06HighValue } from "./r06-high-value";
 
 const S = wallet(1);
@@ -23,13 +34,39 @@ describe("R6 high value", () => {
     expect(runRule(r06HighValue, [...five, transfer(S, R, usd(5_000), T0 + DAY + 1)])).toEqual([]);
   });
 
-  it("raises the cumulative alert once per episode, and not right after a single one", () => {
+  it("raises the cumulative alert once per episode, a single one before it counted in but not hiding it", () => {
+    // Before logic version 2 the single alert opened the sender's episode and this raised only "single".
     const big = transfer(S, R, usd(45_000), T0);
-    const alerts = runRule(r06HighValue, [
-      big,
-      transfer(S, R, usd(6_000), T0 + 1),
-      transfer(S, R, usd(6_000), T0 + 2),
+    const t1 = transfer(S, R, usd(6_000), T0 + 1);
+    const alerts = runRule(r06HighValue, [big, t1, transfer(S, R, usd(6_000), T0 + 2)]);
+    expect(alerts.map((a) => [a.key.split("|")[2], a.block, a.amount])).toEqual([
+      ["single", big.block, usd(45_000)],
+      ["cumulative", t1.block, usd(51_000)],
     ]);
+    expect(alerts[0]?.suppressKey).toBeNull();
+    expect(evidenceOf(alerts[1]!)).toEqual([`${big.block}:payment`, `${t1.block}:trigger`]);
+  });
+
+  it("10,000 then 20 × 9,000 within 24 h: the single alert and one cumulative alert (#16)", () => {
+    const first = transfer(S, R, usd(10_000), T0);
+    const nines = Array.from({ length: 20 }, (_, i) => transfer(S, R, usd(9_000), T0 + (i + 1) * HOUR));
+    const alerts = runRule(r06HighValue, [first, ...nines]);
+    expect(alerts.map((a) => a.key.split("|")[2])).toEqual(["single", "cumulative"]);
+    const [single, cumulative] = alerts;
+    expect(single).toMatchObject({ block: first.block, amount: usd(10_000) });
+    // 10,000 + 5 × 9,000 = 55,000: the fifth 9,000 reaches the threshold.
+    const trigger = nines[4]!;
+    expect(cumulative).toMatchObject({ block: trigger.block, amount: usd(55_000), suppressKey: S });
+    expect(cumulative?.facts.count).toBe("6");
+    expect(evidenceOf(cumulative!)).toEqual([
+      `${first.block}:payment`,
+      ...nines.slice(0, 4).map((t) => `${t.block}:payment`),
+      `${trigger.block}:trigger`,
+    ]);
+  });
+
+  it("does not call one large transfer alone a cumulative total", () => {
+    const alerts = runRule(r06HighValue, [transfer(S, R, usd(60_000), T0)]);
     expect(alerts.map((a) => a.key.split("|")[2])).toEqual(["single"]);
   });
 

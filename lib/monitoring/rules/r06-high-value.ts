@@ -1,6 +1,8 @@
 // R6 high value: a single transfer of at least USD 10,000, or at least USD 50,000 sent by one
-// sender within 24 h. A single large transfer always alerts and opens the sender's episode; the
-// cumulative alert is raised once per episode. Businesses are exempt as senders by default: their
+// sender within 24 h. A single large transfer always alerts and starts no episode; the cumulative
+// alert (two transfers at least) is raised once per episode of its own, a large transfer included
+// in the total (logic version 2: a single alert no longer hides the sender's cumulative total, so
+// 10,000 then 20 × 9,000 raises both). Businesses are exempt as senders by default: their
 // settlement flows are volume analytics (corridors), not alerts; an admin can narrow the list.
 import { z } from "zod";
 import { exemption } from "../address-book";
@@ -59,7 +61,7 @@ function reachingThreshold(
 export const r06HighValue = defineRule({
   id: "R6",
   title: "High value",
-  logicVersion: 1,
+  logicVersion: 2,
   severity: "medium",
   summary:
     "A single transfer at or above the single threshold, or a sender's total within the window at or above the cumulative threshold. Business senders, payments into issuance or bridge plumbing, and intra-entity moves are skipped by default.",
@@ -100,7 +102,6 @@ export const r06HighValue = defineRule({
         sender.sends.pruneBefore(t.time - p.windowSeconds, (x) => (sender.sum -= x.amount));
         sender.sends.push(t);
         s.sum += t.amount;
-        const suppress = { key: t.from, windowSeconds: p.windowSeconds };
         if (t.amount >= p.singleWei) {
           env.raise({
             variant: "single",
@@ -117,11 +118,10 @@ export const r06HighValue = defineRule({
               amount: usd(t.amount),
               threshold: usd(p.singleWei),
             },
-            suppress: { ...suppress, always: true },
           });
-          return;
         }
-        if (s.sum < p.cumulativeWei || env.quiet(t.from, t.time, p.windowSeconds)) return;
+        // A total needs two transfers at least: one transfer alone is the single variant's case.
+        if (s.sum < p.cumulativeWei || s.sends.size < 2 || env.quiet(t.from, t.time, p.windowSeconds)) return;
         const sends = s.sends.toArray();
         const shown = reachingThreshold(sends, t, p.cumulativeWei);
         env.raise({
@@ -141,7 +141,8 @@ export const r06HighValue = defineRule({
             threshold: usd(p.cumulativeWei),
             window: duration(p.windowSeconds),
           },
-          suppress,
+          // The key is the sender alone, as before version 2: only cumulative alerts carry it now.
+          suppress: { key: t.from, windowSeconds: p.windowSeconds },
         });
       },
     };
