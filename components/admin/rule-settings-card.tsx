@@ -86,7 +86,8 @@ export function RuleSettingsCard({
         ruleId={rule.id}
         title={rule.title}
         enabled={setting.enabled}
-        fields={ruleFieldViews(rule, setting.params)}
+        // A parameter added to the code after the row was saved shows its default (as activeRules runs it).
+        fields={ruleFieldViews(rule, { ...rule.defaults, ...setting.params })}
       />
     </Card>
   );

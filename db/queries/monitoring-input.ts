@@ -166,16 +166,17 @@ export async function loadWatchlist(tx: Tx, chainId: number): Promise<WatchlistE
   return rowsOf<WatchlistEntry>(res);
 }
 
-/** Latest movement time (epoch s) at or below `upTo` of each address. */
+/** Latest movement time (epoch s) at or below `upTo` of each address, dust (below `minAmount`) left out. */
 export async function loadLastSeen(
   tx: Tx,
-  p: { chainId: number; upTo: bigint; addresses: string[] },
+  p: { chainId: number; upTo: bigint; addresses: string[]; minAmount?: bigint },
 ): Promise<Map<string, number>> {
   if (p.addresses.length === 0) return new Map();
+  const min = sql`${(p.minAmount ?? 0n).toString()}::numeric`;
   const res = await tx.execute(sql`
     select a.addr, extract(epoch from greatest(
-      (select max(block_time) from transfers where chain_id = ${p.chainId} and from_address = a.addr and block_number <= ${p.upTo}),
-      (select max(block_time) from transfers where chain_id = ${p.chainId} and to_address = a.addr and block_number <= ${p.upTo})
+      (select max(block_time) from transfers where chain_id = ${p.chainId} and from_address = a.addr and block_number <= ${p.upTo} and amount >= ${min}),
+      (select max(block_time) from transfers where chain_id = ${p.chainId} and to_address = a.addr and block_number <= ${p.upTo} and amount >= ${min})
     ))::bigint::text as t
     from unnest(${pgArray(p.addresses, "text[]")}) as a(addr)`);
   const out = new Map<string, number>();

@@ -176,8 +176,12 @@ async function loadContext(tx: Tx, p: RangeParams, t0: number, wallets: string[]
 async function loadSeeds(tx: Tx, p: RangeParams, wallets: string[]): Promise<EngineSeeds> {
   const seeds = emptySeeds();
   const upTo = p.from;
-  if (hasRule(p.rules, "R7"))
-    seeds.lastSeen = await loadLastSeen(tx, { chainId: p.chainId, upTo, addresses: wallets });
+  const r7 = hasRule(p.rules, "R7");
+  if (r7) {
+    // R7 ignores dust as activity; so must its seed, or a step would differ from a rebuild.
+    const minAmount = BigInt(String(r7.instance.paramsJson.dustFloorWei ?? "0"));
+    seeds.lastSeen = await loadLastSeen(tx, { chainId: p.chainId, upTo, addresses: wallets, minAmount });
+  }
   const r1 = hasRule(p.rules, "R1");
   if (r1 && r1.instance.paramsJson.oneHop === true) {
     const lists = new Set(

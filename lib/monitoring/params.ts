@@ -42,6 +42,13 @@ export function usdWei(usd: number): string {
 export const DAY = 86_400;
 
 /**
+ * Transfers below the dust floor are not flows (R3, R7): address poisoning sends a wallet a few
+ * wei, or a zero-value transfer, to plant a lookalike counterparty in its history; such a log
+ * must neither wake a wallet nor count as money received.
+ */
+export const DUST_FLOOR_WEI = usdWei(1);
+
+/**
  * Attributed businesses (VASPs, banks, the issuer, bridges) run omnibus hot wallets whose
  * everyday flows look like structuring, pass-through and fan-in; behavioural rules watch
  * unattributed wallets and "other" entities unless an admin narrows this list.

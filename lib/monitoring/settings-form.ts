@@ -61,6 +61,11 @@ const PARAM_SPECS: Record<string, ParamSpec> = {
   exemptTags: EXEMPT_TAGS,
   forwardBps: { kind: "percent", label: "Share sent on (%)" },
   minInboundWei: { kind: "usd", label: "Minimum inbound amount (USD1)", hint: "0 = every inbound." },
+  dustFloorWei: {
+    kind: "usd",
+    label: "Dust floor (USD1)",
+    hint: "Amounts below this are dust (address poisoning): not counted as a flow. 0 = none.",
+  },
   minSenders: { kind: "number", label: "Minimum distinct senders" },
   moveOutBps: { kind: "percent", label: "Share moved out (%)" },
   minEntities: { kind: "number", label: "Minimum distinct entities paid" },

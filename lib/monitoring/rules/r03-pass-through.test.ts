@@ -62,4 +62,34 @@ describe("R3 rapid pass-through", () => {
     const inb = transfer(SRC, W, usd(1_000), T0);
     expect(runRule(r03PassThrough, [transfer(W, DST, usd(950), T0 + MIN)], { prime: [inb] })).toHaveLength(1);
   });
+
+  it("does not count poisoning dust below the USD 1 floor as an inbound (#16)", () => {
+    const dust = transfer(SRC, W, 1n, T0);
+    const pay = transfer(W, DST, usd(50), T0 + MIN);
+    expect(runRule(r03PassThrough, [dust, pay])).toEqual([]);
+    // Exactly the floor is money received; the floor at 0 restores the old behaviour.
+    const [a, ...rest] = runRule(r03PassThrough, [
+      transfer(SRC, W, usd(1), T0 + 2 * MIN),
+      transfer(W, DST, usd(1), T0 + 3 * MIN),
+    ]);
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ subject: W, amount: usd(1) });
+    const old = runRule(r03PassThrough, [dust, pay], { params: { dustFloorWei: "0" } });
+    expect(old.map((x) => [x.subject, x.amount])).toEqual([[W, usd(50)]]);
+  });
+
+  it("judges the real inbound after the dust, and counts dust-sized outbounds towards it", () => {
+    const dust = transfer(SRC, W, 1n, T0);
+    const inb = transfer(SRC, W, usd(1_000), T0 + MIN);
+    const pieces = Array.from({ length: 3 }, (_, i) => transfer(W, DST, usd(1) / 2n, T0 + 2 * MIN + i));
+    const out = transfer(W, DST2, usd(899), T0 + 10 * MIN);
+    const [a, ...rest] = runRule(r03PassThrough, [dust, inb, ...pieces, out]);
+    expect(rest).toEqual([]);
+    expect(a?.amount).toBe(usd(899) + (usd(1) / 2n) * 3n);
+    expect(evidenceOf(a!)).toEqual([
+      `${inb.block}:inbound`,
+      ...pieces.map((t) => `${t.block}:outbound`),
+      `${out.block}:trigger`,
+    ]);
+  });
 });

@@ -1,4 +1,7 @@
-// R3 rapid pass-through: at least 90% of an inbound amount sent on within 60 minutes.
+// R3 rapid pass-through: at least 90% of an inbound amount sent on within 60 minutes. An inbound
+// below the dust floor is not an inbound (logic version 2): poisoning dust of 1 wei would
+// otherwise be "passed through" by the wallet's next payment. Outbounds count whatever their
+// size, so splitting the onward payment into dust does not hide it.
 //
 // Per wallet we keep a running total of everything it has sent (cumOut). An inbound of amount a
 // arriving when cumOut = c is "passed through" once cumOut ≥ c + ⌈0.9 a⌉; a min-heap on that
@@ -6,7 +9,14 @@
 import { z } from "zod";
 import { exemption } from "../address-book";
 import { bpsText, duration, percent, ratio, usd } from "../explain";
-import { bpsParam, BUSINESS_EXEMPTIONS, exemptionParams, secondsParam, weiParam } from "../params";
+import {
+  bpsParam,
+  BUSINESS_EXEMPTIONS,
+  DUST_FLOOR_WEI,
+  exemptionParams,
+  secondsParam,
+  weiParam,
+} from "../params";
 import { defineRule } from "../rule";
 import { comparePosition, refOf, type MonitorTransfer } from "../types";
 import { MinHeap, TimeQueue } from "../windows";
@@ -17,8 +27,17 @@ const schema = z.strictObject({
   windowSeconds: secondsParam,
   /** Inbounds below this are ignored (0 = every inbound, as DOMAIN.md states the rule). */
   minInboundWei: weiParam,
+  /** Inbounds below this are dust (address poisoning), not money received. */
+  dustFloorWei: weiParam,
   ...exemptionParams,
 });
+
+const DEFAULTS_V1 = {
+  forwardBps: 9_000,
+  windowSeconds: 3_600,
+  minInboundWei: "0",
+  ...BUSINESS_EXEMPTIONS,
+} satisfies Omit<z.input<typeof schema>, "dustFloorWei">;
 
 // Entries keep the transfer itself; evidence refs are built only when an alert is raised.
 /** `key`: the sender's running outflow at which this inbound counts as passed through. */
@@ -31,17 +50,19 @@ const HEAP_SHED_AT = 256;
 export const r03PassThrough = defineRule({
   id: "R3",
   title: "Rapid pass-through",
-  logicVersion: 1,
+  logicVersion: 2,
   severity: "high",
   summary:
-    "A wallet sends on at least the set share of an inbound amount within the window after receiving it. Wallets attributed to a business are exempt by default (omnibus hot wallets forward all day).",
+    "A wallet sends on at least the set share of an inbound amount within the window after receiving it; an inbound below the dust floor is not an inbound. Wallets attributed to a business are exempt by default (omnibus hot wallets forward all day).",
   schema,
   defaults: {
     forwardBps: 9_000,
     windowSeconds: 3_600,
     minInboundWei: "0",
+    dustFloorWei: DUST_FLOOR_WEI,
     ...BUSINESS_EXEMPTIONS,
   },
+  supersededDefaults: [DEFAULTS_V1 as z.input<typeof schema>],
   explanations: {
     pass_through:
       "{wallet} received {inAmount} from {source} and sent {outAmount} ({share}) on to {destinations} within {elapsed}. Moving at least {forward} of an inbound amount on within {window} is a rapid pass-through red flag (layering).",
@@ -62,7 +83,8 @@ export const r03PassThrough = defineRule({
     };
 
     const inbound = (t: MonitorTransfer) => {
-      if (t.amount === 0n || t.amount < p.minInboundWei || env.book.isExempt(t.to, ex)) return;
+      if (t.amount === 0n || t.amount < p.minInboundWei || t.amount < p.dustFloorWei) return;
+      if (env.book.isExempt(t.to, ex)) return;
       const w = wallet(t.to);
       if (w.pending.size >= HEAP_SHED_AT) w.pending.filter((x) => t.time - x.time <= p.windowSeconds);
       const need = (t.amount * forwardBps + 9_999n) / 10_000n;

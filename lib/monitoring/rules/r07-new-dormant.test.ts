@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptySeeds } from "../rule";
-import { DAY, entityRow, runRule, T0, transfer, usd, wallet } from "../testing/fixtures";
+import { DAY, entityRow, evidenceOf, runRule, T0, transfer, usd, wallet } from "../testing/fixtures";
 import { r07NewDormant } from "./r07-new-dormant";
 
 const A = wallet(1);
@@ -46,5 +46,38 @@ describe("R7 new or dormant wallet, large first flow", () => {
         book: [entityRow(A, { entityId: 1 }), entityRow(NEW, { entityId: 2, kind: "bank" })],
       }),
     ).toEqual([]);
+  });
+
+  it("judges the first flow above the dust floor: 1 wei first, then 50,000 (#16)", () => {
+    const dust = transfer(A, NEW, 1n, T0);
+    const big = transfer(A, NEW, usd(50_000), T0 + 60);
+    const seeds = () => ({ ...emptySeeds(), lastSeen: new Map([[A, T0 - DAY]]) });
+    const [a, ...rest] = runRule(r07NewDormant, [dust, big], { seeds: seeds() });
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ subject: NEW, block: big.block, amount: usd(50_000) });
+    expect(a?.key).toContain("|new:to|");
+    expect(evidenceOf(a!)).toEqual([`${big.block}:trigger`]);
+    // The floor at 0 is the old behaviour: the dust was the first flow, the 50,000 is not judged.
+    expect(runRule(r07NewDormant, [dust, big], { seeds: seeds(), params: { dustFloorWei: "0" } })).toEqual(
+      [],
+    );
+  });
+
+  it("does not let dust wake a dormant wallet, nor keep it awake", () => {
+    const seeds = {
+      ...emptySeeds(),
+      lastSeen: new Map([
+        [A, T0],
+        [NEW, T0],
+      ]),
+    };
+    const dust = transfer(A, NEW, usd(1) - 1n, T0 + 100 * DAY);
+    const wake = transfer(NEW, A, usd(6_000), T0 + 181 * DAY);
+    const alerts = runRule(r07NewDormant, [dust, wake], { seeds });
+    // A sent only the dust since T0, so it wakes too.
+    expect(alerts.map((a) => [a.key.split("|")[2], a.subject, a.facts.idle])).toEqual([
+      ["dormant:to", A, "181 days"],
+      ["dormant:from", NEW, "181 days"],
+    ]);
   });
 });

@@ -1,39 +1,59 @@
 // R7 new or dormant wallet, large first flow: a wallet never seen before, or idle for more than
-// 180 days, whose first transfer (in or out) is at least USD 5,000. "Seen" = any USD1 movement
-// in the indexed history, mints and burns included.
+// 180 days, whose first flow (in or out) is at least USD 5,000. "Seen" = any USD1 movement at or
+// above the dust floor in the indexed history, mints and burns included. Logic version 2: a
+// transfer below the floor (1 wei of poisoning dust, or one sent on purpose ahead of the real
+// flow) neither counts as the wallet's first flow nor wakes a dormant one.
 import { z } from "zod";
 import { exemption } from "../address-book";
 import { duration, isoTime, ratio, usd } from "../explain";
-import { BUSINESS_EXEMPTIONS, DAY, exemptionParams, secondsParam, usdWei, weiParam } from "../params";
+import {
+  BUSINESS_EXEMPTIONS,
+  DAY,
+  DUST_FLOOR_WEI,
+  exemptionParams,
+  secondsParam,
+  usdWei,
+  weiParam,
+} from "../params";
 import { defineRule } from "../rule";
 import { refOf, ZERO_ADDRESS, type MonitorTransfer } from "../types";
 
 const schema = z.strictObject({
   minAmountWei: weiParam,
   dormantSeconds: secondsParam,
+  /** Transfers below this are dust: not a flow, not activity. */
+  dustFloorWei: weiParam,
   ...exemptionParams,
 });
+
+const DEFAULTS_V1 = {
+  minAmountWei: usdWei(5_000),
+  dormantSeconds: 180 * DAY,
+  ...BUSINESS_EXEMPTIONS,
+} satisfies Omit<z.input<typeof schema>, "dustFloorWei">;
 
 export const r07NewDormant = defineRule({
   id: "R7",
   title: "New or dormant wallet, large first flow",
-  logicVersion: 1,
+  logicVersion: 2,
   severity: "medium",
   summary:
-    "A wallet's first transfer ever, or its first after being idle longer than the dormancy period, is at least the set amount. Attributed business wallets are exempt by default (a new hot wallet is not a red flag).",
+    "A wallet's first flow ever, or its first after being idle longer than the dormancy period, is at least the set amount; transfers below the dust floor are not flows. Attributed business wallets are exempt by default (a new hot wallet is not a red flag).",
   schema,
   defaults: {
     minAmountWei: usdWei(5_000),
     dormantSeconds: 180 * DAY,
+    dustFloorWei: DUST_FLOOR_WEI,
     ...BUSINESS_EXEMPTIONS,
   },
+  supersededDefaults: [DEFAULTS_V1 as z.input<typeof schema>],
   explanations: {
     new: "{wallet} appeared for the first time with a {direction} of {amount} ({counterpartyRole} {counterparty}), at or above {threshold}. A large first flow through a brand-new wallet is a red flag.",
     dormant:
       "{wallet} had been idle for {idle} (last activity {lastSeen}) and then made a {direction} of {amount} ({counterpartyRole} {counterparty}), at or above {threshold}. Dormant wallets that wake up with large flows are a red flag (idle threshold: {dormant}).",
   },
   replay: "none",
-  // Dormancy comes from the lastSeen seed, not from replayed history.
+  // Dormancy comes from the lastSeen seed (non-dust movements only), not from replayed history.
   lookbackSeconds: () => 0,
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
@@ -77,6 +97,7 @@ export const r07NewDormant = defineRule({
 
     return {
       onTransfer: (t) => {
+        if (t.amount < p.dustFloorWei) return;
         if (t.kind === "transfer" && t.from !== t.to && t.amount >= p.minAmountWei) {
           check(t, t.to, true);
           check(t, t.from, false);
