@@ -6,7 +6,13 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import pg from "pg";
 
 /** Written once, never changed: the app role may INSERT and SELECT, nothing else. */
-export const APPEND_ONLY_TABLES = ["audit_log", "alert_history", "alert_notes", "goaml_schemas"] as const;
+export const APPEND_ONLY_TABLES = [
+  "audit_log",
+  "alert_history",
+  "alert_notes",
+  "goaml_schemas",
+  "watchlist_imports",
+] as const;
 
 const APP_TABLE_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE";
 const APPEND_ONLY_PRIVILEGES = "SELECT, INSERT";

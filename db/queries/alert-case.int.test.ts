@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
 import { addresses, chains, entities, tokenEvents, transfers } from "../schema";
-import { alertEvidence, alertHistory, alertNotes, watchlistEntries } from "../schema/monitoring";
+import { alertEvidence, alertHistory, alertNotes } from "../schema/monitoring";
+import { importWatchlistRows } from "./watchlists";
 import {
   addr,
   CASE_USERS,
@@ -71,11 +72,15 @@ beforeAll(async () => {
     // Attribution is per chain: this row must not name B on 31337.
     { chainId: 31338, address: S, entityId: gulf!.id, label: "elsewhere", tags: [] },
   ]);
-  await db.insert(watchlistEntries).values([
-    { chainId: CHAIN, address: L, listName: "OFAC SDN", reference: "SDN-1" },
-    { chainId: CHAIN, address: L, listName: "Demo mixers", reference: "" },
-    { chainId: 31338, address: B, listName: "OFAC SDN", reference: "other chain" },
-  ]);
+  await importWatchlistRows(db, {
+    rows: [
+      { chainId: CHAIN, address: L, listName: "OFAC SDN", reference: "SDN-1" },
+      { chainId: CHAIN, address: L, listName: "Demo mixers", reference: "" },
+      { chainId: 31338, address: B, listName: "OFAC SDN", reference: "other chain" },
+    ],
+    actor: null,
+    source: "test",
+  });
   await db.insert(transfers).values(
     ROWS.map(([n, from, to, amount, at, chain]) => ({
       chainId: chain ?? CHAIN,

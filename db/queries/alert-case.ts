@@ -202,7 +202,7 @@ export async function listCaseParties(db: Db, params: GetAlertCaseParams): Promi
       en.id as entity_id, en.name as entity_name, en.kind as entity_kind, en.country, en.licence_status,
       coalesce((select json_agg(json_build_object('list', w.list_name, 'reference', w.reference)
           order by w.list_name)
-        from watchlist_entries w where w.chain_id = a.chain_id and w.address = x.address), '[]'::json) as watchlist
+        from watchlist_entries w where (w.chain_id = a.chain_id or w.chain_id is null) and w.address = x.address), '[]'::json) as watchlist
     from alerts a
     cross join lateral unnest(a.addresses) with ordinality as x(address, ord)
     left join addresses ad on ad.chain_id = a.chain_id and ad.address = x.address

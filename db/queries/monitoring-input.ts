@@ -162,7 +162,8 @@ function parseTags(v: AddressTag[] | string): AddressTag[] {
 
 export async function loadWatchlist(tx: Tx, chainId: number): Promise<WatchlistEntry[]> {
   const res = await tx.execute(sql`
-    select address, list_name as "listName", reference from watchlist_entries where chain_id = ${chainId}`);
+    select address, list_name as "listName", reference from watchlist_entries
+    where chain_id = ${chainId} or chain_id is null`);
   return rowsOf<WatchlistEntry>(res);
 }
 

@@ -1,8 +1,7 @@
 // Monitoring settings, imported lists and per-chain progress. Engine input lives in
 // monitoring-input.ts, alert writes in monitoring-alerts.ts.
 import { isDeepStrictEqual } from "node:util";
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Address } from "viem";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { chains, indexerCheckpoints } from "../schema/chain";
 import {
@@ -146,61 +145,6 @@ export async function updateRuleSettings(
   });
 }
 
-export type WatchlistImportRow = { chainId: number; address: Address; listName: string; reference: string };
-
-export type ImportWatchlistParams = {
-  rows: WatchlistImportRow[];
-  /** Remove entries of the imported list names that the file no longer has (a list refresh). */
-  replace: boolean;
-  actor: AuditActor | null;
-  source: string;
-};
-
-export type ImportWatchlistResult = { upserted: number; removed: number; lists: string[] };
-
-export async function importWatchlist(db: Db, p: ImportWatchlistParams): Promise<ImportWatchlistResult> {
-  const lists = [...new Set(p.rows.map((r) => r.listName))].sort();
-  return db.transaction(async (tx) => {
-    for (let i = 0; i < p.rows.length; i += 1_000) {
-      await tx
-        .insert(watchlistEntries)
-        .values(p.rows.slice(i, i + 1_000).map((r) => ({ ...r, importedBy: p.actor?.id ?? null })))
-        .onConflictDoUpdate({
-          target: [watchlistEntries.chainId, watchlistEntries.address, watchlistEntries.listName],
-          set: {
-            reference: sql`excluded.reference`,
-            importedAt: sql`now()`,
-            importedBy: sql`excluded.imported_by`,
-          },
-        });
-    }
-    let removed = 0;
-    if (p.replace && lists.length > 0) {
-      const keep = p.rows.map((r) => `${r.chainId}|${r.address}|${r.listName}`);
-      const gone = await tx
-        .delete(watchlistEntries)
-        .where(
-          and(
-            inArray(watchlistEntries.listName, lists),
-            notInArray(
-              sql`${watchlistEntries.chainId}::text || '|' || ${watchlistEntries.address} || '|' || ${watchlistEntries.listName}`,
-              keep,
-            ),
-          ),
-        )
-        .returning({ id: watchlistEntries.id });
-      removed = gone.length;
-    }
-    await recordAudit(tx, {
-      action: "registry.import",
-      actor: p.actor,
-      target: `watchlist:${lists.join(",")}`,
-      params: { source: p.source, rows: p.rows.length, removed, replace: p.replace },
-    });
-    return { upserted: p.rows.length, removed, lists };
-  });
-}
-
 export async function listWatchlistEntries(db: Writer, chainId: number) {
   return db
     .select({
@@ -209,7 +153,7 @@ export async function listWatchlistEntries(db: Writer, chainId: number) {
       reference: watchlistEntries.reference,
     })
     .from(watchlistEntries)
-    .where(eq(watchlistEntries.chainId, chainId))
+    .where(or(eq(watchlistEntries.chainId, chainId), isNull(watchlistEntries.chainId)))
     .orderBy(asc(watchlistEntries.address));
 }
 

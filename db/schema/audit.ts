@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "report.file",
   "settings.goaml",
   "settings.goaml_schema",
+  "watchlist.import",
+  "watchlist.retire",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,4 +4,5 @@ export * from "./chain";
 export * from "./registry";
 export * from "./rollups";
 export * from "./monitoring";
+export * from "./watchlists";
 export * from "./goaml";

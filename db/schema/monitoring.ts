@@ -12,9 +12,11 @@ import {
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { address, blockNumber, hash, uint256 } from "./types";
+import { watchlists } from "./watchlists";
 
 export const RULE_IDS = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12"] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -55,12 +57,19 @@ export const ruleSettings = pgTable(
   (t) => [check("rule_settings_version_check", sql`${t.version} >= 1`)],
 );
 
-/** Imported sanctions and high-risk list entries (CSV: chain id, address, list name, reference). */
+/**
+ * Entries of the imported lists (db/schema/watchlists.ts), read by R1. `chain_id` null: the entry
+ * applies to every chain (OFAC's ids name no chain). `list_name` repeats the list's name, which
+ * R1's `lists` parameter selects by. A retired list has no entries left.
+ */
 export const watchlistEntries = pgTable(
   "watchlist_entries",
   {
     id: serial("id").primaryKey(),
-    chainId: integer("chain_id").notNull(),
+    watchlistId: integer("watchlist_id")
+      .notNull()
+      .references(() => watchlists.id),
+    chainId: integer("chain_id"),
     address: address("address").notNull(),
     listName: text("list_name").notNull(),
     reference: text("reference").notNull().default(""),
@@ -68,8 +77,9 @@ export const watchlistEntries = pgTable(
     importedBy: text("imported_by"),
   },
   (t) => [
-    uniqueIndex("watchlist_entries_uq").on(t.chainId, t.address, t.listName),
+    unique("watchlist_entries_uq").on(t.watchlistId, t.chainId, t.address).nullsNotDistinct(),
     index("watchlist_entries_list_idx").on(t.listName),
+    index("watchlist_entries_address_idx").on(t.address),
     check("watchlist_entries_address_check", sql`${t.address} ~ '^0x[0-9a-f]{40}$'`),
   ],
 );

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { openDb } from "@/db/client";
-import { importWatchlist } from "@/db/queries/monitoring";
+import { importWatchlistRows } from "@/db/queries/watchlists";
 import { seedRegistry } from "@/db/queries/registry";
 import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { createIndexer } from "@/lib/indexer/indexer";
@@ -55,9 +55,8 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
       addresses: network.registry.addresses,
     });
     // The demo's sanctions and mixer lists are imported like any list (rule R1 reads them).
-    await importWatchlist(pg.direct.db, {
+    await importWatchlistRows(pg.direct.db, {
       rows: demoWatchlist(network.registry),
-      replace: false,
       actor: null,
       source: "demo seed",
     });

@@ -1,7 +1,7 @@
 // npm run monitor -- --rebuild [--rule R2 ...] [--chain N] [--dry-run]   re-evaluate history, report changes
 // npm run monitor -- --once                                               catch every chain's monitor up
 // npm run monitor -- --follow [--interval-ms 2000]                        keep catching up (a worker)
-// npm run monitor -- --import-watchlist FILE.csv [--replace]              import a sanctions/high-risk list
+// npm run monitor -- --import-watchlist FILE [--list-name NAME]          import a list (CSV or OFAC sdn.xml)
 // npm run monitor -- --report [--days 30 --scale 0.5 --seed S]            demo seed → planted vs benign alerts
 import fs from "node:fs";
 import path from "node:path";
@@ -10,14 +10,14 @@ import { z } from "zod";
 import { openDb, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { detectBulkMode } from "@/db/queries/indexer-batch";
-import { importWatchlist, listMonitoredChains } from "@/db/queries/monitoring";
+import { listMonitoredChains } from "@/db/queries/monitoring";
+import { importWatchlistFile } from "@/db/queries/watchlists";
 import { loadEnv } from "@/lib/env-core";
 import { createLogger, type Logger } from "@/lib/logger";
 import { monitorCliSchema, reportFlagsSchema, type MonitorCliFlags } from "@/lib/validators/monitoring";
 import { allPlantedFlagged, formatDemoReport, runDemoReport } from "./demo/report";
 import { catchUpChain, type StreamMode } from "./evaluate";
 import { rebuildAlerts, type ChainRebuild } from "./rebuild";
-import { parseWatchlistCsv } from "./watchlist-csv";
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     "dry-run": { type: "boolean" },
     "import-watchlist": { type: "string" },
     replace: { type: "boolean" },
+    "list-name": { type: "string" },
     "interval-ms": { type: "string" },
     days: { type: "string" },
     scale: { type: "string" },
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
     ...values,
     dryRun: values["dry-run"],
     importWatchlist: values["import-watchlist"],
+    listName: values["list-name"],
     intervalMs: values["interval-ms"],
   });
   if (flags.report) return report(log);
@@ -55,7 +57,7 @@ async function main(): Promise<number> {
   try {
     await migrateDb(handle);
     const mode: StreamMode = (await detectBulkMode(handle.db, handle.driver)) === "copy" ? "copy" : "keyset";
-    if (flags.importWatchlist) return await importList(handle, flags.importWatchlist, flags.replace);
+    if (flags.importWatchlist) return await importList(handle, flags.importWatchlist, flags.listName);
     if (flags.rebuild) return await rebuild(handle, flags, mode);
     return await catchUp(handle, flags, mode, log);
   } finally {
@@ -71,10 +73,26 @@ async function report(log: Logger): Promise<number> {
   return allPlantedFlagged(r) && r.rebuildDiff === 0 ? 0 : 1;
 }
 
-async function importList(handle: DbHandle, file: string, replace: boolean): Promise<number> {
-  const rows = parseWatchlistCsv(fs.readFileSync(file, "utf8"));
-  const r = await importWatchlist(handle.db, { rows, replace, actor: null, source: path.basename(file) });
-  console.log(`imported ${r.upserted} entries of ${r.lists.join(", ")}; removed ${r.removed}`);
+/** The same import as the Lists page (db/queries/watchlists.ts): each list in the file replaces its entries. */
+async function importList(handle: DbHandle, file: string, name: string | undefined): Promise<number> {
+  const r = await importWatchlistFile(handle.db, {
+    bytes: fs.readFileSync(file),
+    fileName: path.basename(file),
+    format: "auto",
+    name,
+    actor: null,
+  });
+  if (r.status === "rejected") {
+    console.error(`nothing imported: ${r.errorCount} error(s) in ${r.fileName}`);
+    for (const e of r.errors) console.error(`  ${e.where}: ${e.message}`);
+    return 1;
+  }
+  for (const l of r.lists) {
+    console.log(
+      `${l.name}: ${l.entries} entries (replacing ${l.replaced}${l.skipped ? `; ${l.skipped} non-EVM ids skipped` : ""})`,
+    );
+  }
+  console.log(`${r.format}${r.version ? ` version ${r.version}` : ""}, sha256 ${r.sha256}`);
   console.log(
     "alerts already raised are unchanged: run `npm run monitor -- --rebuild --rule R1` to apply the lists to history",
   );

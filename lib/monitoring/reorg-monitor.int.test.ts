@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeFunctionData, numberToHex, type Address } from "viem";
 import type { DbHandle } from "@/db/client";
 import { getCheckpoint } from "@/db/queries/indexer";
-import { getMonitorCheckpoint, importWatchlist } from "@/db/queries/monitoring";
+import { getMonitorCheckpoint } from "@/db/queries/monitoring";
+import { importWatchlistRows } from "@/db/queries/watchlists";
 import { listChainAlerts } from "@/db/queries/monitoring-alerts";
 import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import { usd1Abi } from "@/lib/demo/contracts/usd1-abi";
@@ -41,9 +42,8 @@ const settled = async () => {
 beforeAll(async () => {
   chain = await startChainWithToken(CHAIN_ID);
   db = await openTestDb("usd1_monitor_reorg");
-  await importWatchlist(db.handle.db, {
+  await importWatchlistRows(db.handle.db, {
     rows: [{ chainId: CHAIN_ID, address: LISTED, listName: "TEST SDN", reference: "T-1" }],
-    replace: false,
     actor: null,
     source: "test",
   });

@@ -35,7 +35,9 @@ export const monitorCliSchema = z
     chain: z.array(z.coerce.number().int().positive()).optional(),
     dryRun: z.boolean().default(false),
     importWatchlist: z.string().min(1).optional(),
+    /** Accepted for old scripts: every import replaces the entries of the lists it names. */
     replace: z.boolean().default(false),
+    listName: z.string().trim().min(1).max(200).optional(),
     intervalMs: z.coerce.number().int().min(200).max(600_000).default(2_000),
   })
   .refine(
@@ -44,6 +46,7 @@ export const monitorCliSchema = z
     "choose exactly one of --rebuild, --once, --follow, --report, --import-watchlist FILE",
   )
   .refine((f) => !f.rule || f.rebuild, "--rule only applies to --rebuild")
+  .refine((f) => !f.listName || f.importWatchlist, "--list-name only applies to --import-watchlist")
   .refine((f) => !f.dryRun || f.rebuild, "--dry-run only applies to --rebuild");
 export type MonitorCliFlags = z.output<typeof monitorCliSchema>;
 

@@ -4,7 +4,7 @@
 // like any list (CSV rows), before indexing.
 import type { Address } from "viem";
 import type { DbHandle } from "@/db/client";
-import { importWatchlist } from "@/db/queries/monitoring";
+import { importWatchlistRows } from "@/db/queries/watchlists";
 import { seedRegistry } from "@/db/queries/registry";
 import type { AnvilNode } from "@/lib/demo/chain/anvil";
 import { startDemoChain } from "@/lib/demo/chain/demo-chain";
@@ -15,7 +15,6 @@ import { createIndexer } from "@/lib/indexer/indexer";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
 import type { WatchlistRow } from "@/lib/validators/monitoring";
-import { parseWatchlistCsv, toWatchlistCsv } from "../watchlist-csv";
 
 export type DemoSeedParams = { seed: string; days: number; scale: number; endDate: string };
 
@@ -40,10 +39,8 @@ export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Lo
     entities: network.registry.entities,
     addresses: network.registry.addresses,
   });
-  const csv = toWatchlistCsv(demoWatchlist(network.registry));
-  await importWatchlist(handle.db, {
-    rows: parseWatchlistCsv(csv),
-    replace: true,
+  await importWatchlistRows(handle.db, {
+    rows: demoWatchlist(network.registry),
     actor: null,
     source: "demo",
   });

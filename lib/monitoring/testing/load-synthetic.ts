@@ -3,7 +3,7 @@ import type { Address, Hash } from "viem";
 import type { Db } from "@/db/client";
 import { ensureChain } from "@/db/queries/indexer";
 import { writeBatch } from "@/db/queries/indexer-batch";
-import { importWatchlist } from "@/db/queries/monitoring";
+import { importWatchlistRows } from "@/db/queries/watchlists";
 import { seedRegistry } from "@/db/queries/registry";
 import type { Batch, BlockHeader } from "@/lib/indexer/types";
 import type { SyntheticChain } from "./synthetic";
@@ -19,7 +19,7 @@ export async function registerSynthetic(db: Db, chain: SyntheticChain): Promise<
     confirmations: 0,
   });
   await seedRegistry(db, { entities: chain.entities, addresses: chain.addresses });
-  await importWatchlist(db, { rows: chain.watchlist, replace: false, actor: null, source: "synthetic" });
+  await importWatchlistRows(db, { rows: chain.watchlist, actor: null, source: "synthetic" });
 }
 
 const blockHash = (n: number, fork: string) =>
