@@ -18,6 +18,7 @@ const VIEWS: Record<string, string> = {
   corridors: "app/(dashboard)/corridors",
   governance: "app/(dashboard)/governance",
   indexer: "app/(dashboard)/indexer",
+  lists: "app/(dashboard)/lists",
   overview: "app/(dashboard)/overview",
   registry: "app/(dashboard)/registry",
   reports: "app/(dashboard)/reports",

@@ -66,6 +66,9 @@ const ACTION_PROBES: Record<ActionName, { input: unknown; allowed: string }> = {
   "update-goaml-settings": { input: {}, allowed: "bad_request" },
   // No file: refused by validation, nothing installed.
   "install-goaml-schema": { input: {}, allowed: "bad_request" },
+  // No file: refused by validation, no list touched.
+  "import-watchlist": { input: {}, allowed: "bad_request" },
+  "retire-watchlist": { input: { id: 999_999_999, reason: "probe" }, allowed: "not_found" },
   "sign-out": { input: {}, allowed: "redirect" },
 };
 

@@ -23,6 +23,7 @@ describe("navItemsFor", () => {
       "Governance",
       "Reports",
       "Registry",
+      "Lists",
       "Indexer",
     ]);
     expect(labels("admin")).toEqual([
@@ -33,6 +34,7 @@ describe("navItemsFor", () => {
       "Alerts",
       "Governance",
       "Registry",
+      "Lists",
       "Indexer",
       "Rules",
       "Users",

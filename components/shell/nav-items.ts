@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/governance", label: "Governance", permission: "views:read" },
   { href: "/reports", label: "Reports", permission: "exports:create" },
   { href: "/registry", label: "Registry", permission: "views:read" },
+  { href: "/lists", label: "Lists", permission: "lists:manage" },
   { href: "/indexer", label: "Indexer", permission: "views:read" },
   { href: "/admin/rules", label: "Rules", permission: "rules:edit" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },

@@ -11,6 +11,7 @@ const EXPECTED: Record<string, string[]> = {
   "registry:edit": ["admin"],
   "rules:edit": ["admin"],
   "audit:read": ["admin"],
+  "lists:manage": ["compliance_officer", "admin"],
 };
 
 describe("roles", () => {

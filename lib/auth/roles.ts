@@ -27,19 +27,22 @@ export const PERMISSIONS = [
   "rules:edit",
   /** Read the audit log. */
   "audit:read",
+  /** Import and retire sanctions and high-risk lists (what R1 matches). */
+  "lists:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Segregation of duties: admins run the system (users, registry, rules, audit) and read the
  * views, but do not triage alerts, export or file reports; compliance officers do everything an
- * analyst does plus exports and filing.
+ * analyst does plus exports and filing. Both keep the sanctions lists: the officer answers for
+ * screening, the admin runs the system that applies it.
  */
 const ANALYST: readonly Permission[] = ["views:read", "alerts:triage"];
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   analyst: ANALYST,
-  compliance_officer: [...ANALYST, "exports:create", "reports:file"],
-  admin: ["views:read", "users:manage", "registry:edit", "rules:edit", "audit:read"],
+  compliance_officer: [...ANALYST, "exports:create", "reports:file", "lists:manage"],
+  admin: ["views:read", "users:manage", "registry:edit", "rules:edit", "audit:read", "lists:manage"],
 };
 
 export function isUserRole(value: unknown): value is UserRole {

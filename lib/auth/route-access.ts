@@ -66,6 +66,15 @@ export const ROUTE_ACCESS = [
     access: "views:read",
     samples: [{ method: "GET", path: "/registry/1" }],
   },
+  // Sanctions and high-risk lists (what R1 matches): admins and compliance officers. The demo
+  // seed imports two lists (serial ids from 1).
+  { route: "/lists", kind: "page", access: "lists:manage" },
+  {
+    route: "/lists/[id]",
+    kind: "page",
+    access: "lists:manage",
+    samples: [{ method: "GET", path: "/lists/1" }],
+  },
   { route: "/indexer", kind: "page", access: "views:read" },
   { route: "/governance", kind: "page", access: "views:read" },
   // CSV of the transactions filter: compliance officers only, every download audited with its
@@ -151,6 +160,8 @@ export const ACTION_ACCESS = {
   "update-goaml-settings": "reports:file",
   // The FMU's goAML XSD, against which every STR is validated: kept by those who file.
   "install-goaml-schema": "reports:file",
+  "import-watchlist": "lists:manage",
+  "retire-watchlist": "lists:manage",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof ACTION_ACCESS;
 

@@ -10,7 +10,8 @@ export const WATCHLIST_FORMAT_LABELS: Record<WatchlistFormat, string> = {
   "ofac-sdn-xml": "OFAC SDN XML (sdn.xml)",
 };
 
-export const MAX_LIST_BYTES = 50 * 1024 * 1024;
+/** Server actions take at most 6 MB (next.config.js); larger files go through the CLI. */
+export const MAX_LIST_BYTES = 5 * 1024 * 1024;
 export const LIST_NAME_MAX = 200;
 export const LIST_REFERENCE_MAX = 500;
 
