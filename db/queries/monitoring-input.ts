@@ -186,7 +186,7 @@ export async function loadLastSeen(
   return out;
 }
 
-/** First transfer, at or below `upTo`, between each address and any of the listed addresses. */
+/** Latest transfer, at or below `upTo`, between each address and any of the listed addresses. */
 export async function loadHopLinks(
   tx: Tx,
   p: { chainId: number; upTo: bigint; listed: string[] },
@@ -194,21 +194,25 @@ export async function loadHopLinks(
   if (p.listed.length === 0) return new Map();
   const listed = pgArray(p.listed, "text[]");
   const res = await tx.execute(sql`
-    select distinct on (other) other, listed, block_number::text as b, tx_hash as h, log_index as l
+    select distinct on (other) other, listed, block_number::text as b, tx_hash as h, log_index as l,
+      extract(epoch from block_time)::bigint::text as t
     from (
-      select to_address as other, from_address as listed, block_number, tx_hash, log_index from transfers
+      select to_address as other, from_address as listed, block_number, block_time, tx_hash, log_index from transfers
         where chain_id = ${p.chainId} and block_number <= ${p.upTo} and from_address = any(${listed})
       union all
-      select from_address, to_address, block_number, tx_hash, log_index from transfers
+      select from_address, to_address, block_number, block_time, tx_hash, log_index from transfers
         where chain_id = ${p.chainId} and block_number <= ${p.upTo} and to_address = any(${listed})
     ) x
     where other <> '0x0000000000000000000000000000000000000000' and not (other = any(${listed}))
-    order by other, block_number, log_index`);
+    order by other, block_number desc, log_index desc`);
   const out = new Map<string, HopLink>();
-  for (const r of rowsOf<{ other: string; listed: string; b: string; h: string; l: number }>(res)) {
+  for (const r of rowsOf<{ other: string; listed: string; b: string; h: string; l: number; t: string }>(
+    res,
+  )) {
     out.set(r.other, {
       listed: r.listed,
       ref: { source: "transfer", block: Number(r.b), txHash: r.h, logIndex: Number(r.l), role: "link" },
+      time: Number(r.t),
     });
   }
   return out;

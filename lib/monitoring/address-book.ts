@@ -44,6 +44,13 @@ export class AddressBook {
     return this.byAddress.get(address)?.tags.includes(tag) ?? false;
   }
 
+  /** Addresses carrying any of the tags. */
+  withTags(tags: readonly AddressTag[]): string[] {
+    const out: string[] = [];
+    for (const [a, info] of this.byAddress) if (info.tags.some((t) => tags.includes(t))) out.push(a);
+    return out;
+  }
+
   entityId(address: string): number | null {
     return this.byAddress.get(address)?.entityId ?? null;
   }
@@ -67,6 +74,53 @@ export function shortAddress(address: string): string {
 }
 
 export type WatchlistEntry = { address: string; listName: string; reference: string };
+
+/**
+ * The registry as a list for R1: an address tagged `sanctioned` or `high_risk` (the tags the
+ * registry's badges show in red) is an entry of the list named "registry", so what the badge says
+ * and what the rule does are one fact. Tags live on addresses; entities carry none.
+ */
+export const REGISTRY_LIST = "registry";
+export const REGISTRY_LIST_TAGS: readonly AddressTag[] = ["sanctioned", "high_risk"];
+
+/** Whether the "registry" list counts under a rule's `lists` parameter (empty = every list). */
+export function registryCounts(lists: ReadonlySet<string>): boolean {
+  return lists.size === 0 || lists.has(REGISTRY_LIST);
+}
+
+function registryEntries(book: AddressBook, address: string): WatchlistEntry[] {
+  const tags = book.get(address)?.tags;
+  if (!tags || tags.length === 0) return [];
+  return REGISTRY_LIST_TAGS.filter((t) => tags.includes(t)).map((t) => ({
+    address,
+    listName: REGISTRY_LIST,
+    reference: `registry tag ${t}`,
+  }));
+}
+
+/** Imported list entries and registry tags of an address, for the lists that count; undefined if none. */
+export function listedEntries(
+  book: AddressBook,
+  watchlist: Watchlist,
+  lists: ReadonlySet<string>,
+  address: string,
+): WatchlistEntry[] | undefined {
+  const imported = watchlist.lookup(address, lists);
+  const tagged = registryCounts(lists) ? registryEntries(book, address) : [];
+  if (tagged.length === 0) return imported;
+  return imported ? [...imported, ...tagged] : tagged;
+}
+
+/** Every listed address (imported lists and registry tags) for the lists that count. */
+export function listedAddresses(
+  book: AddressBook,
+  watchlist: Watchlist,
+  lists: ReadonlySet<string>,
+): string[] {
+  const out = new Set(watchlist.addresses(lists));
+  if (registryCounts(lists)) for (const a of book.withTags(REGISTRY_LIST_TAGS)) out.add(a);
+  return [...out];
+}
 
 /** Imported list entries of one chain. */
 export class Watchlist {

@@ -17,7 +17,7 @@ import {
 } from "@/db/queries/monitoring-input";
 import { stepEnd } from "@/db/queries/monitoring-stream";
 import { activeRules, episodeSeconds, hasRule, replaySeconds } from "./active-rules";
-import { AddressBook, Watchlist } from "./address-book";
+import { AddressBook, listedAddresses, Watchlist } from "./address-book";
 import { createEngine, type ActiveRule } from "./engine";
 import { evaluateHistory } from "./history";
 import { emptySeeds, type EngineSeeds } from "./rule";
@@ -187,7 +187,8 @@ async function loadSeeds(tx: Tx, p: RangeParams, wallets: string[]): Promise<Eng
     const lists = new Set(
       Array.isArray(r1.instance.paramsJson.lists) ? (r1.instance.paramsJson.lists as string[]) : [],
     );
-    seeds.hops = await loadHopLinks(tx, { chainId: p.chainId, upTo, listed: p.watchlist.addresses(lists) });
+    const listed = listedAddresses(p.book, p.watchlist, lists);
+    seeds.hops = await loadHopLinks(tx, { chainId: p.chainId, upTo, listed });
   }
   if (hasRule(p.rules, "R10")) seeds.frozen = await loadFrozen(tx, { chainId: p.chainId, upTo });
   return seeds;

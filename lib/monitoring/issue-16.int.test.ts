@@ -1,6 +1,8 @@
-// Issue #16 against a real Postgres, where the incremental path reads its seeds from the tables:
-// dust is not activity for R7's last-seen seed, so small incremental steps give exactly the
-// alerts of a rebuild.
+// Issue #16 against a real Postgres, where the incremental path reads its seeds and episodes from
+// the tables: dust is not activity for R7's last-seen seed; R1 counts registry tags as the list
+// "registry" (hop links included) and keeps one-hop episodes and expiry across steps. Steps of
+// one block give exactly the alerts of a rebuild.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddressTag } from "@/db/schema/registry";
 import { listChainAlerts } from "@/db/queries/monitoring-alerts";
@@ -112,5 +114,64 @@ describe("R7 dust floor, incremental", () => {
       { variant: "dormant:from", subject: X, block: BigInt(wake) },
     ]);
     await expectRebuildAgrees(chain.chainId);
+  });
+});
+
+describe("R1 registry tags, one-hop episodes and expiry, incremental", () => {
+  const X = w(0xb1); // tagged sanctioned in the registry, on no imported list
+  const EXH = w(0xb2); // an exchange hot wallet that took a deposit from X
+  const A = w(0xb3); // a customer paid by X
+  const B = w(0xb4);
+  const C = w(0xb5);
+  const day = (d: number) => 2 + d * DAY_BLOCKS;
+  const chain = chainOf(
+    99_162,
+    [
+      { block: 1, from: X, to: EXH, amount: 20_000n * USD },
+      { block: 2, from: X, to: A, amount: 500n * USD },
+      ...Array.from({ length: 40 }, (_, i) => ({ block: day(i + 1), from: A, to: B, amount: 10n * USD })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        block: day(i + 1) + 1,
+        from: EXH,
+        to: C,
+        amount: 300n * USD,
+      })),
+      // X pays A again: exposure runs from this latest contact (the seed must agree), so the
+      // payment of day 100 is exposed though 98 days passed since the first one.
+      { block: day(60), from: X, to: A, amount: 20n * USD },
+      { block: day(100), from: A, to: C, amount: 10n * USD },
+      { block: day(200), from: A, to: C, amount: 10n * USD },
+    ],
+    [
+      { address: X, tags: ["sanctioned"] },
+      { address: EXH, tags: ["hot_wallet"], entityName: "Issue16 Exchange" },
+    ],
+  );
+
+  it("raises direct hits on the tagged address, one one-hop alert per 30 days, none for the exchange or 90 days after the latest contact", async () => {
+    await registerSynthetic(db.handle.db, chain);
+    await indexStepByStep(chain);
+    expect(await liveAlerts(chain.chainId, "R1")).toEqual([
+      { variant: "direct:from", subject: X, block: 1n },
+      { variant: "direct:from", subject: X, block: 2n },
+      { variant: "one_hop:from", subject: A, block: BigInt(day(1)) },
+      { variant: "one_hop:from", subject: A, block: BigInt(day(31)) },
+      { variant: "direct:from", subject: X, block: BigInt(day(60)) },
+      { variant: "one_hop:from", subject: A, block: BigInt(day(100)) },
+    ]);
+    const all = await listChainAlerts(db.handle.db, chain.chainId);
+    expect(all.find((a) => a.ruleId === "R1")?.explanation).toContain(
+      "which is on the registry list (registry tag sanctioned)",
+    );
+    await expectRebuildAgrees(chain.chainId);
+  });
+
+  it("no longer raises them once the tag is removed (a rebuild withdraws them)", async () => {
+    await db.handle.db.execute(
+      sql`update addresses set tags = '{}' where chain_id = ${chain.chainId} and address = ${X}`,
+    );
+    const [r] = await rebuildAlerts(db.handle.db, { rules: ["R1"], mode: "copy", chainIds: [chain.chainId] });
+    expect(r?.rules.map((d) => [d.ruleId, d.raised, d.withdrawn])).toEqual([["R1", 0, 6]]);
+    expect(await liveAlerts(chain.chainId, "R1")).toEqual([]);
   });
 });

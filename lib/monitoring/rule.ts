@@ -3,8 +3,11 @@ import type { RuleParamsJson } from "@/db/schema/monitoring";
 import type { AddressBook, Watchlist } from "./address-book";
 import type { AlertDraft, EvidenceRef, MonitorEvent, MonitorTransfer, RuleId, Severity } from "./types";
 
-/** A link from an address to a listed address: the first transfer between them. */
-export type HopLink = { listed: string; ref: EvidenceRef };
+/**
+ * A link from an address to a listed address: the latest transfer between them (exposure lapses
+ * a set time after it), with that transfer's time (epoch s).
+ */
+export type HopLink = { listed: string; ref: EvidenceRef; time: number };
 
 /**
  * State that reaches further back than any window, handed to an incremental run by queries

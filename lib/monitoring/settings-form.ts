@@ -50,9 +50,19 @@ const PARAM_SPECS: Record<string, ParamSpec> = {
   lists: {
     kind: "list",
     label: "Lists that count",
-    hint: "Imported list names, one per line; empty = every imported list.",
+    hint: 'List names, one per line ("registry" = addresses tagged sanctioned or high risk); empty = every list.',
   },
   oneHop: { kind: "boolean", label: "Also flag addresses one hop from a listed address" },
+  oneHopEpisodeSeconds: {
+    kind: "duration",
+    label: "One-hop episode",
+    hint: "No second one-hop alert for the same exposed address within this time.",
+  },
+  oneHopExpirySeconds: {
+    kind: "duration",
+    label: "One-hop exposure lapses after",
+    hint: "Counted from the address's latest transfer with a listed address.",
+  },
   thresholdWei: { kind: "usd", label: "Reporting threshold T (USD1)" },
   lowerBandBps: { kind: "percent", label: "Lower edge of the band (% of T)" },
   minCount: { kind: "number", label: "Minimum number of transfers" },
