@@ -58,7 +58,9 @@ export default defineConfig({
       `--data-dir ${DATA_DIR}`,
     ].join(" "),
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 300_000,
+    // next build, two anvil chains seeded with the simulator's history, the indexer and the monitor:
+    // about 2 minutes on an idle 2-core machine, past 5 when the machine is busy.
+    timeout: 900_000,
     reuseExistingServer: !CI,
     // SIGTERM lets the demo stop its own children (next-server, anvil) instead of orphaning them.
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
