@@ -1,6 +1,7 @@
 // Imported sanctions and high-risk lists (lib/monitoring/lists): the entry shape every format
 // yields, and the Lists page's inputs.
 import { z } from "zod";
+import { REGISTRY_LIST } from "@/lib/monitoring/address-book";
 
 export const WATCHLIST_FORMATS = ["csv", "ofac-sdn-xml"] as const;
 export type WatchlistFormat = (typeof WATCHLIST_FORMATS)[number];
@@ -22,7 +23,12 @@ export const listNameSchema = z
   .trim()
   .min(1, "Enter the list's name.")
   .max(LIST_NAME_MAX, `A list name has at most ${LIST_NAME_MAX} characters.`)
-  .refine((s) => !CONTROL_CHARS.test(s), "A list name cannot contain control characters.");
+  .refine((s) => !CONTROL_CHARS.test(s), "A list name cannot contain control characters.")
+  // R1 reads the registry's sanctioned/high_risk tags as the list of this name.
+  .refine(
+    (s) => s.toLowerCase() !== REGISTRY_LIST,
+    `"${REGISTRY_LIST}" names the registry's sanctioned and high-risk tags; choose another name.`,
+  );
 
 export const EVM_ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 

@@ -145,16 +145,22 @@ describe("list CSV", () => {
       `1,0x1234,Sanctions,bad address`,
       `1,0x${"0".repeat(40)},Sanctions,zero`,
       `1,${A3},Other,wrong list`,
+      `1,${A3},Registry,reserved`,
     ].join("\n");
     expect(parseListCsv(csv, { name: "Sanctions" })).toEqual({
       ok: false,
       format: "csv",
-      errorCount: 4,
+      errorCount: 5,
       errors: [
         { where: "line 3", message: "chain_id: must be a positive chain id, or empty for every chain" },
         { where: "line 4", message: "address: must be a 0x-prefixed 20-byte address" },
         { where: "line 5", message: "address: the zero address cannot be listed" },
         { where: "line 6", message: 'list_name: "Other" is not the list being imported ("Sanctions")' },
+        {
+          where: "line 7",
+          message:
+            'list_name: "registry" names the registry\'s sanctioned and high-risk tags; choose another name.',
+        },
       ],
     });
   });
