@@ -88,9 +88,12 @@ export function registryCounts(lists: ReadonlySet<string>): boolean {
   return lists.size === 0 || lists.has(REGISTRY_LIST);
 }
 
+const NONE: WatchlistEntry[] = [];
+
 function registryEntries(book: AddressBook, address: string): WatchlistEntry[] {
   const tags = book.get(address)?.tags;
-  if (!tags || tags.length === 0) return [];
+  // The hot loop meets mostly untagged or hot_wallet addresses: no allocation for them.
+  if (!tags || !tags.some((t) => REGISTRY_LIST_TAGS.includes(t))) return NONE;
   return REGISTRY_LIST_TAGS.filter((t) => tags.includes(t)).map((t) => ({
     address,
     listName: REGISTRY_LIST,
