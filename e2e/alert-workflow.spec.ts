@@ -9,16 +9,9 @@
 // should take them from other rules or from the newest ids.
 import fs from "node:fs";
 import path from "node:path";
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
-import { demoAccount, sameOrigin, signInAs, type DemoAccount } from "./fixtures/auth";
+import { demoAccount, sameOrigin, signedInPages, type DemoAccount } from "./fixtures/auth";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
 
@@ -61,20 +54,7 @@ async function takeOpenAlert(api: APIRequestContext): Promise<number> {
   return found!;
 }
 
-const contexts: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-/** A signed-in page of its own context (each user keeps their own session). */
-async function pageAs(browser: Browser, baseURL: string | undefined, who: DemoAccount): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAs(page, who);
-  return page;
-}
+const pageAs = signedInPages();
 
 async function openCase(page: Page, id: number) {
   await page.goto(`/alerts/${id}`);

@@ -6,10 +6,10 @@
 // the built-in schema's file is installed again so later specs see its code lists.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DRAFT_REASON_PREFIX } from "@/lib/reports/goaml/builder";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
-import { signInAs, type DemoAccount } from "./fixtures/auth";
+import { signedInPages } from "./fixtures/auth";
 import { BUILT_IN_XSD_PATH, download, goamlSchemaErrors, sha256 } from "./fixtures/downloads";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
@@ -18,18 +18,7 @@ const CUSTOM_XSD_PATH = path.join(process.cwd(), "lib/reports/goaml/testing/fiu-
 const CUSTOM_XSD = fs.readFileSync(CUSTOM_XSD_PATH);
 const CUSTOM_SHA = sha256(CUSTOM_XSD);
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function pageAs(browser: Browser, baseURL: string | undefined, who: DemoAccount): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAs(page, who);
-  return page;
-}
+const pageAs = signedInPages();
 
 async function install(page: Page, file: string): Promise<void> {
   await page.goto("/reports/goaml-settings");
