@@ -35,4 +35,4 @@ export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
     table: () => auditLogTable(db, { filter: query, head: { seq: head.seq, rowHash: head.rowHash } }),
     filter: described,
   });
-});
+}, "audit:read");
