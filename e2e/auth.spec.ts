@@ -11,13 +11,15 @@ import {
 } from "./fixtures/auth";
 
 const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Alerts", "Governance"];
+// Watchlists (Lists) are kept by compliance officers and admins, not analysts.
 const TAIL = ["Registry", "Indexer"];
-const OFFICER = [...VIEWS, "Reports", ...TAIL];
+const LISTS_TAIL = ["Registry", "Lists", "Indexer"];
+const OFFICER = [...VIEWS, "Reports", ...LISTS_TAIL];
 const NAV: Record<DemoAccount, string[]> = {
   analyst: [...VIEWS, ...TAIL],
   compliance: OFFICER,
   compliance2: OFFICER,
-  admin: [...VIEWS, ...TAIL, "Rules", "Users", "Audit log"],
+  admin: [...VIEWS, ...LISTS_TAIL, "Rules", "Users", "Audit log"],
 };
 const ROLE_LABEL: Record<DemoAccount, string> = {
   analyst: "Analyst",
