@@ -21,6 +21,8 @@ function pathOf(route: string): string {
   }
   if (route === "/alerts/[id]") return "/alerts/1";
   if (route === "/registry/[id]") return "/registry/1";
+  // The demo seeds its sanctions list through the same import as the Lists page: list 1.
+  if (route === "/lists/[id]") return "/lists/1";
   if (route.includes("[")) throw new Error(`no concrete page for ${route}: add one to e2e/layout.spec.ts`);
   return route;
 }
