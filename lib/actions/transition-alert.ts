@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getLatestEscalator, transitionAlert as moveAlert } from "@/db/queries/alert-workflow";
 import type { Db } from "@/db/client";
 import { getCaseState } from "@/db/queries/exports-inputs";
+import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { newExportId } from "@/lib/reports/export-id";
 import { prepareCaseReport, schemaName } from "@/lib/reports/goaml/case-report";
@@ -14,12 +15,14 @@ import { actorOf, safeAction } from "./safe-action";
 /**
  * Filing is the goAML report's too: the move to "reported" is refused while the report it makes
  * would be refused by the FIU's schema, or while the goAML settings are placeholders. Checked for
- * an escalated case and a second officer only: the transaction refuses the rest (four eyes).
+ * a compliance officer filing an escalated case he did not escalate: the transaction refuses the
+ * rest (role, four eyes) with its own message.
  */
-async function checkFileable(db: Db, alertId: number, actorId: string): Promise<void> {
+async function checkFileable(db: Db, alertId: number, actor: { id: string; role: string }): Promise<void> {
+  if (!can(actor.role, "reports:file")) return; // refused by role in the transaction
   const [state] = await getCaseState(db, { alertIds: [alertId] });
   if (state?.status !== "escalated") return; // the transaction says why the move does not exist
-  if ((await getLatestEscalator(db, { alertId })) === actorId) return;
+  if ((await getLatestEscalator(db, { alertId })) === actor.id) return;
   const report = await prepareCaseReport(db, {
     alertIds: [alertId],
     exportId: newExportId(),
@@ -45,7 +48,7 @@ export const transitionAlert = safeAction({
   input: transitionAlertSchema,
   handler: async ({ alertId, to, reason }, ctx) => {
     const actor = actorOf(ctx);
-    if (to === "reported") await checkFileable(ctx.db, alertId, actor.userId);
+    if (to === "reported") await checkFileable(ctx.db, alertId, { id: actor.userId, role: actor.role });
     const result = await moveAlert(ctx.db, {
       alertId,
       to,

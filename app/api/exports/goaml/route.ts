@@ -44,7 +44,12 @@ export const GET = exportRoute(async (req: NextRequest, { session, db }) => {
       action: "export.create",
       ...exportRequester(req, session),
       target: exportId,
-      params: { kind: "goaml", format: "xml", status: "refused", params: { ...params, ...facts } },
+      params: {
+        kind: report.mode === "draft" ? "goaml_draft" : "goaml",
+        format: "xml",
+        status: "refused",
+        params: { ...params, ...facts },
+      },
     });
     const lines = report.validation.issues.map(
       (i) => `- ${i.path ?? "(report)"}: ${i.message}${i.fix ? ` Fix: ${i.fix}` : ""}`,
