@@ -4,10 +4,10 @@
 // with every row error, listed here, and no list has changed.
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { formButton, formControl } from "@/components/ui/form-parts";
+import { ImportOutcome, rowErrorsCaption } from "@/components/ui/import-outcome";
 import { importWatchlist } from "@/lib/actions/import-watchlist";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { WatchlistImportOutcome } from "@/db/queries/watchlists";
-import { formatInt } from "@/lib/format";
 import { ListRowErrors } from "./list-row-errors";
 
 type Result = ActionResult<WatchlistImportOutcome>;
@@ -91,48 +91,16 @@ export function ListImportForm({ maxBytes }: { maxBytes: number }) {
           {pending ? "Importing…" : "Import"}
         </button>
       </form>
-      <ImportResult result={result} />
-    </div>
-  );
-}
-
-function ImportResult({ result }: { result: Result | null }) {
-  if (!result) return null;
-  if (!result.ok) {
-    return (
-      <p role="alert" data-testid="list-import-outcome" className="text-sm text-red-800">
-        {result.message}
-      </p>
-    );
-  }
-  const outcome = result.data;
-  if (outcome.status === "applied") {
-    return (
-      <p role="status" data-testid="list-import-outcome" className="text-sm text-emerald-800">
-        {result.message}{" "}
-        <span className="font-mono text-xs break-all text-slate-500">SHA-256 {outcome.sha256}</span>
-      </p>
-    );
-  }
-  return (
-    <section
-      role="alert"
-      aria-labelledby="list-import-errors-title"
-      data-testid="list-import-outcome"
-      className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
-    >
-      <h3 id="list-import-errors-title" className="font-semibold">
-        Nothing was imported
-      </h3>
-      <p className="mt-0.5">{result.message}</p>
-      <ListRowErrors
-        errors={outcome.errors}
-        caption={`Row errors in ${outcome.fileName}${
-          outcome.errorCount > outcome.errors.length
-            ? ` (first ${formatInt(outcome.errors.length)} of ${formatInt(outcome.errorCount)})`
-            : ""
-        }. CSV rows are the file's line numbers (the header is line 1); OFAC rows name the sdnEntry uid.`}
+      <ImportOutcome
+        result={result}
+        testId="list-import-outcome"
+        rowErrors={(outcome) => (
+          <ListRowErrors
+            errors={outcome.errors}
+            caption={`${rowErrorsCaption(outcome)}. CSV rows are the file's line numbers (the header is line 1); OFAC rows name the sdnEntry uid.`}
+          />
+        )}
       />
-    </section>
+    </div>
   );
 }

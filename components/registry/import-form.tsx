@@ -4,9 +4,9 @@
 // back with every row error, listed here, and nothing in the registry has changed.
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { formButton } from "@/components/ui/form-parts";
+import { ImportOutcome, rowErrorsCaption } from "@/components/ui/import-outcome";
 import { importRegistry } from "@/lib/actions/import-registry";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { formatInt } from "@/lib/format";
 import type { RegistryImportOutcome } from "@/lib/registry/import-file";
 
 type Result = ActionResult<RegistryImportOutcome>;
@@ -76,84 +76,59 @@ export function RegistryImportForm({ maxBytes, template }: { maxBytes: number; t
           Download a template
         </a>
       </form>
-      <ImportResult result={result} />
+      <ImportOutcome
+        result={result}
+        testId="import-outcome"
+        rowErrors={(outcome) => <RegistryRowErrors outcome={outcome} />}
+      />
     </div>
   );
 }
 
-function ImportResult({ result }: { result: Result | null }) {
-  if (!result) return null;
-  if (!result.ok) {
-    return (
-      <p role="alert" data-testid="import-outcome" className="text-sm text-red-800">
-        {result.message}
-      </p>
-    );
-  }
-  const outcome = result.data;
-  if (outcome.status === "applied") {
-    return (
-      <p role="status" data-testid="import-outcome" className="text-sm text-emerald-800">
-        {result.message}{" "}
-        <span className="font-mono text-xs break-all text-slate-500">SHA-256 {outcome.sha256}</span>
-      </p>
-    );
-  }
+type Rejected = Extract<RegistryImportOutcome, { status: "rejected" }>;
+
+/** The rows of a refused registry file: line, column and what is wrong. */
+function RegistryRowErrors({ outcome }: { outcome: Rejected }) {
   return (
-    <section
-      role="alert"
-      aria-labelledby="import-errors-title"
-      data-testid="import-outcome"
-      className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
-    >
-      <h3 id="import-errors-title" className="font-semibold">
-        Nothing was imported
-      </h3>
-      <p className="mt-0.5">{result.message}</p>
-      <div className="mt-2 max-h-96 overflow-auto rounded border border-red-200 bg-white">
-        <table className="w-full border-collapse text-sm text-slate-900" data-testid="import-errors">
-          <caption className="px-2 py-1 text-left text-xs text-slate-600">
-            Row errors in {outcome.fileName}
-            {outcome.errorCount > outcome.errors.length
-              ? ` (first ${formatInt(outcome.errors.length)} of ${formatInt(outcome.errorCount)})`
-              : ""}
-            . Rows are the file&apos;s line numbers; the header is line 1.
-          </caption>
-          <thead>
-            <tr>
-              <th
-                scope="col"
-                className="border-b border-slate-200 px-2 py-1 text-right text-xs font-medium text-slate-600"
-              >
-                Row
-              </th>
-              <th
-                scope="col"
-                className="border-b border-slate-200 px-2 py-1 text-left text-xs font-medium text-slate-600"
-              >
-                Column
-              </th>
-              <th
-                scope="col"
-                className="border-b border-slate-200 px-2 py-1 text-left text-xs font-medium text-slate-600"
-              >
-                Problem
-              </th>
+    <div className="mt-2 max-h-96 overflow-auto rounded border border-red-200 bg-white">
+      <table className="w-full border-collapse text-sm text-slate-900" data-testid="import-errors">
+        <caption className="px-2 py-1 text-left text-xs text-slate-600">
+          {rowErrorsCaption(outcome)}. Rows are the file&apos;s line numbers; the header is line 1.
+        </caption>
+        <thead>
+          <tr>
+            <th
+              scope="col"
+              className="border-b border-slate-200 px-2 py-1 text-right text-xs font-medium text-slate-600"
+            >
+              Row
+            </th>
+            <th
+              scope="col"
+              className="border-b border-slate-200 px-2 py-1 text-left text-xs font-medium text-slate-600"
+            >
+              Column
+            </th>
+            <th
+              scope="col"
+              className="border-b border-slate-200 px-2 py-1 text-left text-xs font-medium text-slate-600"
+            >
+              Problem
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcome.errors.map((e, i) => (
+            <tr key={`${e.row}-${e.column ?? ""}-${i}`}>
+              <td className="border-b border-slate-100 px-2 py-1 text-right tabular-nums">{e.row}</td>
+              <td className="border-b border-slate-100 px-2 py-1 font-mono text-xs">
+                {e.column ?? "(file)"}
+              </td>
+              <td className="border-b border-slate-100 px-2 py-1">{e.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {outcome.errors.map((e, i) => (
-              <tr key={`${e.row}-${e.column ?? ""}-${i}`}>
-                <td className="border-b border-slate-100 px-2 py-1 text-right tabular-nums">{e.row}</td>
-                <td className="border-b border-slate-100 px-2 py-1 font-mono text-xs">
-                  {e.column ?? "(file)"}
-                </td>
-                <td className="border-b border-slate-100 px-2 py-1">{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
