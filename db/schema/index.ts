@@ -6,3 +6,4 @@ export * from "./rollups";
 export * from "./monitoring";
 export * from "./watchlists";
 export * from "./goaml";
+export * from "./market";
