@@ -7,3 +7,4 @@ export * from "./monitoring";
 export * from "./watchlists";
 export * from "./goaml";
 export * from "./market";
+export * from "./reserves-manual";
