@@ -27,6 +27,8 @@ export type OpenDbParams = {
   pgliteDir?: string;
   poolSize?: number;
   applicationName?: string;
+  /** Give up on a connection attempt after this long (a replica that hangs must not hang a page). */
+  connectTimeoutMs?: number;
 };
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
@@ -40,6 +42,7 @@ export async function openDb(params: OpenDbParams = {}): Promise<DbHandle> {
       connectionString: params.url,
       max: params.poolSize ?? 5,
       application_name: params.applicationName ?? "usd1",
+      ...(params.connectTimeoutMs ? { connectionTimeoutMillis: params.connectTimeoutMs } : {}),
     });
     // An idle client that loses its connection must not crash the process.
     pool.on("error", () => {});

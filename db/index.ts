@@ -1,8 +1,12 @@
 // The web app's one database handle. Server-only: importing it into a client component fails the
 // build instead of leaking a connection string into the browser bundle.
 import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
 import { env } from "@/lib/env.js";
+import { createLogger } from "@/lib/logger";
 import { openDb, type Db, type DbHandle } from "./client";
+import { chooseReadDb, parseLsn, WAL_FENCE_COOKIE, type ReadChoice } from "./read-routing";
 
 export type { Db } from "./client";
 
@@ -25,4 +29,46 @@ export function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+// The read replica (DATABASE_READ_URL), when there is one: its own pool, cached like the primary's.
+const globalForRead = globalThis as typeof globalThis & { __usd1ReadDb?: Promise<DbHandle> };
+
+function getReplicaHandle(url: string): Promise<DbHandle> {
+  globalForRead.__usd1ReadDb ??= openDb({ url, applicationName: "usd1-web-read", connectTimeoutMs: 2_000 }).catch((err: unknown) => {
+    globalForRead.__usd1ReadDb = undefined;
+    throw err;
+  });
+  return globalForRead.__usd1ReadDb;
+}
+
+const readLog = createLogger("db-read", env.LOG_LEVEL);
+
+/**
+ * Where this request's view reads go (db/read-routing.ts): the replica when DATABASE_READ_URL is
+ * set and it has replayed this browser's last write, the primary otherwise. Once per request.
+ * Only for reads: writes, audit rows and anything that reads its own writes use getDb().
+ */
+export const getReadChoice = cache(async (): Promise<ReadChoice> => {
+  const primary = await getDb();
+  const url = env.DATABASE_READ_URL;
+  if (!url) return { db: primary, servedBy: "primary", reason: "no-replica" };
+  const fence = parseLsn((await cookies()).get(WAL_FENCE_COOKIE)?.value);
+  const replica = await getReplicaHandle(url).then(
+    (h) => h.db,
+    (err: unknown) => {
+      readLog.warn({ err }, "read replica unreachable; reading from the primary");
+      return null;
+    },
+  );
+  return chooseReadDb({
+    primary,
+    replica,
+    fence,
+    onError: (err) => readLog.warn({ err }, "read replica unreachable; reading from the primary"),
+  });
+});
+
+export async function getReadDb(): Promise<Db> {
+  return (await getReadChoice()).db;
 }

@@ -11,6 +11,14 @@ export const env = createEnv({
       .string()
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
       .optional(),
+    /**
+     * Optional streaming replica of DATABASE_URL: the dashboard's views read from it (db/read-routing.ts);
+     * writes, audit rows and reads of one's own writes stay on the primary.
+     */
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL must be a postgres:// URL")
+      .optional(),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -2,11 +2,12 @@
 // declared access (lib/auth/route-access.ts), validates the input with zod, logs server errors
 // and returns a safe message. Actions are public HTTP endpoints: this is what refuses.
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
+import { primaryWalLsn, WAL_FENCE_COOKIE, WAL_FENCE_MAX_AGE_SECONDS } from "@/db/read-routing";
 import { decideAccess } from "@/lib/auth/access";
 import { getSession, type AppSession } from "@/lib/auth/guards";
 import { getAuthSettings } from "@/lib/auth/instance";
@@ -81,11 +82,9 @@ export function safeAction<S extends z.ZodType, T>(def: Definition<S, T>) {
         const first = parsed.error.issues[0]?.message ?? "Check the form.";
         return { ok: false, code: "bad_request", message: first, fieldErrors };
       }
-      const { data, message } = await def.handler(parsed.data, {
-        session,
-        db: await getDb(),
-        request: await requestMeta(),
-      });
+      const db = await getDb();
+      const { data, message } = await def.handler(parsed.data, { session, db, request: await requestMeta() });
+      await fenceReads(db);
       return message === undefined ? { ok: true, data } : { ok: true, data, message };
     } catch (err) {
       // redirect(), notFound() and friends are control flow, not failures.
@@ -98,6 +97,22 @@ export function safeAction<S extends z.ZodType, T>(def: Definition<S, T>) {
       return { ok: false, code: "internal", message: "Something went wrong. The error has been logged." };
     }
   };
+}
+
+/**
+ * With a read replica, the pages this browser loads next must show what it has just written: the
+ * primary's WAL position goes into a cookie, and reads wait for a replica that has replayed it
+ * (db/read-routing.ts). Without a replica there is nothing to fence.
+ */
+async function fenceReads(db: Db): Promise<void> {
+  if (!env.DATABASE_READ_URL) return;
+  (await cookies()).set(WAL_FENCE_COOKIE, await primaryWalLsn(db), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.NODE_ENV === "production" && (env.BETTER_AUTH_URL ?? "").startsWith("https://"),
+    path: "/",
+    maxAge: WAL_FENCE_MAX_AGE_SECONDS,
+  });
 }
 
 /** For handlers that need a signed-in user (the wrapper has checked access already). */
