@@ -8,3 +8,4 @@ export * from "./watchlists";
 export * from "./goaml";
 export * from "./market";
 export * from "./reserves-manual";
+export * from "./monitoring-exemptions";
