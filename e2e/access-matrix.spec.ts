@@ -69,6 +69,9 @@ const ACTION_PROBES: Record<ActionName, { input: unknown; allowed: string }> = {
   // No file: refused by validation, no list touched.
   "import-watchlist": { input: {}, allowed: "bad_request" },
   "retire-watchlist": { input: { id: 999_999_999, reason: "probe" }, allowed: "not_found" },
+  "enter-reserve-attestation": { input: {}, allowed: "bad_request" },
+  "review-reserve-attestation": { input: { id: 999_999_999, decision: "confirm" }, allowed: "not_found" },
+  "enter-native-supply": { input: {}, allowed: "bad_request" },
   "sign-out": { input: {}, allowed: "redirect" },
 };
 

@@ -36,6 +36,10 @@ export const AUDIT_ACTIONS = [
   "settings.goaml_schema",
   "watchlist.import",
   "watchlist.retire",
+  "reserves.attestation_enter",
+  "reserves.attestation_confirm",
+  "reserves.attestation_reject",
+  "reserves.supply_enter",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

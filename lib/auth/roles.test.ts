@@ -12,6 +12,7 @@ const EXPECTED: Record<string, string[]> = {
   "rules:edit": ["admin"],
   "audit:read": ["admin"],
   "lists:manage": ["compliance_officer", "admin"],
+  "reserves:attest": ["compliance_officer"],
 };
 
 describe("roles", () => {

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "audit:read",
   /** Import and retire sanctions and high-risk lists (what R1 matches). */
   "lists:manage",
+  /** Enter reserve attestations and native supply the indexer cannot read; confirm another officer's entry. */
+  "reserves:attest",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +43,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ANALYST: readonly Permission[] = ["views:read", "alerts:triage"];
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   analyst: ANALYST,
-  compliance_officer: [...ANALYST, "exports:create", "reports:file", "lists:manage"],
+  compliance_officer: [...ANALYST, "exports:create", "reports:file", "lists:manage", "reserves:attest"],
   admin: ["views:read", "users:manage", "registry:edit", "rules:edit", "audit:read", "lists:manage"],
 };
 

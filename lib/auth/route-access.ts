@@ -162,6 +162,10 @@ export const ACTION_ACCESS = {
   "install-goaml-schema": "reports:file",
   "import-watchlist": "lists:manage",
   "retire-watchlist": "lists:manage",
+  // Reserves & peg: attestation figures and entered native supply (a second officer confirms).
+  "enter-reserve-attestation": "reserves:attest",
+  "review-reserve-attestation": "reserves:attest",
+  "enter-native-supply": "reserves:attest",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof ACTION_ACCESS;
 
