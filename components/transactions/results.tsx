@@ -37,7 +37,7 @@ export async function TransactionsResults({
   entities,
   exportSearchParams,
 }: TransactionsResultsProps) {
-  const { rows, total, totalAmount } = await listTransactions(await getDb(), listParamsOf(query));
+  const { rows, total, totalAmount, exact } = await listTransactions(await getDb(), listParamsOf(query));
   const chainName = new Map(chains.map((c) => [c.chainId, c.name]));
   const tableRows: TransactionTableRow[] = rows.map((r) => ({
     id: `${r.chainId}:${r.txHash}:${r.logIndex}`,
@@ -65,10 +65,17 @@ export async function TransactionsResults({
     <Card
       {...TRANSACTIONS_CARD}
       description={
-        <span data-testid="transactions-total" data-count={total}>
-          {formatInt(total)} {total === 1 ? "transfer matches" : "transfers match"} the filters, totalling{" "}
-          <Usd1Amount wei={totalAmount} testId="transactions-total-amount" />.
-        </span>
+        totalAmount === null || !exact ? (
+          <span data-testid="transactions-total" data-count={total} data-exact="false">
+            More than {formatInt(total)} transfers match the filters (counting stops there; narrow the
+            filters for an exact count and total). The pages show the first {formatInt(total)}.
+          </span>
+        ) : (
+          <span data-testid="transactions-total" data-count={total} data-exact="true">
+            {formatInt(total)} {total === 1 ? "transfer matches" : "transfers match"} the filters, totalling{" "}
+            <Usd1Amount wei={totalAmount} testId="transactions-total-amount" />.
+          </span>
+        )
       }
       actions={
         exportSearchParams && total > 0 ? (

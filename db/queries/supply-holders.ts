@@ -5,6 +5,7 @@
 // chain are added up.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
+import { readTailRanges, tailWhere, type TailRange } from "./provisional-tail";
 import { BRIDGE_POOLS_SQL } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
@@ -23,18 +24,16 @@ export type HolderConcentration = {
 
 export type ConcentrationParams = { chainId?: number | undefined };
 
-function holdersCte(chainId: number | undefined): SQL {
+/** `ranges`: readTailRanges(tx, chainId) read in the same snapshot. */
+function holdersCte(chainId: number | undefined, ranges: readonly TailRange[]): SQL {
   const b = chainId === undefined ? sql`true` : sql`b.chain_id = ${chainId}`;
-  const t = chainId === undefined ? sql`true` : sql`t.chain_id = ${chainId}`;
-  return sql`cp as (select chain_id, rolled_up_block from indexer_checkpoints),
-  moves as (
+  const tail = tailWhere("t", ranges);
+  return sql`moves as (
     select b.chain_id, b.address, b.balance as delta from balances b where ${b}
     union all
-    select t.chain_id, t.to_address, t.amount from transfers t left join cp on cp.chain_id = t.chain_id
-      where ${t} and t.kind <> 'burn' and t.block_number > coalesce(cp.rolled_up_block, -1)
+    select t.chain_id, t.to_address, t.amount from transfers t where t.kind <> 'burn' and ${tail}
     union all
-    select t.chain_id, t.from_address, -t.amount from transfers t left join cp on cp.chain_id = t.chain_id
-      where ${t} and t.kind <> 'mint' and t.block_number > coalesce(cp.rolled_up_block, -1)),
+    select t.chain_id, t.from_address, -t.amount from transfers t where t.kind <> 'mint' and ${tail}),
   per_chain as (select chain_id, address, sum(delta) as bal from moves group by chain_id, address),
   holders as (
     select address, sum(bal) as bal,
@@ -61,7 +60,7 @@ export async function getHolderConcentration(
     async (tx) =>
       rowsOf<{ holders: number; total: string; sq: string; top10: string }>(
         await tx.execute(sql`
-      with ${holdersCte(params.chainId)}
+      with ${holdersCte(params.chainId, await readTailRanges(tx, params.chainId))}
       select count(*)::int as holders, coalesce(sum(bal), 0)::text as total,
         coalesce(sum(bal * bal), 0)::text as sq,
         (select coalesce(sum(bal), 0) from (select bal from holders order by bal desc limit 10) t)::text as top10
@@ -169,9 +168,10 @@ async function readHolderPage(
 ): Promise<HolderDbRow[]> {
   const sort = p.sort ?? { id: "balance", desc: true };
   const dir = sort.desc ? sql`desc nulls last` : sql`asc nulls last`;
+  const ranges = await readTailRanges(tx, p.chainId);
   return rowsOf<HolderDbRow>(
     await tx.execute(sql`
-      with ${holdersCte(p.chainId)},
+      with ${holdersCte(p.chainId, ranges)},
       ranked as (select h.*, (rank() over (order by h.bal desc))::int as rank from holders h),
       reg as (
         select a.address, min(e.name) as entity, min(e.kind) as kind, min(e.country) as country,
@@ -194,9 +194,10 @@ async function readHolderPage(
 }
 
 async function countHolders(tx: Tx, p: ListTopHoldersParams, search: SQL, chainReg: SQL): Promise<number> {
+  const ranges = await readTailRanges(tx, p.chainId);
   const [row] = rowsOf<{ n: number }>(
     await tx.execute(sql`
-      with ${holdersCte(p.chainId)},
+      with ${holdersCte(p.chainId, ranges)},
       reg as (
         select a.address, min(e.name) as entity, min(a.label) as label
         from addresses a left join entities e on e.id = a.entity_id
@@ -244,8 +245,9 @@ export async function getTaggedHoldings(
   const chainOnly = (alias: string) =>
     params.chainId === undefined ? sql`true` : sql`${sql.raw(alias)}.chain_id = ${params.chainId}`;
   const rows = await db.transaction(
-    async (tx) =>
-      rowsOf<{
+    async (tx) => {
+      const tail = tailWhere("t", await readTailRanges(tx, params.chainId));
+      return rowsOf<{
         chain_id: number;
         address: string;
         tag: "treasury" | "bridge";
@@ -255,8 +257,7 @@ export async function getTaggedHoldings(
         balance: string;
       }>(
         await tx.execute(sql`
-          with cp as (select chain_id, rolled_up_block from indexer_checkpoints),
-          listed as (
+          with listed as (
             select a.chain_id, a.address,
               case when 'treasury' = any(a.tags) then 'treasury' else 'bridge' end as tag, 'registry' as source
             from addresses a where a.tags && array['treasury', 'bridge']::text[] and ${chainOnly("a")}
@@ -276,10 +277,8 @@ export async function getTaggedHoldings(
             select g.chain_id, g.address,
               coalesce(sum(t.amount) filter (where t.to_address = g.address and t.kind <> 'burn'), 0)
                 - coalesce(sum(t.amount) filter (where t.from_address = g.address and t.kind <> 'mint'), 0) as delta
-            from tagged g
-            join transfers t on t.chain_id = g.chain_id and (t.to_address = g.address or t.from_address = g.address)
-            left join cp on cp.chain_id = g.chain_id
-            where t.block_number > coalesce(cp.rolled_up_block, -1)
+            from (select * from transfers t where ${tail}) t
+            join tagged g on t.chain_id = g.chain_id and (t.to_address = g.address or t.from_address = g.address)
             group by g.chain_id, g.address)
           select g.chain_id, g.address, g.tag, g.source, g.label, g.entity,
             (coalesce(b.balance, 0) + coalesce(tl.delta, 0))::text as balance
@@ -287,7 +286,8 @@ export async function getTaggedHoldings(
           left join balances b on b.chain_id = g.chain_id and b.address = g.address
           left join tail tl on tl.chain_id = g.chain_id and tl.address = g.address
           order by g.tag desc, g.chain_id, (coalesce(b.balance, 0) + coalesce(tl.delta, 0)) desc, g.address`),
-      ),
+      );
+    },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
   return rows.map((r) => ({

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { tailWhere, readTailRanges } from "./provisional-tail";
 import { BRIDGE_POOLS_SQL, isBridgeSql } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
@@ -36,8 +37,10 @@ export type GetNetworkFlowsParams = { chainId?: number | undefined };
  */
 export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}): Promise<NetworkFlows> {
   const rows = await db.transaction(
-    async (tx) =>
-      rowsOf<{
+    async (tx) => {
+      // In transit spans chains: every chain's tail, whatever the filter.
+      const tailT = tailWhere("t", await readTailRanges(tx));
+      return rowsOf<{
         chain_id: number;
         minted: string;
         burned: string;
@@ -46,8 +49,7 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
         held: string;
       }>(
         await tx.execute(sql`
-          with cp as (select chain_id, rolled_up_block from indexer_checkpoints),
-          rolled as (
+          with rolled as (
             select chain_id, sum(minted) as minted, sum(burned) as burned,
               sum(bridge_minted) as bminted, sum(bridge_burned) as bburned
             from daily_supply group by chain_id),
@@ -57,8 +59,8 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
               coalesce(sum(t.amount) filter (where t.kind = 'burn'), 0) as burned,
               coalesce(sum(t.amount) filter (where t.kind = 'mint' and ${isBridgeSql(sql`t`)}), 0) as bminted,
               coalesce(sum(t.amount) filter (where t.kind = 'burn' and ${isBridgeSql(sql`t`)}), 0) as bburned
-            from transfers t join cp on cp.chain_id = t.chain_id
-            where t.kind <> 'transfer' and t.block_number > cp.rolled_up_block
+            from transfers t
+            where t.kind <> 'transfer' and ${tailT}
             group by t.chain_id),
           pools as (${BRIDGE_POOLS_SQL}),
           held_rolled as (
@@ -69,10 +71,10 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
             select t.chain_id,
               coalesce(sum(t.amount) filter (where pt.address is not null), 0)
                 - coalesce(sum(t.amount) filter (where pf.address is not null), 0) as held
-            from transfers t join cp on cp.chain_id = t.chain_id
+            from transfers t
             left join pools pt on pt.chain_id = t.chain_id and pt.address = t.to_address
             left join pools pf on pf.chain_id = t.chain_id and pf.address = t.from_address
-            where t.block_number > cp.rolled_up_block and (pt.address is not null or pf.address is not null)
+            where ${tailT} and (pt.address is not null or pf.address is not null)
             group by t.chain_id)
           select c.chain_id,
             (coalesce(r.minted, 0) + coalesce(t.minted, 0))::text as minted,
@@ -86,7 +88,8 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
           left join held_rolled hr on hr.chain_id = c.chain_id
           left join held_tail ht on ht.chain_id = c.chain_id
           order by c.chain_id`),
-      ),
+      );
+    },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
   const all = rows.map((r): ChainFlows => ({
@@ -157,10 +160,10 @@ type DayRow = {
 async function readSupplyDays(db: Db, chainId: number | undefined, toDay: string): Promise<DayRow[]> {
   const chainOnly = (col: SQL) => (chainId === undefined ? sql`true` : sql`${col} = ${chainId}`);
   return db.transaction(
-    async (tx) =>
-      rowsOf<DayRow>(
+    async (tx) => {
+      const tail = tailWhere("t", await readTailRanges(tx, chainId));
+      return rowsOf<DayRow>(
         await tx.execute(sql`
-          with cp as (select chain_id, rolled_up_block from indexer_checkpoints)
           select chain_id, day::text as day, minted::text as minted, burned::text as burned,
             bridge_minted::text as bminted, bridge_burned::text as bburned, false as provisional
           from daily_supply
@@ -172,11 +175,12 @@ async function readSupplyDays(db: Db, chainId: number | undefined, toDay: string
             coalesce(sum(t.amount) filter (where t.kind = 'mint' and ${isBridgeSql(sql`t`)}), 0)::text,
             coalesce(sum(t.amount) filter (where t.kind = 'burn' and ${isBridgeSql(sql`t`)}), 0)::text,
             true
-          from transfers t left join cp on cp.chain_id = t.chain_id
-          where t.kind <> 'transfer' and t.block_number > coalesce(cp.rolled_up_block, -1)
-            and (t.block_time at time zone 'UTC')::date <= ${toDay}::date and ${chainOnly(sql`t.chain_id`)}
+          from transfers t
+          where t.kind <> 'transfer' and ${tail}
+            and (t.block_time at time zone 'UTC')::date <= ${toDay}::date
           group by 1, 2`),
-      ),
+      );
+    },
     // One snapshot: rollups and rolled_up_block move together in the indexer's transactions.
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

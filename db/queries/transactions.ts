@@ -2,14 +2,19 @@
 // corridor filters use the rollup's own attribution fragment (corridorAttribution), so a corridor
 // cell and the transfers listed behind it can never disagree.
 //
-// Index use: tx hash → transfers_pk (chain_id leads, so the planner scans it; hashes are rare
-// enough); address → transfers_from_idx / transfers_to_idx (bitmap OR); date range and the default
-// newest-first order → transfers_block_time_idx.
+// Index use: tx hash → transfers_pk (chain_id leads: without a chain filter the hash is looked up
+// once per known chain, `chain_id = any(...)`); address → transfers_from_idx / transfers_to_idx
+// (bitmap OR); entity and country → the same two indexes through the registry's addresses of that
+// entity or country (a superset, the exact attribution test follows); date range and the default
+// newest-first order → transfers_block_time_idx. Counts: the rollups for a filter they can answer
+// (chain, kind, whole days), else a count stopped at COUNT_CAP matches (labelled "more than").
 import { asc, sql, type SQL } from "drizzle-orm";
 import type { Address, Hash } from "viem";
 import type { Db } from "../client";
 import type { TransferKind } from "../schema/chain";
 import { entities } from "../schema/registry";
+import { UNATTRIBUTED } from "../schema/rollups";
+import { readTailRanges, tailWhere } from "./provisional-tail";
 import { CORRIDOR_FLOW_SQL, CORRIDOR_KIND, corridorAttribution as a } from "./rollups";
 import { rowsOf } from "./sql-arrays";
 
@@ -85,7 +90,14 @@ export type TransactionRow = {
 export function transactionWhere(f: TransactionFilter): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.chainId !== undefined) parts.push(sql`t.chain_id = ${f.chainId}`);
-  if (f.txHash) parts.push(sql`t.tx_hash = ${f.txHash.toLowerCase()}`);
+  if (f.txHash) {
+    parts.push(sql`t.tx_hash = ${f.txHash.toLowerCase()}`);
+    // transfers_pk is (chain_id, tx_hash, log_index): one index descent per chain.
+    if (f.chainId === undefined) {
+      parts.push(sql`t.chain_id = any(array(select chain_id from chains
+        union select chain_id from indexer_checkpoints))`);
+    }
+  }
   if (f.address) {
     const addr = f.address.toLowerCase();
     parts.push(sql`(t.from_address = ${addr} or t.to_address = ${addr})`);
@@ -97,17 +109,38 @@ export function transactionWhere(f: TransactionFilter): SQL {
   if (f.maxAmount !== undefined) parts.push(sql`t.amount <= ${f.maxAmount.toString()}::numeric`);
   if (f.since) parts.push(sql`t.block_time >= ${f.since.toISOString()}::timestamptz`);
   if (f.until) parts.push(sql`t.block_time < ${f.until.toISOString()}::timestamptz`);
-  if (f.entityId !== undefined)
+  if (f.entityId !== undefined) {
+    const of = sql`array(select address from addresses where entity_id = ${f.entityId})`;
+    parts.push(sql`(t.from_address = any(${of}) or t.to_address = any(${of}))`);
     parts.push(sql`(af.entity_id = ${f.entityId} or at.entity_id = ${f.entityId})`);
-  if (f.country) parts.push(sql`(${a.origin} = ${f.country} or ${a.destination} = ${f.country})`);
-  if (f.origin) parts.push(sql`${a.origin} = ${f.origin}`);
-  if (f.destination) parts.push(sql`${a.destination} = ${f.destination}`);
+  }
+  if (f.country) {
+    if (f.country !== UNATTRIBUTED) {
+      const of = addressesOfCountry(f.country);
+      parts.push(sql`(t.from_address = any(${of}) or t.to_address = any(${of}))`);
+    }
+    parts.push(sql`(${a.origin} = ${f.country} or ${a.destination} = ${f.country})`);
+  }
+  if (f.origin) {
+    if (f.origin !== UNATTRIBUTED) parts.push(sql`t.from_address = any(${addressesOfCountry(f.origin)})`);
+    parts.push(sql`${a.origin} = ${f.origin}`);
+  }
+  if (f.destination) {
+    if (f.destination !== UNATTRIBUTED) parts.push(sql`t.to_address = any(${addressesOfCountry(f.destination)})`);
+    parts.push(sql`${a.destination} = ${f.destination}`);
+  }
   if (f.flow) parts.push(CORRIDOR_FLOW_SQL[f.flow]);
   if (f.finalizedOnly) {
     parts.push(sql`t.block_number <= coalesce((select c.rolled_up_block from indexer_checkpoints c
       where c.chain_id = t.chain_id), -1)`);
   }
   return sql.join(parts, sql` and `);
+}
+
+/** Registry addresses attributed to an entity of the country (any chain): an index-friendly superset. */
+function addressesOfCountry(country: string): SQL {
+  return sql`array(select a.address from addresses a join entities e on e.id = a.entity_id
+    where e.country = ${country})`;
 }
 
 const SELECT_COLUMNS = sql`t.chain_id as "chainId", t.block_number::text as "blockNumber",
@@ -145,24 +178,100 @@ function orderBy(sort: TransactionSort, dir: "asc" | "desc"): SQL {
   return sort === "amount" ? sql`t.amount ${d}, ${time}` : time;
 }
 
+/** Counting stops here: past it the view says "more than" and shows no sum. */
+export const COUNT_CAP = 10_000;
+
+export type TransactionTotals = {
+  /** Exact, or COUNT_CAP when `exact` is false (more match). */
+  total: number;
+  /** Σ amount of every match; null when the count stopped at the cap. */
+  totalAmount: bigint | null;
+  exact: boolean;
+};
+
 /** One page of matching transfers, with the count (for the pager) and the amount of all of them. */
 export async function listTransactions(
   db: Db,
   params: ListTransactionsParams,
-): Promise<{ rows: TransactionRow[]; total: number; totalAmount: bigint }> {
+): Promise<{ rows: TransactionRow[] } & TransactionTotals> {
   const where = transactionWhere(params);
-  const [page, count] = await Promise.all([
+  const [page, totals] = await Promise.all([
     db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins} where ${where}
       order by ${orderBy(params.sort, params.dir)} limit ${params.limit} offset ${params.offset}`),
-    db.execute(sql`select count(*)::text as n, coalesce(sum(t.amount), 0)::text as amount
-      from transfers t ${a.joins} where ${where}`),
+    countTransactions(db, params),
   ]);
-  const totals = rowsOf<{ n: string; amount: string }>(count)[0];
-  return {
-    rows: rowsOf<RawRow>(page).map(toRow),
-    total: Number(totals?.n ?? 0),
-    totalAmount: BigInt(totals?.amount ?? "0"),
-  };
+  return { rows: rowsOf<RawRow>(page).map(toRow), ...totals };
+}
+
+/**
+ * How many transfers match and their amount. A filter the daily rollups answer (chain, kind, whole
+ * UTC days, finalized or not) is read from daily_supply plus the provisional tail: exact and a few
+ * hundred rows whatever the table's size. Any other filter is counted up to COUNT_CAP matches.
+ */
+export async function countTransactions(db: Db, f: TransactionFilter): Promise<TransactionTotals> {
+  if (rollupAnswers(f)) return countFromRollups(db, f);
+  const [row] = rowsOf<{ n: string; amount: string }>(
+    await db.execute(sql`select count(*)::text as n, coalesce(sum(amount), 0)::text as amount
+      from (select t.amount from transfers t ${a.joins} where ${transactionWhere(f)} limit ${COUNT_CAP + 1}) m`),
+  );
+  const n = Number(row?.n ?? 0);
+  return n > COUNT_CAP
+    ? { total: COUNT_CAP, totalAmount: null, exact: false }
+    : { total: n, totalAmount: BigInt(row?.amount ?? "0"), exact: true };
+}
+
+const isMidnight = (d: Date | undefined) => d === undefined || d.getTime() % 86_400_000 === 0;
+
+function rollupAnswers(f: TransactionFilter): boolean {
+  return (
+    f.txHash === undefined &&
+    f.address === undefined &&
+    f.minAmount === undefined &&
+    f.maxAmount === undefined &&
+    f.entityId === undefined &&
+    f.country === undefined &&
+    f.origin === undefined &&
+    f.destination === undefined &&
+    f.flow === undefined &&
+    isMidnight(f.since) &&
+    isMidnight(f.until)
+  );
+}
+
+async function countFromRollups(db: Db, f: TransactionFilter): Promise<TransactionTotals> {
+  const count = {
+    mint: [sql`mint_count`, sql`minted`],
+    burn: [sql`burn_count`, sql`burned`],
+    transfer: [sql`transfer_count`, sql`transfer_volume`],
+  } as const;
+  const kinds = f.kind ? [f.kind] : (["mint", "burn", "transfer"] as const);
+  const n = sql.join(kinds.map((k) => count[k][0]), sql` + `);
+  const amount = sql.join(kinds.map((k) => count[k][1]), sql` + `);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const days = sql.join(
+    [
+      f.chainId === undefined ? sql`true` : sql`chain_id = ${f.chainId}`,
+      f.since ? sql`day >= ${day(f.since)}::date` : sql`true`,
+      f.until ? sql`day < ${day(f.until)}::date` : sql`true`,
+    ],
+    sql` and `,
+  );
+  const [row] = await db.transaction(
+    async (tx) => {
+      const tail = f.finalizedOnly ? sql`false` : tailWhere("t", await readTailRanges(tx, f.chainId));
+      const tailFilter = transactionWhere({ ...f, finalizedOnly: false });
+      return rowsOf<{ n: string; amount: string }>(
+        await tx.execute(sql`
+          select (coalesce(sum(n), 0))::text as n, (coalesce(sum(amount), 0))::text as amount from (
+            select sum(${n}) as n, sum(${amount}) as amount from daily_supply where ${days}
+            union all
+            select count(*), sum(t.amount) from transfers t where ${tail} and ${tailFilter}) x`),
+      );
+    },
+    // One snapshot: rollups and rolled_up_block move together in the indexer's transactions.
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  return { total: Number(row?.n ?? 0), totalAmount: BigInt(row?.amount ?? "0"), exact: true };
 }
 
 export type EntityOption = { id: number; name: string; country: string };
