@@ -10,30 +10,42 @@ import {
   type RuleId,
 } from "../schema/monitoring";
 import { pgArray, rowsOf } from "./sql-arrays";
+import {
+  alertRow,
+  foldAlerts,
+  refreshRunningTotals,
+  STATUS_BEFORE_WITHDRAWAL,
+  trimLaterEvidenceAbove,
+} from "./monitoring-cases";
 import type { AlertRecord } from "@/lib/monitoring/types";
 
 const CHUNK = 500;
 
-export type WriteAlertsResult = { inserted: number; reinstated: number; unchanged: number };
-
-/** Status an alert had before its latest withdrawal (reinstating puts it back there). */
-const STATUS_BEFORE_WITHDRAWAL = sql`coalesce((select h.from_status from alert_history h
-  where h.alert_id = ${alerts.id} and h.to_status = 'withdrawn' order by h.id desc limit 1), 'open')`;
+export type WriteAlertsResult = {
+  inserted: number;
+  reinstated: number;
+  unchanged: number;
+  /** Alerts that took new evidence from later hits (monitoring-cases.ts). */
+  updated: number;
+};
 
 /**
  * Inserts new alerts; an existing live alert with the same key is left alone (idempotent), a
  * withdrawn one is reinstated with the fresh evidence (its logs are back on chain, or a rebuild
- * raised it again).
+ * raised it again). Folded hits (R1 episodes, R9 standing cases) then join their alerts
+ * (monitoring-cases.ts).
  */
 export async function writeAlerts(
   tx: Tx,
   records: readonly AlertRecord[],
   reinstateReason: string,
 ): Promise<WriteAlertsResult> {
-  const result: WriteAlertsResult = { inserted: 0, reinstated: 0, unchanged: 0 };
-  for (let i = 0; i < records.length; i += CHUNK) {
-    const chunk = records.slice(i, i + CHUNK);
-    const rows = chunk.map(toRow);
+  const result: WriteAlertsResult = { inserted: 0, reinstated: 0, unchanged: 0, updated: 0 };
+  const own = records.filter((r) => r.fold === null);
+  const gathering: number[] = [];
+  for (let i = 0; i < own.length; i += CHUNK) {
+    const chunk = own.slice(i, i + CHUNK);
+    const rows = chunk.map(alertRow);
     const written = await tx
       .insert(alerts)
       .values(rows)
@@ -75,34 +87,18 @@ export async function writeAlerts(
     result.inserted += written.length - reinstated.length;
     result.reinstated += reinstated.length;
     result.unchanged += chunk.length - written.length;
+    for (const w of written) if (byKey.get(w.key)?.gathers) gathering.push(w.id);
+  }
+  await refreshRunningTotals(tx, gathering);
+  const folded = records.filter((r) => r.fold !== null);
+  if (folded.length > 0) {
+    const f = await foldAlerts(tx, folded, { reinstateReason });
+    result.inserted += f.opened.length;
+    result.reinstated += f.reinstated.length;
+    result.updated += f.updated;
+    result.unchanged += f.unchanged;
   }
   return result;
-}
-
-function toRow(r: AlertRecord): typeof alerts.$inferInsert {
-  return {
-    alertKey: r.key,
-    ruleId: r.ruleId,
-    ruleVersion: r.ruleVersion,
-    logicVersion: r.logicVersion,
-    params: r.params,
-    severity: r.severity,
-    score: r.score,
-    chainId: r.chainId,
-    subject: r.subject as `0x${string}` | null,
-    blockNumber: BigInt(r.block),
-    blockTime: new Date(r.time * 1000),
-    txHash: r.txHash as `0x${string}`,
-    logIndex: r.logIndex,
-    amount: r.amount,
-    addresses: r.addresses,
-    entityIds: r.entityIds,
-    corridorOrigin: r.corridorOrigin,
-    corridorDestination: r.corridorDestination,
-    explanation: r.explanation,
-    facts: r.facts,
-    suppressKey: r.suppressKey,
-  };
 }
 
 /** Columns a reinstatement refreshes from the new evaluation. */
@@ -159,7 +155,8 @@ async function insertEvidence(tx: Tx, items: { id: number; record: AlertRecord }
 }
 
 /**
- * Reorg: withdraws every live alert with evidence above the common ancestor and moves the
+ * Reorg: drops the later hits above the common ancestor from the alerts they joined (their totals
+ * are recomputed), withdraws every live alert with other evidence above it and moves the
  * chain's monitor checkpoint back to it, in the caller's (rollback) transaction. Taking the
  * checkpoint lock first waits out a monitor step that may be writing alerts for those blocks.
  */
@@ -172,11 +169,13 @@ export async function withdrawAlertsAbove(
     .from(monitorCheckpoints)
     .where(eq(monitorCheckpoints.chainId, p.chainId))
     .for("update");
+  const trimmed = await trimLaterEvidenceAbove(tx, p);
   const ids = rowsOf<{ id: string }>(
     await tx.execute(sql`select distinct e.alert_id::text as id from alert_evidence e join alerts a on a.id = e.alert_id
       where e.chain_id = ${p.chainId} and e.block_number > ${p.ancestor} and a.status <> 'withdrawn'`),
   ).map((r) => Number(r.id));
   const n = await withdrawAlerts(tx, { ids, reason: p.reason });
+  await refreshRunningTotals(tx, trimmed);
   await tx
     .update(monitorCheckpoints)
     .set({

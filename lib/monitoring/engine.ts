@@ -15,6 +15,7 @@ import {
 import {
   ZERO_ADDRESS,
   type AlertDraft,
+  type AlertFold,
   type AlertRecord,
   type EvidenceRef,
   type MonitorEvent,
@@ -98,15 +99,23 @@ export function createEngine(p: CreateEngineParams): Engine {
 
   function raise(rule: ActiveRule, d: AlertDraft): void {
     const { instance } = rule;
+    if (d.standing) {
+      alerts.push(toRecord(rule, d, "standing"));
+      return;
+    }
     if (d.suppress) {
-      const { key, windowSeconds, always } = d.suppress;
-      if (!always && inEpisode(instance.id, key, d.trigger.time, windowSeconds)) return;
+      const { key, windowSeconds, always, extend } = d.suppress;
+      if (!always && inEpisode(instance.id, key, d.trigger.time, windowSeconds)) {
+        // Within the episode: the trigger joins the episode's alert as evidence.
+        if (extend) alerts.push(toRecord(rule, d, "episode"));
+        return;
+      }
       episodes.set(`${instance.id}|${key}`, d.trigger.time);
     }
-    alerts.push(toRecord(rule, d));
+    alerts.push(toRecord(rule, d, null));
   }
 
-  function toRecord(rule: ActiveRule, d: AlertDraft): AlertRecord {
+  function toRecord(rule: ActiveRule, d: AlertDraft, fold: AlertFold): AlertRecord {
     const { instance } = rule;
     const addresses = [...new Set(d.addresses)].filter((a) => a !== ZERO_ADDRESS);
     const entityIds = [
@@ -135,8 +144,11 @@ export function createEngine(p: CreateEngineParams): Engine {
       corridorDestination: corridor ? p.book.country(t.to) : null,
       explanation: renderTemplate(templateFor(instance.explanations, d.variant), d.facts),
       facts: d.facts,
-      suppressKey: d.suppress?.key ?? null,
-      evidence: capEvidence(d),
+      suppressKey: d.standing?.key ?? d.suppress?.key ?? null,
+      // A folded hit brings only its trigger; the case it joins already holds the context.
+      evidence: fold === null ? capEvidence(d) : d.evidence.filter((e) => e.role === "trigger"),
+      fold,
+      gathers: d.standing !== undefined || d.suppress?.extend === true,
     };
   }
 

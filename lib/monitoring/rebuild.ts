@@ -14,6 +14,7 @@ import {
   setMonitorCheckpoint,
 } from "@/db/queries/monitoring";
 import { writeAlerts } from "@/db/queries/monitoring-alerts";
+import { foldAlerts } from "@/db/queries/monitoring-cases";
 import {
   loadAlertIndex,
   noteRaisedAgain,
@@ -44,6 +45,8 @@ export type RuleDelta = {
   added: AlertRecord[];
   reinstated: AlertRecord[];
   withdrawn: number;
+  /** Alerts that took (or, in a dry run, would take) evidence of later hits (R1 episodes, R9 standing cases). */
+  updated: number;
   /** Decided alerts the rules no longer raise: left as they are (a note in their history). */
   decided: number;
   kept: number;
@@ -91,7 +94,8 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
     const index = await loadAlertIndex(tx, { chainId, ruleIds: rules.map((r) => r.instance.id) });
     const diff = diffAlerts(run.alerts, index, rules);
     const writeStarted = Date.now();
-    if (!p.dryRun) {
+    if (p.dryRun) await writeFolds(tx, diff, true);
+    else {
       await applyDiff(tx, diff);
       if (everything)
         await setMonitorCheckpoint(tx, {
@@ -116,8 +120,10 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
 type Diff = ReturnType<typeof diffAlerts>;
 
 /** Writes the diff; the deltas' withdrawn and decided counts become what was actually done. */
-async function applyDiff(tx: Tx, { produced, deltas, stale, keptDecided }: Diff): Promise<void> {
-  await writeAlerts(tx, [...produced.values()], "rebuild: raised again under the current parameters");
+async function applyDiff(tx: Tx, diff: Diff): Promise<void> {
+  const { produced, deltas, stale, keptDecided } = diff;
+  await writeAlerts(tx, [...produced.values()], RAISED_AGAIN);
+  await writeFolds(tx, diff, false);
   for (const [ruleId, ids] of stale) {
     const d = deltas.get(ruleId) as RuleDelta;
     const r = await retireStaleAlerts(tx, {
@@ -134,6 +140,26 @@ async function applyDiff(tx: Tx, { produced, deltas, stale, keptDecided }: Diff)
   }
 }
 
+const RAISED_AGAIN = "rebuild: raised again under the current parameters";
+
+/**
+ * Folded hits, rule by rule: cases they open count as added, cases they bring back as
+ * reinstated, alerts they extend as updated (a hit already in its alert changes nothing). A
+ * standing case the rules no longer feed is not withdrawn by a rebuild: it stays as it is.
+ */
+async function writeFolds(tx: Tx, diff: Diff, dryRun: boolean): Promise<void> {
+  const byRule = new Map<RuleId, AlertRecord[]>();
+  for (const a of diff.folds) push(byRule, a.ruleId, a);
+  for (const [ruleId, records] of byRule) {
+    const f = await foldAlerts(tx, records, { reinstateReason: RAISED_AGAIN, dryRun });
+    const d = diff.deltas.get(ruleId) as RuleDelta;
+    d.added.push(...f.opened);
+    d.reinstated.push(...f.reinstated);
+    d.updated += f.updated;
+    d.kept += f.kept;
+  }
+}
+
 /**
  * Compares what the rules raise now with what the table holds, per rule. The deltas' withdrawn
  * and decided counts are what a dry run reports; applyDiff replaces them with what it did.
@@ -145,7 +171,11 @@ function diffAlerts(
 ) {
   const produced = new Map<string, AlertRecord>();
   const keptDecided = new Map<RuleId, number[]>();
-  for (const a of raised) if (!produced.has(a.key)) produced.set(a.key, a);
+  const folds: AlertRecord[] = [];
+  for (const a of raised) {
+    if (a.fold !== null) folds.push(a);
+    else if (!produced.has(a.key)) produced.set(a.key, a);
+  }
   const deltas = new Map<RuleId, RuleDelta>(
     rules.map((r) => [
       r.instance.id,
@@ -156,6 +186,7 @@ function diffAlerts(
         added: [],
         reinstated: [],
         withdrawn: 0,
+        updated: 0,
         decided: 0,
         kept: 0,
       },
@@ -172,15 +203,17 @@ function diffAlerts(
       if (existing.decided) push(keptDecided, a.ruleId, existing.id);
     }
   }
+  for (const a of folds) (deltas.get(a.ruleId) as RuleDelta).raised++;
   const stale = new Map<RuleId, number[]>();
   for (const [key, e] of index) {
-    if (e.status === "withdrawn" || produced.has(key)) continue;
+    // Standing cases span chains and are fed by folds (writeFolds), not matched by key.
+    if (e.status === "withdrawn" || produced.has(key) || key.includes("|standing|")) continue;
     const d = deltas.get(e.ruleId) as RuleDelta;
     if (e.decided) d.decided++;
     else d.withdrawn++;
     push(stale, e.ruleId, e.id);
   }
-  return { produced, deltas, stale, keptDecided };
+  return { produced, folds, deltas, stale, keptDecided };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -103,8 +103,8 @@ describe("rule settings form", () => {
     });
     const r9 = ruleById("R9");
     const none = formOf(r9, r9.defaults);
-    delete none["p.flaggedStatuses:unlicensed"];
-    delete none["p.flaggedStatuses:revoked"];
+    for (const status of ["unlicensed", "pending", "revoked", "unknown"])
+      delete none[`p.flaggedStatuses:${status}`];
     expect(paramsFromForm(r9, none)).toEqual({
       ok: false,
       errors: { "p.flaggedStatuses": "Choose at least 1." },

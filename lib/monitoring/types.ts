@@ -60,10 +60,26 @@ export type AlertDraft = {
   facts: Record<string, string>;
   /**
    * Episode: no second alert of this rule and key within `windowSeconds` of the last one.
-   * `always` raises regardless but still starts an episode (a large single transfer).
+   * `always` raises regardless but still starts an episode (a large single transfer). `extend`:
+   * a hit within the episode adds its trigger to the episode's alert (fold "episode") instead of
+   * being dropped (R1 one hop).
    */
-  suppress?: { key: string; windowSeconds: number; always?: boolean };
+  suppress?: { key: string; windowSeconds: number; always?: boolean; extend?: boolean };
+  /**
+   * A standing case across chains (R9): every hit is folded into the rule's one case for `key`
+   * (opened by the first hit, or again by the first hit after the case was closed); the writer
+   * decides which (db/queries/monitoring-cases.ts), since it sees every chain's alerts.
+   */
+  standing?: { key: string };
 };
+
+/**
+ * How a record is written. null: an alert of its own, keyed by its trigger. "episode": the
+ * trigger joins the running episode's alert (same chain, rule and suppress key) as evidence.
+ * "standing": the trigger joins the open standing case of the rule and suppress key, on any
+ * chain, or opens one. Alerts that gather evidence keep running totals in their facts.
+ */
+export type AlertFold = "episode" | "standing" | null;
 
 export type AlertRecord = {
   key: string;
@@ -88,6 +104,9 @@ export type AlertRecord = {
   facts: Record<string, string>;
   suppressKey: string | null;
   evidence: EvidenceRef[];
+  fold: AlertFold;
+  /** The alert gathers later evidence: its facts carry running totals (case* facts). */
+  gathers: boolean;
 };
 
 export function comparePosition(a: LogPosition, b: LogPosition): number {

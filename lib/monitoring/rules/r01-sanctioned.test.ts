@@ -117,14 +117,26 @@ describe("R1 sanctioned counterparty", () => {
       const link = transfer(A, S, usd(100), T0);
       const daily = Array.from({ length: 40 }, (_, i) => transfer(A, B, usd(10), T0 + (i + 1) * DAY));
       const alerts = runRule(r01Sanctioned, [link, ...daily], { watchlist: lists });
-      // Day 1 opens the episode; day 31 is exactly 30 days later: a new episode.
-      expect(alerts.map((a) => [a.key.split("|")[2], a.subject, a.block])).toEqual([
-        ["direct:to", S, link.block],
-        ["one_hop:from", A, daily[0]!.block],
-        ["one_hop:from", A, daily[30]!.block],
+      // Day 1 opens the episode; day 31 is exactly 30 days later: a new episode. The days between
+      // join their episode's alert (fold "episode"): 29 after day 1, 9 after day 31.
+      const opened = alerts.filter((a) => a.fold === null);
+      expect(opened.map((a) => [a.key.split("|")[2], a.subject, a.block, a.gathers])).toEqual([
+        ["direct:to", S, link.block, false],
+        ["one_hop:from", A, daily[0]!.block, true],
+        ["one_hop:from", A, daily[30]!.block, true],
       ]);
-      expect(alerts[1]?.suppressKey).toBe(A);
-      expect(alerts[1]?.explanation).toContain("within 30 days raise no new alert");
+      const folded = alerts.filter((a) => a.fold === "episode");
+      expect(folded.map((a) => a.block)).toEqual([
+        ...daily.slice(1, 30).map((t) => t.block),
+        ...daily.slice(31).map((t) => t.block),
+      ]);
+      // A folded hit brings its trigger only (the link is on the episode's alert) and its key.
+      expect(folded.every((a) => a.suppressKey === A && a.evidence.length === 1)).toBe(true);
+      expect(evidenceOf(folded[0]!)).toEqual([`${daily[1]!.block}:trigger`]);
+      expect(opened[1]?.suppressKey).toBe(A);
+      expect(opened[1]?.explanation).toContain(
+        "within 30 days raise no new alert: they are added to this one",
+      );
     });
 
     it("respects an episode raised in an earlier run", () => {
@@ -136,7 +148,11 @@ describe("R1 sanctioned counterparty", () => {
         time: T0,
       });
       const episodes = [{ ruleId: "R1" as const, key: A, time: T0 + DAY }];
-      expect(runRule(r01Sanctioned, [t], { watchlist: lists, seeds, episodes })).toEqual([]);
+      const alerts = runRule(r01Sanctioned, [t], { watchlist: lists, seeds, episodes });
+      // No new alert: the hit joins the earlier run's episode alert.
+      expect(alerts.map((a) => [a.fold, a.subject, a.suppressKey, a.amount])).toEqual([
+        ["episode", A, A, usd(10)],
+      ]);
     });
 
     it("exempts business wallets from one hop, never from a direct hit", () => {
@@ -150,9 +166,10 @@ describe("R1 sanctioned counterparty", () => {
         book,
         params: { exemptEntityKinds: [] },
       });
-      expect(watched.map((a) => [a.key.split("|")[2], a.subject, a.block])).toEqual([
-        ["direct:from", S, deposit.block],
-        ["one_hop:from", EX, life[0]!.block],
+      expect(watched.map((a) => [a.key.split("|")[2], a.subject, a.block, a.fold])).toEqual([
+        ["direct:from", S, deposit.block, null],
+        ["one_hop:from", EX, life[0]!.block, null],
+        ...life.slice(1).map((t) => ["one_hop:from", EX, t.block, "episode"]),
       ]);
     });
 

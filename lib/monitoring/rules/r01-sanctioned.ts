@@ -5,7 +5,7 @@
 // Logic version 2 (#16): one-hop exposure is an episode, not a life sentence. The exposure comes
 // from the latest contact with a listed address and lapses `oneHopExpirySeconds` after it; an
 // exposed address raises one alert per `oneHopEpisodeSeconds` (the engine's episodes, keyed by the
-// address), and business wallets are exempt from one hop as from the behavioural rules (one
+// address; later hits in the episode join that alert as evidence with running totals), and business wallets are exempt from one hop as from the behavioural rules (one
 // sanctioned deposit into an exchange hot wallet used to turn its whole life into alerts).
 // Direct hits have no exemption and no episode: each is its own fact.
 import { z } from "zod";
@@ -58,7 +58,7 @@ export const r01Sanctioned = defineRule({
     direct:
       "{party} {verb} {amount} {preposition} {listed}, which is on the {lists} list ({reference}). Dealing directly with a listed address is a sanctions red flag.",
     one_hop:
-      "{party} {verb} {amount} {preposition} {hop}. {hop} is one hop from {listed} ({lists}, {reference}): it dealt with that listed address directly in transaction {linkTx}, {since} before. Its further transfers within {episode} raise no new alert; the exposure lapses {expiry} after its latest contact with a listed address.",
+      "{party} {verb} {amount} {preposition} {hop}. {hop} is one hop from {listed} ({lists}, {reference}): it dealt with that listed address directly in transaction {linkTx}, {since} before. Its further transfers within {episode} raise no new alert: they are added to this one (running totals below); the exposure lapses {expiry} after its latest contact with a listed address.",
   },
   replay: "none",
   lookbackSeconds: () => 0,
@@ -93,11 +93,14 @@ export const r01Sanctioned = defineRule({
         hops.set(other, { listed, ref: refOf(t, "link"), time: t.time });
     };
 
-    /** The address's live exposure, or undefined (none, lapsed, exempt, or an episode running). */
+    /**
+     * The address's live exposure, or undefined (none, lapsed or exempt). Within a running episode
+     * the hit still counts: the engine adds it to the episode's alert (evidence and running totals).
+     */
     const exposure = (hop: string, time: number): HopLink | undefined => {
       const link = hops.get(hop);
       if (!link || time - link.time > p.oneHopExpirySeconds) return undefined;
-      if (book.isExempt(hop, ex) || env.quiet(hop, time, p.oneHopEpisodeSeconds)) return undefined;
+      if (book.isExempt(hop, ex)) return undefined;
       return link;
     };
 
@@ -125,7 +128,7 @@ export const r01Sanctioned = defineRule({
           expiry: duration(p.oneHopExpirySeconds),
           ...listText(entries),
         },
-        suppress: { key: hop, windowSeconds: p.oneHopEpisodeSeconds },
+        suppress: { key: hop, windowSeconds: p.oneHopEpisodeSeconds, extend: true },
       });
     };
 
