@@ -13,7 +13,12 @@ import { formatDateTimeUtc, formatInt } from "@/lib/format";
 import { ALERT_CARDS, PartyCell, shortHex } from "./parts";
 
 export function AlertCaseEvidence({ c }: { c: AlertCase }) {
-  const chain = c.alert.chainName ?? `Chain ${c.alert.chainId}`;
+  const chainIds = new Set(c.evidence.map((e) => e.chainId));
+  // A standing case (R9) gathers transfers from every chain.
+  const chain =
+    chainIds.size > 1
+      ? `${formatInt(chainIds.size)} chains`
+      : (c.alert.chainName ?? `Chain ${c.alert.chainId}`);
   const shown = c.alert.facts.evidenceShown;
   return (
     <Card

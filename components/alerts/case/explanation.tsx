@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import type { AlertCase } from "@/db/queries/alert-case";
 import { formatCountry, formatDateTimeUtc, formatDuration, formatUsd1 } from "@/lib/format";
 import { ALERT_CARDS, Fact, shortHex } from "./parts";
+import { AlertRunningTotals } from "./running-totals";
 
 /** Parameters keep wei as decimal strings and windows in seconds: shown as people read them. */
 function paramValue(key: string, v: unknown): string {
@@ -72,6 +73,7 @@ export function AlertCaseExplanation({ c }: { c: AlertCase }) {
           <Fact label="Corridor">{corridor}</Fact>
           <Fact label="Raised">{formatDateTimeUtc(a.createdAt)}</Fact>
         </dl>
+        <AlertRunningTotals facts={a.facts} />
         <div>
           <h3 className="mb-1 text-xs font-semibold text-slate-700">Facts</h3>
           <KeyValues caption="Facts" testId="alert-facts" entries={Object.entries(a.facts)} />
