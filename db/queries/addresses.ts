@@ -1,10 +1,12 @@
 // Queries behind the address page: who the registry says it is, when it was active, its balance
-// day by day and whom it dealt with. Read from raw transfers through transfers_from_idx and
-// transfers_to_idx (one address is a narrow slice), so the figures include the newest blocks.
+// day by day and whom it dealt with. Activity totals come from `balances` plus the provisional
+// tail; the history and counterparties from raw transfers through transfers_from_idx and
+// transfers_to_idx, so the figures include the newest blocks.
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Address } from "viem";
 import type { Db } from "../client";
 import { addresses, chains, entities, type AddressTag, type EntityKind, type LicenceStatus } from "../schema";
+import { readTailRanges, tailWhere } from "./provisional-tail";
 import { rowsOf } from "./sql-arrays";
 
 export type AddressParams = { address: Address; chainId?: number | undefined };
@@ -74,10 +76,72 @@ export type AddressActivity = {
   lastSeen: string;
 };
 
-/** Per chain: counts, totals, balance and first/last seen, from every indexed transfer. */
+/**
+ * Per chain: counts, totals, balance and first/last seen over every indexed block: the finalized
+ * `balances` row (received, sent, legs, first and last block) plus the address's transfers in the
+ * provisional tail, so a hot wallet's page reads one row and a few blocks, not its whole history.
+ * The zero address (mints and burns) has no balances row and is read from its transfers.
+ */
 export async function getAddressActivity(db: Db, params: AddressParams): Promise<AddressActivity[]> {
   const addr = params.address.toLowerCase();
-  const chainFilter = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
+  if (/^0x0{40}$/.test(addr)) return getActivityFromTransfers(db, addr, params.chainId);
+  const rows = await db.transaction(
+    async (tx) => {
+      const tail = tailWhere("t", await readTailRanges(tx, params.chainId));
+      const chainB = params.chainId === undefined ? sql`true` : sql`b.chain_id = ${params.chainId}`;
+      return rowsOf<Record<string, string | number | null>>(
+        await tx.execute(sql`
+          with tl as (
+            select t.chain_id, t.block_number, t.block_time,
+              case when t.to_address = ${addr} then t.amount else 0 end as recv,
+              case when t.from_address = ${addr} then t.amount else 0 end as sent,
+              (t.to_address = ${addr})::int + (t.from_address = ${addr})::int as legs
+            from transfers t where (t.to_address = ${addr} or t.from_address = ${addr}) and ${tail}),
+          tail as (
+            select chain_id, sum(recv) as recv, sum(sent) as sent, sum(legs) as legs,
+              min(block_time) as first_time, max(block_time) as last_time
+            from tl group by chain_id),
+          fin as (
+            select b.chain_id, b.received, b.sent, b.transfer_count, b.first_seen_block, b.last_seen_block
+            from balances b where b.address = ${addr} and ${chainB})
+          select coalesce(f.chain_id, tl.chain_id) as "chainId",
+            (coalesce(f.transfer_count, 0) + coalesce(tl.legs, 0))::text as "transferCount",
+            (coalesce(f.received, 0) + coalesce(tl.recv, 0))::text as received,
+            (coalesce(f.sent, 0) + coalesce(tl.sent, 0))::text as sent,
+            ${isoUtc(sql`coalesce((select min(x.block_time) from transfers x
+              where x.chain_id = f.chain_id and x.block_number = f.first_seen_block), tl.first_time)`)} as "firstSeen",
+            ${isoUtc(sql`coalesce(tl.last_time, (select max(x.block_time) from transfers x
+              where x.chain_id = f.chain_id and x.block_number = f.last_seen_block))`)} as "lastSeen"
+          from fin f full join tail tl on tl.chain_id = f.chain_id
+          order by 1`),
+      );
+    },
+    // One snapshot: balances and rolled_up_block move together in the indexer's transactions.
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  return rows.map(toActivity);
+}
+
+function toActivity(r: Record<string, string | number | null>): AddressActivity {
+  const received = BigInt(String(r.received));
+  const sent = BigInt(String(r.sent));
+  return {
+    chainId: Number(r.chainId),
+    transferCount: Number(r.transferCount),
+    received,
+    sent,
+    balance: received - sent,
+    firstSeen: String(r.firstSeen),
+    lastSeen: String(r.lastSeen),
+  };
+}
+
+async function getActivityFromTransfers(
+  db: Db,
+  addr: string,
+  chainId: number | undefined,
+): Promise<AddressActivity[]> {
+  const chainFilter = chainId === undefined ? sql`true` : sql`chain_id = ${chainId}`;
   const result = await db.execute(sql`
     select chain_id as "chainId", count(*)::text as "transferCount",
       coalesce(sum(amount) filter (where dir = 'in'), 0)::text as received,
@@ -85,19 +149,7 @@ export async function getAddressActivity(db: Db, params: AddressParams): Promise
       ${isoUtc(sql`min(block_time)`)} as "firstSeen", ${isoUtc(sql`max(block_time)`)} as "lastSeen"
     from (${legs(addr, chainFilter)}) l
     group by chain_id order by chain_id`);
-  return rowsOf<Record<string, string | number>>(result).map((r) => {
-    const received = BigInt(String(r.received));
-    const sent = BigInt(String(r.sent));
-    return {
-      chainId: Number(r.chainId),
-      transferCount: Number(r.transferCount),
-      received,
-      sent,
-      balance: received - sent,
-      firstSeen: String(r.firstSeen),
-      lastSeen: String(r.lastSeen),
-    };
-  });
+  return rowsOf<Record<string, string | number | null>>(result).map(toActivity);
 }
 
 export type BalancePoint = {
