@@ -74,7 +74,11 @@ function pointOf(pool: PegPool, r: SwapRow): PricePoint {
   };
 }
 
-export type PoolPricePoints = { opening: PricePoint | null; points: PricePoint[]; firstSwapTime: number | null };
+export type PoolPricePoints = {
+  opening: PricePoint | null;
+  points: PricePoint[];
+  firstSwapTime: number | null;
+};
 
 /** The pool's state before `from` and every swap in [from, to), in chain order (unix seconds). */
 export async function loadPoolPricePoints(
@@ -97,7 +101,9 @@ export async function loadPoolPricePoints(
       order by block_number, log_index`),
   );
   const [first] = rowsOf<{ t: string | null }>(
-    await db.execute(sql`select extract(epoch from min(block_time))::bigint::text as t from pool_swaps where pool_id = ${pool.id}`),
+    await db.execute(
+      sql`select extract(epoch from min(block_time))::bigint::text as t from pool_swaps where pool_id = ${pool.id}`,
+    ),
   );
   return {
     opening: opening ? pointOf(pool, opening) : null,
@@ -110,7 +116,12 @@ export const floorBucket = (t: number) => Math.floor(t / BUCKET_SECONDS) * BUCKE
 export const ceilBucket = (t: number) => Math.ceil(t / BUCKET_SECONDS) * BUCKET_SECONDS;
 
 /** 5-minute buckets of one pool over [from, to) (aligned outward to 5 minutes). */
-export async function getPoolBuckets(db: Reader, pool: PegPool, from: number, to: number): Promise<PegBucket[]> {
+export async function getPoolBuckets(
+  db: Reader,
+  pool: PegPool,
+  from: number,
+  to: number,
+): Promise<PegBucket[]> {
   const f = floorBucket(from);
   const t = ceilBucket(to);
   const { opening, points } = await loadPoolPricePoints(db, pool, f, t);

@@ -62,7 +62,10 @@ export async function enterAttestation(db: Db, p: EnterAttestationParams): Promi
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError("conflict", "This report (same SHA-256) is already entered; reject that entry first.");
+      throw new AppError(
+        "conflict",
+        "This report (same SHA-256) is already entered; reject that entry first.",
+      );
     }
     throw err;
   }
@@ -87,7 +90,10 @@ export async function reviewAttestation(
       .for("update");
     if (!row) throw new AppError("not_found", "There is no such attestation entry.");
     if (row.confirmedAt || row.rejectedAt) {
-      throw new AppError("conflict", `Attestation ${row.id} was already ${row.confirmedAt ? "confirmed" : "rejected"}.`);
+      throw new AppError(
+        "conflict",
+        `Attestation ${row.id} was already ${row.confirmedAt ? "confirmed" : "rejected"}.`,
+      );
     }
     if (row.enteredBy === p.actor.id) throw new AppError("forbidden", FOUR_EYES_ATTESTATION);
     const now = new Date();
@@ -96,7 +102,12 @@ export async function reviewAttestation(
       .set(
         p.decision === "confirm"
           ? { confirmedBy: p.actor.id, confirmedByEmail: p.actor.email, confirmedAt: now }
-          : { rejectedBy: p.actor.id, rejectedByEmail: p.actor.email, rejectedAt: now, rejectReason: p.reason },
+          : {
+              rejectedBy: p.actor.id,
+              rejectedByEmail: p.actor.email,
+              rejectedAt: now,
+              rejectReason: p.reason,
+            },
       )
       .where(eq(reserveAttestations.id, row.id));
     await recordAudit(tx, {

@@ -64,11 +64,13 @@ beforeAll(async () => {
     reportedAt: new Date(at),
     blockTime: new Date(at),
   });
-  await d.insert(reserveReports).values([
-    report(1, "2026-06-01T10:00:00Z", 3300n * E),
-    report(2, "2026-06-01T20:00:00Z", 3299n * E),
-    report(3, "2026-06-03T01:00:00Z", 4100n * E),
-  ]);
+  await d
+    .insert(reserveReports)
+    .values([
+      report(1, "2026-06-01T10:00:00Z", 3300n * E),
+      report(2, "2026-06-01T20:00:00Z", 3299n * E),
+      report(3, "2026-06-03T01:00:00Z", 4100n * E),
+    ]);
 });
 afterAll(async () => {
   await db?.handle.close();
@@ -101,13 +103,21 @@ describe("manual entries", () => {
     );
     // The database refuses it too, whatever the application does.
     await expect(
-      d.execute(sql`update reserve_attestations set confirmed_by = entered_by, confirmed_at = now() where id = ${id}`),
+      d.execute(
+        sql`update reserve_attestations set confirmed_by = entered_by, confirmed_at = now() where id = ${id}`,
+      ),
     ).rejects.toThrow();
     // Unconfirmed, it is not in the series yet.
-    const before = await getCollateralSeries(d, { fromDay: "2026-06-02", toDay: "2026-06-02", today: "2026-06-03" });
+    const before = await getCollateralSeries(d, {
+      fromDay: "2026-06-02",
+      toDay: "2026-06-02",
+      today: "2026-06-03",
+    });
     expect(before[0]?.reserves?.kind).toBe("feed");
     await reviewAttestation(d, { id, decision: "confirm", reason: "", actor: B });
-    await expect(reviewAttestation(d, { id, decision: "reject", reason: "late", actor: B })).rejects.toMatchObject({
+    await expect(
+      reviewAttestation(d, { id, decision: "reject", reason: "late", actor: B }),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
     // A second, unconfirmed entry with a much larger figure never counts.
@@ -128,9 +138,27 @@ describe("manual entries", () => {
 
   it("enters native supply on non-indexed chains, audited", async () => {
     const d = db.handle.db;
-    await enterNativeSupply(d, { chain: "tron", supplyWei: 300n * E, asOf: "2026-06-01", source: "tronscan", actor: A });
-    await enterNativeSupply(d, { chain: "tron", supplyWei: 350n * E, asOf: "2026-06-02", source: "tronscan", actor: A });
-    await enterNativeSupply(d, { chain: "solana", supplyWei: 50n * E, asOf: "2026-06-02", source: "solscan", actor: B });
+    await enterNativeSupply(d, {
+      chain: "tron",
+      supplyWei: 300n * E,
+      asOf: "2026-06-01",
+      source: "tronscan",
+      actor: A,
+    });
+    await enterNativeSupply(d, {
+      chain: "tron",
+      supplyWei: 350n * E,
+      asOf: "2026-06-02",
+      source: "tronscan",
+      actor: A,
+    });
+    await enterNativeSupply(d, {
+      chain: "solana",
+      supplyWei: 50n * E,
+      asOf: "2026-06-02",
+      source: "solscan",
+      actor: B,
+    });
     const { rows } = await listAuditLog(d, { limit: 50, offset: 0 });
     expect(rows.map((r) => r.action).sort()).toEqual([
       "reserves.attestation_confirm",
@@ -145,7 +173,11 @@ describe("manual entries", () => {
 
 describe("collateral series", () => {
   it("gives reserves, native supply, ratio and coverage per day to the wei", async () => {
-    const s = await getCollateralSeries(db.handle.db, { fromDay: null, toDay: "2026-06-03", today: "2026-06-03" });
+    const s = await getCollateralSeries(db.handle.db, {
+      fromDay: null,
+      toDay: "2026-06-03",
+      today: "2026-06-03",
+    });
     expect(
       s.map((p) => [
         p.day,
@@ -160,10 +192,40 @@ describe("collateral series", () => {
       ]),
     ).toEqual([
       // The day's latest feed report (20:00), not the 10:00 one; the bridged chain's 700 never counts.
-      ["2026-06-01", "feed", 3299n * E, 3000n * E + 1n, 300n * E, 3300n * E + 1n, 999696969696969696n, 909090909090909090n, true],
+      [
+        "2026-06-01",
+        "feed",
+        3299n * E,
+        3000n * E + 1n,
+        300n * E,
+        3300n * E + 1n,
+        999696969696969696n,
+        909090909090909090n,
+        true,
+      ],
       // The confirmed attestation (close of its as-of day) is newer than the feed's last report.
-      ["2026-06-02", "attestation", 3900n * E, 3400n * E + 1n, 400n * E, 3800n * E + 1n, 1026315789473684210n, 894736842105263157n, false],
-      ["2026-06-03", "feed", 4100n * E, 3400n * E + 1n, 400n * E, 3800n * E + 1n, 1078947368421052631n, 894736842105263157n, false],
+      [
+        "2026-06-02",
+        "attestation",
+        3900n * E,
+        3400n * E + 1n,
+        400n * E,
+        3800n * E + 1n,
+        1026315789473684210n,
+        894736842105263157n,
+        false,
+      ],
+      [
+        "2026-06-03",
+        "feed",
+        4100n * E,
+        3400n * E + 1n,
+        400n * E,
+        3800n * E + 1n,
+        1078947368421052631n,
+        894736842105263157n,
+        false,
+      ],
     ]);
     expect(s[1]?.parts.map((p) => [p.chain, p.supplyWei, p.indexed])).toEqual([
       ["Ethereum (local)", 1400n * E, true],

@@ -83,7 +83,9 @@ async function enteredUpTo(db: Db, toDay: string): Promise<EnteredRow[]> {
 
 /** Names of the indexed chains that count (native token), by chain id. */
 async function nativeChains(db: Db): Promise<Map<number, string>> {
-  const rows = await db.select({ id: chains.chainId, name: chains.name, token: chains.tokenAddress }).from(chains);
+  const rows = await db
+    .select({ id: chains.chainId, name: chains.name, token: chains.tokenAddress })
+    .from(chains);
   return new Map(rows.filter((r) => isNativeTokenAddress(r.token)).map((r) => [r.id, r.name]));
 }
 
@@ -122,7 +124,12 @@ export async function getCollateralSeries(db: Db, p: GetCollateralSeriesParams):
     lastSupply = supplyByDay.get(day) ?? lastSupply;
     for (; fi < feeds.length && feeds[fi]!.day <= day; fi++) {
       const f = feeds[fi]!;
-      feed = { reservesWei: BigInt(f.reserves_wei), at: new Date(f.reported_at), kind: "feed", label: f.label };
+      feed = {
+        reservesWei: BigInt(f.reserves_wei),
+        at: new Date(f.reported_at),
+        kind: "feed",
+        label: f.label,
+      };
     }
     for (; ai < attestations.length && attestations[ai]!.as_of <= day; ai++) {
       const a = attestations[ai]!;
@@ -213,7 +220,8 @@ export async function getReserveSourcesStatus(
       where ${chainOnly}
       order by s.chain_id, s.id`),
   );
-  const age = (at: Date | null) => (at ? Math.max(0, Math.floor((p.now.getTime() - at.getTime()) / 1000)) : null);
+  const age = (at: Date | null) =>
+    at ? Math.max(0, Math.floor((p.now.getTime() - at.getTime()) / 1000)) : null;
   const out: ReserveSourceStatus[] = rows.map((r) => {
     const at = r.reported_at ? new Date(r.reported_at) : null;
     return {

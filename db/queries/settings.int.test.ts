@@ -31,7 +31,11 @@ describe("rule settings", () => {
   it("starts every rule at version 1 with its defaults", async () => {
     const all = await listRuleSettings(db.handle.db);
     expect(all.map((s) => [s.ruleId, s.version, s.enabled])).toEqual(
-      ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12"].map((id) => [id, 1, true]),
+      ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14"].map((id) => [
+        id,
+        1,
+        true,
+      ]),
     );
     expect(all.find((s) => s.ruleId === "R6")?.params).toEqual(ruleById("R6").defaults);
   });

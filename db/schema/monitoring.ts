@@ -18,7 +18,25 @@ import {
 import { address, blockNumber, hash, uint256 } from "./types";
 import { watchlists } from "./watchlists";
 
-export const RULE_IDS = ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12"] as const;
+/** Rules the transfer engine runs over each chain's logs (DOMAIN.md section 4). */
+export const TRANSFER_RULE_IDS = [
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "R6",
+  "R7",
+  "R8",
+  "R9",
+  "R10",
+  "R11",
+  "R12",
+] as const;
+export type TransferRuleId = (typeof TRANSFER_RULE_IDS)[number];
+/** Time-series rules over reserve reports and pool swaps (issue #17; lib/monitoring/market). */
+export const MARKET_RULE_IDS = ["R13", "R14"] as const;
+export const RULE_IDS = [...TRANSFER_RULE_IDS, ...MARKET_RULE_IDS] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export const SEVERITIES = ["severe", "high", "medium", "low"] as const;
@@ -35,7 +53,7 @@ export const ALERT_STATUSES = [
 ] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export const EVIDENCE_SOURCES = ["transfer", "token_event"] as const;
+export const EVIDENCE_SOURCES = ["transfer", "token_event", "reserve_report", "pool_swap"] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
 export type RuleParamsJson = Record<string, unknown>;

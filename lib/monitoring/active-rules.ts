@@ -2,24 +2,29 @@ import type { RuleId } from "@/db/schema/monitoring";
 import type { RuleSetting } from "@/db/queries/monitoring";
 import type { ActiveRule } from "./engine";
 import type { ReplayKind } from "./rule";
-import { ruleById } from "./rules";
+import { isMarketRule, ruleById } from "./rules";
 
 /**
  * The enabled rules (or the `only` subset) with their stored parameters. Stored parameters that
  * no longer parse (a code change renamed or retyped one) fail loudly rather than run on guesses.
  */
 export function activeRules(settings: readonly RuleSetting[], only?: readonly RuleId[]): ActiveRule[] {
-  return settings
-    .filter((s) => (only ? only.includes(s.ruleId) : s.enabled))
-    .map((s) => {
-      try {
-        const rule = ruleById(s.ruleId);
-        // A parameter added to the code after the row was saved takes its default.
-        return { instance: rule.instantiate({ ...rule.defaults, ...s.params }), version: s.version };
-      } catch (err) {
-        throw new Error(`stored parameters of ${s.ruleId} v${s.version} are invalid: ${String(err)}`);
-      }
-    });
+  return (
+    settings
+      // R13/R14 judge reserve reports and pool swaps (lib/monitoring/market), never transfers: a
+      // rebuild here would find none of their alerts and withdraw them.
+      .filter((s) => !isMarketRule(s.ruleId))
+      .filter((s) => (only ? only.includes(s.ruleId) : s.enabled))
+      .map((s) => {
+        try {
+          const rule = ruleById(s.ruleId);
+          // A parameter added to the code after the row was saved takes its default.
+          return { instance: rule.instantiate({ ...rule.defaults, ...s.params }), version: s.version };
+        } catch (err) {
+          throw new Error(`stored parameters of ${s.ruleId} v${s.version} are invalid: ${String(err)}`);
+        }
+      })
+  );
 }
 
 /** Longest replay the rules need of one kind (0 when none asks for it). */

@@ -110,6 +110,27 @@ const PARAM_SPECS: Record<string, ParamSpec> = {
   lookbackSeconds: { kind: "duration", label: "Lookback for the median" },
   minPriorMints: { kind: "number", label: "Minimum prior mints for a pattern" },
   roundUnitWei: { kind: "usd", label: "Round unit (USD1)", hint: "0 = any identical amount." },
+  minRatioBps: {
+    kind: "percent",
+    label: "Collateral ratio below (%)",
+    hint: "Reserves ÷ native supply at a report.",
+  },
+  staleSeconds: { kind: "duration", label: "Feed stale after" },
+  dropBps: { kind: "percent", label: "Reserves fall more than (%)" },
+  dropWindowSeconds: { kind: "duration", label: "…within" },
+  depegBps: {
+    kind: "percent",
+    label: "Off the peg by at least (%)",
+    hint: "0.5 = 50 basis points, on the 5-minute TWAP.",
+  },
+  depegMinSeconds: { kind: "duration", label: "…for at least", hint: "Whole 5-minute buckets." },
+  severeBps: {
+    kind: "percent",
+    label: "Severe when off the peg by at least (%)",
+    hint: "In any 5-minute bucket.",
+  },
+  liquidityDropBps: { kind: "percent", label: "Pool liquidity falls more than (%)" },
+  liquidityWindowSeconds: { kind: "duration", label: "…within" },
 };
 
 export function paramSpec(key: string): ParamSpec {

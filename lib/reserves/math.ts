@@ -241,3 +241,15 @@ export function formatPercentE18(r: bigint): string {
   const hundredths = (r * 10_000n) / E18;
   return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, "0")}`;
 }
+
+/** A 1e18 fixed-point value as text with `decimals` digits, rounded down: 995000950000000000n → "0.9950". */
+export function formatE18(v: bigint, decimals = 4): string {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 18)
+    throw new RangeError(`bad decimals ${decimals}`);
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  const scaled = a / 10n ** BigInt(18 - decimals);
+  const unit = 10n ** BigInt(decimals);
+  const frac = decimals > 0 ? `.${String(scaled % unit).padStart(decimals, "0")}` : "";
+  return `${neg ? "-" : ""}${scaled / unit}${frac}`;
+}

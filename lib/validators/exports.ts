@@ -2,7 +2,7 @@
 // exports read the views' own URL parsers (lib/validators/<view>.ts, export-requests.ts). Wei
 // travels as decimal strings; nothing here is a float.
 import { z } from "zod";
-import { RULE_IDS } from "@/db/schema/monitoring";
+import { TRANSFER_RULE_IDS } from "@/db/schema/monitoring";
 
 /** "EX-7K2M-9QH4-TZ8D": 12 Crockford base32 digits (60 random bits), typeable from paper. */
 export const EXPORT_ID_RE = /^EX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -76,8 +76,8 @@ export const goamlSettingsSchema = z.object({
     city: text(255),
     countryCode: z.string().regex(/^[A-Z]{2}$/),
   }),
-  /** Report indicator code for each rule that can fire (R1…R12). */
-  indicators: z.record(z.enum(RULE_IDS), code),
+  /** Report indicator code for each transfer rule (R1…R12); R13/R14 judge markets, never a transaction in an STR. */
+  indicators: z.record(z.enum(TRANSFER_RULE_IDS), code),
 });
 export type GoamlSettings = z.output<typeof goamlSettingsSchema>;
 

@@ -20,7 +20,10 @@ export const usdWeiInput = (what: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,30}(\.\d{1,18})?$/, `The ${what} must be a USD amount such as 4630000000.25 (no separators).`)
+    .regex(
+      /^\d{1,30}(\.\d{1,18})?$/,
+      `The ${what} must be a USD amount such as 4630000000.25 (no separators).`,
+    )
     .transform((s) => parseUsd1Amount(s));
 
 /** A past or present UTC day, "YYYY-MM-DD" (a report cannot be as of tomorrow). */

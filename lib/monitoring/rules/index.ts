@@ -12,9 +12,11 @@ import { r09UnlicensedCorridor } from "./r09-unlicensed-corridor";
 import { r10AdminEvents } from "./r10-admin-events";
 import { r11Issuance } from "./r11-issuance";
 import { r12RoundAmounts } from "./r12-round-amounts";
+import { r13Reserves } from "./r13-reserves";
+import { r14Peg } from "./r14-peg";
 
-/** DOMAIN.md section 4, in order. */
-export const RULES: readonly RuleModule[] = [
+/** DOMAIN.md section 4, in order: the rules the transfer engine runs. */
+export const TRANSFER_RULES: readonly RuleModule[] = [
   r01Sanctioned,
   r02Structuring,
   r03PassThrough,
@@ -28,6 +30,16 @@ export const RULES: readonly RuleModule[] = [
   r11Issuance,
   r12RoundAmounts,
 ];
+
+/** Time-series rules over reserve reports and pool swaps (issue #17): lib/monitoring/market runs them. */
+export const MARKET_RULES: readonly RuleModule[] = [r13Reserves, r14Peg];
+
+/** Every rule: settings, versions, titles and explanations. */
+export const RULES: readonly RuleModule[] = [...TRANSFER_RULES, ...MARKET_RULES];
+
+export function isMarketRule(id: RuleId): boolean {
+  return MARKET_RULES.some((r) => r.id === id);
+}
 
 const BY_ID = new Map<RuleId, RuleModule>(RULES.map((r) => [r.id, r]));
 

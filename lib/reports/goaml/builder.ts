@@ -10,7 +10,7 @@ import { zeroAddress } from "viem";
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
 import type { CaseParty, CaseTransfer } from "@/db/queries/exports-report";
-import { RULE_IDS, type RuleId } from "@/db/schema/monitoring";
+import { TRANSFER_RULE_IDS, type TransferRuleId } from "@/db/schema/monitoring";
 import { AppError } from "@/lib/errors";
 import { convertAtRate, formatUsd1 } from "@/lib/format";
 import type { GoamlSettings } from "./settings";
@@ -57,8 +57,10 @@ export function goamlDateTime(d: Date | string): string {
 /** Indicator codes for the rules that fired, deduplicated, in rule order (R1…R12). */
 export function indicatorsFor(ruleIds: readonly string[], settings: GoamlSettings): string[] {
   const fired = new Set(ruleIds);
-  const codes = RULE_IDS.filter((id) => fired.has(id)).map((id: RuleId) => settings.indicators[id]);
-  const unknown = [...fired].filter((id) => !(RULE_IDS as readonly string[]).includes(id));
+  const codes = TRANSFER_RULE_IDS.filter((id) => fired.has(id)).map(
+    (id: TransferRuleId) => settings.indicators[id],
+  );
+  const unknown = [...fired].filter((id) => !(TRANSFER_RULE_IDS as readonly string[]).includes(id));
   if (unknown.length > 0)
     throw new AppError("bad_request", `no indicator configured for ${unknown.join(", ")}`);
   return [...new Set(codes)];

@@ -8,7 +8,7 @@ import type { DbHandle } from "@/db/client";
 import { getGoamlSettings } from "@/db/queries/app-settings";
 import { listAuditLog } from "@/db/queries/audit";
 import { getGoamlSchema, installGoamlSchema, listGoamlSchemas } from "@/db/queries/goaml-schemas";
-import { RULE_IDS } from "@/db/schema/monitoring";
+import { TRANSFER_RULE_IDS } from "@/db/schema/monitoring";
 import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import { AppError } from "@/lib/errors";
 import { FieldErrors } from "@/lib/field-errors";
@@ -151,7 +151,9 @@ describe("saving the settings against the schema in force", () => {
     fundsCode: "CRPTC",
     accountTypeCode: "CRYWT",
     unknownCountryCode: "-",
-    indicators: Object.fromEntries(RULE_IDS.map((id) => [id, "PKVA01"])) as GoamlSettings["indicators"],
+    indicators: Object.fromEntries(
+      TRANSFER_RULE_IDS.map((id) => [id, "PKVA01"]),
+    ) as GoamlSettings["indicators"],
   };
 
   beforeAll(async () => {
@@ -168,7 +170,7 @@ describe("saving the settings against the schema in force", () => {
     expect(Object.keys(issues)).toEqual([
       "transmodeCode",
       "fundsCode",
-      ...RULE_IDS.map((id) => `indicators.${id}`),
+      ...TRANSFER_RULE_IDS.map((id) => `indicators.${id}`),
     ]);
   });
 

@@ -1,7 +1,7 @@
 // The settings' codes checked against the code lists of the schema in force: a code the FIU's
 // schema lacks is refused when the settings are saved (and named again when a report is checked),
 // so an officer never learns of a misspelt lookup from the FMU's rejection.
-import { RULE_IDS } from "@/db/schema/monitoring";
+import { TRANSFER_RULE_IDS } from "@/db/schema/monitoring";
 import type { GoamlSettings } from "./settings";
 import { CODE_LISTS, type CodeListKey, type CodeLists } from "./xsd";
 
@@ -17,7 +17,7 @@ export const CODED_FIELDS: readonly { field: string; list: CodeListKey }[] = [
   { field: "unknownCountryCode", list: "country" },
   { field: "location.addressType", list: "contactType" },
   { field: "location.countryCode", list: "country" },
-  ...RULE_IDS.map((id) => ({ field: `indicators.${id}`, list: "indicator" as const })),
+  ...TRANSFER_RULE_IDS.map((id) => ({ field: `indicators.${id}`, list: "indicator" as const })),
 ];
 
 function valueOf(settings: GoamlSettings, field: string): string | undefined {

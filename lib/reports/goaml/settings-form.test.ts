@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { RULE_IDS } from "@/db/schema/monitoring";
+import { TRANSFER_RULE_IDS } from "@/db/schema/monitoring";
 import { DEFAULT_GOAML_SETTINGS } from "./settings";
 import { CODED_FIELDS } from "./settings-codes";
 import { goamlCodeChoices, goamlFormValues } from "./settings-form";
@@ -15,7 +15,7 @@ const values = goamlFormValues(DEFAULT_GOAML_SETTINGS);
 const ALL_CODED = CODED_FIELDS.map((f) => f.field);
 const count = (choices: ReturnType<typeof goamlCodeChoices>) =>
   Object.fromEntries(Object.entries(choices).map(([k, c]) => [k, c.options.length]));
-const indicators = (n: number) => Object.fromEntries(RULE_IDS.map((id) => [`indicators.${id}`, n]));
+const indicators = (n: number) => Object.fromEntries(TRANSFER_RULE_IDS.map((id) => [`indicators.${id}`, n]));
 
 describe("the settings form's code choices", () => {
   it("under the built-in schema: every coded field a select of its codes", () => {
@@ -81,7 +81,7 @@ describe("the settings form's code choices", () => {
       transmodeCode: "VA",
       fundsCode: "O",
       ...Object.fromEntries(
-        RULE_IDS.map((id) => [`indicators.${id}`, DEFAULT_GOAML_SETTINGS.indicators[id]]),
+        TRANSFER_RULE_IDS.map((id) => [`indicators.${id}`, DEFAULT_GOAML_SETTINGS.indicators[id]]),
       ),
     });
     // No account type stored: nothing to flag, "— none —" is the choice.

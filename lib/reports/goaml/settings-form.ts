@@ -1,7 +1,7 @@
 // The goAML settings form is flat (one input per value); settings are nested. Field names are the
 // settings' own paths ("reportingPerson.email", "indicators.R1"), so a validation issue's path is
 // the name of the field to show it on. Coded fields offer the codes of the schema in force.
-import { RULE_IDS } from "@/db/schema/monitoring";
+import { TRANSFER_RULE_IDS } from "@/db/schema/monitoring";
 import type { GoamlSettings } from "@/lib/validators/exports";
 import { CODED_FIELDS } from "./settings-codes";
 import type { CodeLists } from "./xsd";
@@ -32,7 +32,7 @@ export const GOAML_FORM_FIELDS: readonly string[] = [
   ...TOP,
   ...PERSON.map((k) => `reportingPerson.${k}`),
   ...LOCATION.map((k) => `location.${k}`),
-  ...RULE_IDS.map((id) => `indicators.${id}`),
+  ...TRANSFER_RULE_IDS.map((id) => `indicators.${id}`),
 ];
 
 /** ISO codes: typed in any case, stored in capitals as the schema (and goAML) want them. */
@@ -49,7 +49,7 @@ export function goamlFormValues(s: GoamlSettings): Record<string, string> {
   for (const k of TOP) out[k] = s[k] === undefined ? "" : String(s[k]);
   for (const k of PERSON) out[`reportingPerson.${k}`] = s.reportingPerson[k];
   for (const k of LOCATION) out[`location.${k}`] = s.location[k];
-  for (const id of RULE_IDS) out[`indicators.${id}`] = s.indicators[id];
+  for (const id of TRANSFER_RULE_IDS) out[`indicators.${id}`] = s.indicators[id];
   return out;
 }
 

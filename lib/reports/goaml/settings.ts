@@ -7,13 +7,13 @@
 // are those of the built-in schema's stand-in lists, so a draft validates; the country of an
 // unattributed wallet is "-" on purpose: the ISO list has no "unknown" code, and which code the
 // FMU wants there is the officer's to set.
-import type { RuleId } from "@/db/schema/monitoring";
+import type { TransferRuleId } from "@/db/schema/monitoring";
 import { goamlSettingsSchema, type GoamlSettings } from "@/lib/validators/exports";
 
 export type { GoamlSettings };
 
 /** Placeholder indicator codes, one per rule (DOMAIN.md section 4); the FMU publishes the real list. */
-const PLACEHOLDER_INDICATORS: Record<RuleId, string> = {
+const PLACEHOLDER_INDICATORS: Record<TransferRuleId, string> = {
   R1: "VA-SANCTIONS",
   R2: "VA-STRUCTURING",
   R3: "VA-PASS-THROUGH",

@@ -11,7 +11,7 @@ import { GOAML_SCHEMA_MAX_BYTES, listGoamlSchemas } from "@/db/queries/goaml-sch
 import { getUser } from "@/db/queries/users";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTimeUtc } from "@/lib/format";
-import { RULES } from "@/lib/monitoring/rules";
+import { TRANSFER_RULES } from "@/lib/monitoring/rules";
 import { checkGoamlSettingsCodes } from "@/lib/reports/goaml/settings-check";
 import { goamlCodeChoices, goamlFormValues } from "@/lib/reports/goaml/settings-form";
 
@@ -110,7 +110,7 @@ export default async function GoamlSettingsPage() {
           values={values}
           choices={goamlCodeChoices(values, lists)}
           codeIssues={issues}
-          indicators={RULES.map((r) => ({ ruleId: r.id, title: r.title }))}
+          indicators={TRANSFER_RULES.map((r) => ({ ruleId: r.id, title: r.title }))}
         />
       </Card>
     </>
