@@ -40,6 +40,16 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
     async (tx) => {
       // In transit spans chains: every chain's tail, whatever the filter.
       const tailT = tailWhere("t", await readTailRanges(tx));
+      // The pools first, as literals: a handful of rows the planner then looks up in balances_pk
+      // (as a CTE it guessed thousands and hashed every balance).
+      const poolRows = rowsOf<{ chain_id: number; address: string }>(await tx.execute(BRIDGE_POOLS_SQL));
+      const pools =
+        poolRows.length === 0
+          ? sql`select null::int as chain_id, null::text as address where false`
+          : sql`select * from (values ${sql.join(
+              poolRows.map((p) => sql`(${Number(p.chain_id)}::int, ${p.address}::text)`),
+              sql`, `,
+            )}) v (chain_id, address)`;
       return rowsOf<{
         chain_id: number;
         minted: string;
@@ -62,7 +72,7 @@ export async function getNetworkFlows(db: Db, params: GetNetworkFlowsParams = {}
             from transfers t
             where t.kind <> 'transfer' and ${tailT}
             group by t.chain_id),
-          pools as (${BRIDGE_POOLS_SQL}),
+          pools as (${pools}),
           held_rolled as (
             select b.chain_id, sum(b.balance) as held
             from balances b join pools p on p.chain_id = b.chain_id and p.address = b.address
