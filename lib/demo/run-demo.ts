@@ -4,6 +4,8 @@ import { importWatchlistRows } from "@/db/queries/watchlists";
 import { seedRegistry } from "@/db/queries/registry";
 import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { createIndexer } from "@/lib/indexer/indexer";
+import { createMarketFollower } from "@/lib/indexer/market/follower";
+import { RpcPool } from "@/lib/indexer/rpc";
 import { demoWatchlist } from "@/lib/monitoring/demo/index-seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
@@ -12,6 +14,8 @@ import type { AnvilNode } from "./chain/anvil";
 import { startDemoChain } from "./chain/demo-chain";
 import { DEMO_CONFIRMATIONS } from "./chains";
 import { startEmbeddedPostgres } from "./database";
+import { seedMarketSources } from "./market/seed";
+import type { MarketTruth } from "./market/types";
 import { demoNetworkPlan } from "./network-plan";
 import { computeGroundTruth, executePlan, planDays, startLiveTraffic, type Plan } from "./simulator";
 import { buildWeb, hasBuild, startWeb } from "./web";
@@ -23,6 +27,8 @@ type LiveChain = {
   node: AnvilNode;
   token: Address;
   governor: Address;
+  /** First block of the market contracts (issue #17). */
+  marketBlock: bigint | null;
 };
 
 /**
@@ -73,7 +79,14 @@ export async function runDemo(args: DemoArgs, log: Logger, signal: AbortSignal):
       const c = await startChain({ chainId, name, plan, pool: network.pools[chainId] as Address, log });
       stack.push(c.node.stop);
       chains.push(c);
-      const indexer = await startIndexer({ chain: c, databaseUrl, log, signal, fromBlock: c.deployBlock });
+      const indexer = await startIndexer({
+        chain: c,
+        databaseUrl,
+        log,
+        signal,
+        fromBlock: c.deployBlock,
+        market: network.market,
+      });
       stack.push(indexer.stop);
     }
 
@@ -148,6 +161,7 @@ async function startIndexer(p: {
   fromBlock: bigint;
   log: Logger;
   signal: AbortSignal;
+  market?: MarketTruth;
 }) {
   const controller = new AbortController();
   p.signal.addEventListener("abort", () => controller.abort(), { once: true });
@@ -173,10 +187,20 @@ async function startIndexer(p: {
   const running = indexer
     .run(handle)
     .catch((err: unknown) => log.error({ err: String(err) }, "indexer stopped with an error"));
+  // The reserve feed and the pool (issue #17): their own follower beside the token's indexer.
+  let market: Promise<void> = Promise.resolve();
+  if (p.market && p.chain.marketBlock !== null) {
+    await seedMarketSources(handle.db, p.market, new Map([[p.chain.chainId, p.chain.marketBlock]]));
+    const pool = new RpcPool({ urls: [p.chain.node.rpcUrl], logger: log, signal: controller.signal });
+    market = createMarketFollower({ pool, chainId: p.chain.chainId, log })
+      .follow(handle.db, { signal: controller.signal, pollIntervalMs: 1_000 })
+      .catch((err: unknown) => log.error({ err: String(err) }, "market follower stopped with an error"));
+  }
   return {
     stop: async () => {
       controller.abort();
       await running;
+      await market;
       await handle.close();
     },
   };

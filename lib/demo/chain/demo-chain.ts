@@ -9,6 +9,7 @@ import { DEMO_DEPLOYER } from "../chains";
 import { startAnvil, type AnvilNode } from "./anvil";
 import { confirm, impersonatedWalletClient, localPublicClient, ZERO_FEES } from "./deploy";
 import { deployUsd1WithGovernor } from "./deploy-governed";
+import { deployMarket } from "./market";
 
 const DAY = 86_400;
 
@@ -21,6 +22,8 @@ export type DemoChain = {
   token: Address;
   governor: Address;
   deployBlock: bigint;
+  /** First block of the market contracts (issue #17), when the plan has a market. */
+  marketBlock: bigint | null;
 };
 
 export async function startDemoChain(p: StartDemoChainParams): Promise<DemoChain> {
@@ -67,7 +70,17 @@ export async function startDemoChain(p: StartDemoChainParams): Promise<DemoChain
       });
       await confirm(localPublicClient(node.rpcUrl, p.chainId), hash);
     }
-    return { chainId: p.chainId, node, token: d.token, governor: d.governor, deployBlock: d.deployBlock };
+    const market = plan.market
+      ? await deployMarket({ rpcUrl: node.rpcUrl, chainId: p.chainId, ...plan.market })
+      : null;
+    return {
+      chainId: p.chainId,
+      node,
+      token: d.token,
+      governor: d.governor,
+      deployBlock: d.deployBlock,
+      marketBlock: market?.deployBlock ?? null,
+    };
   } catch (err) {
     await node.stop();
     throw err;

@@ -42,6 +42,11 @@ const ISOLATED: ReadonlySet<PlannedAction["kind"]> = new Set([
   "drain",
   "pause",
   "unpause",
+  // Market actions: anvil orders a block's transactions by fee, not as sent, and a swap's price
+  // depends on the swaps before it: one block each keeps the chain the same run after run.
+  "swap",
+  "liquidityBurn",
+  "reserveReport",
 ]);
 
 export function groupIntoBlocks(
@@ -97,6 +102,7 @@ export function groupIntoBlocks(
 }
 
 function debitOf(action: PlannedAction): bigint {
+  if (action.kind === "swap") return action.side === "sell" ? action.usd1Amount : 0n;
   return action.kind === "transfer" || action.kind === "burn" || action.kind === "bridgeBurn"
     ? action.amount
     : 0n;
@@ -113,6 +119,10 @@ function applyBalance(balances: Map<Address, bigint>, action: PlannedAction): vo
   else if (action.kind === "drain") {
     add(action.account, -action.amount);
     add(action.from, action.amount);
+  } else if (action.kind === "swap") {
+    const sign = action.side === "sell" ? 1n : -1n;
+    add(action.from, -sign * action.usd1Amount);
+    add(action.pool, sign * action.usd1Amount);
   }
 }
 

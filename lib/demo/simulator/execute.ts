@@ -19,6 +19,7 @@ import { createRpc, toQuantity, type RpcCall, type RpcClient } from "./rpc";
 import {
   DEFAULT_GAS_PER_TX,
   encodeAction,
+  marketEmitters,
   readBlock,
   readNonces,
   sendCall,
@@ -56,6 +57,11 @@ export type ExecutePlanParams = {
   signal?: AbortSignal;
 };
 
+/** Gas limit of a market action (swap, liquidity burn, reserve report), alone in its block. */
+const MARKET_GAS_PER_TX = 2_000_000n;
+const isMarketAction = (a: { kind: string }) =>
+  a.kind === "swap" || a.kind === "liquidityBurn" || a.kind === "reserveReport";
+
 /** Blocks verified per eth_getLogs round. */
 const VERIFY_EVERY_BLOCKS = 100;
 
@@ -70,6 +76,8 @@ type RunState = {
   actionsDone: number;
   nextNumber: bigint;
   unverified: SentBlock[];
+  /** The token and the market contracts whose logs prove the slice's transactions ran. */
+  emitters: Address[];
   firstBlock: bigint | null;
   lastBlockTs: number;
 };
@@ -98,7 +106,9 @@ async function sendBlock(s: RunState, block: PlannedBlock): Promise<void> {
     if (!action) throw new Error(`action ${i} missing`);
     const nonce = s.nonces.get(action.from) ?? 0;
     s.nonces.set(action.from, nonce + 1);
-    calls.push(sendCall(targetOf(action, s.params), action.from, encodeAction(action), nonce, s.gas));
+    // A swap crossing many ticks costs more than a token transfer: market actions get more gas.
+    const gas = isMarketAction(action) && s.gas < MARKET_GAS_PER_TX ? MARKET_GAS_PER_TX : s.gas;
+    calls.push(sendCall(targetOf(action, s.params), action.from, encodeAction(action), nonce, gas));
   }
   const results = await s.rpc.batch(calls);
   await s.rpc.call("evm_mine");
@@ -113,7 +123,7 @@ async function sendBlock(s: RunState, block: PlannedBlock): Promise<void> {
 }
 
 async function flush(s: RunState): Promise<void> {
-  await verifyBlocks(s.rpc, s.params.token, s.unverified);
+  await verifyBlocks(s.rpc, s.emitters, s.unverified);
   s.unverified = [];
 }
 
@@ -151,6 +161,7 @@ async function prepareRun(rpc: RpcClient, params: ExecutePlanParams, range: { st
     actionsDone: 0,
     nextNumber: head.number + 1n,
     unverified: [],
+    emitters: [params.token, ...marketEmitters(plan.actions.slice(range.start, range.end))],
     firstBlock: null,
     lastBlockTs: head.timestamp,
   };

@@ -11,6 +11,8 @@
  * - drain → Transfer(account → G) + FrozenAccountDrained(G, account, amount) + G's FrozenAccountDrained
  * - freeze/unfreeze → Freeze/Unfreeze(G, account) + G's AccountFrozen/AccountUnfrozen(admin, account)
  * - pause/unpause → Paused/Unpaused(G) + G's ContractPaused/ContractUnpaused(admin)
+ * - swap (issue #17) → sell: Transfer(trader → pool); buy: Transfer(pool → trader); exact amounts
+ * - liquidityBurn, reserveReport → no token log
  */
 import type { Address } from "viem";
 import { zeroAddress } from "viem";
@@ -86,6 +88,10 @@ export function transferLogsOf(a: PlannedAction, governor: Address): TransferLog
       return [t("transfer", a.from, governor, a.amount), t("burn", governor, zeroAddress, a.amount)];
     case "drain":
       return [t("transfer", a.account, governor, a.amount)];
+    case "swap":
+      return a.side === "sell"
+        ? [t("transfer", a.from, a.pool, a.usd1Amount)]
+        : [t("transfer", a.pool, a.from, a.usd1Amount)];
     default:
       return [];
   }
@@ -100,6 +106,9 @@ function apply(t: GroundTruth, a: PlannedAction, governor: Address): void {
   }
   switch (a.kind) {
     case "transfer":
+    case "swap":
+    case "liquidityBurn":
+    case "reserveReport":
       return;
     case "mint":
       t.events.mint += 1;

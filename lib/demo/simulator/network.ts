@@ -9,6 +9,7 @@
  * ever spends what the bridge ledger below says it holds on that chain at that moment.
  */
 import type { Address } from "viem";
+import type { MarketTruth } from "../market/types";
 import { planActivity, type PlanActivityParams } from "./plan";
 import { createRng } from "./prng";
 import { deriveAddress, type Registry, type SimAddress, type SimEntity } from "./registry";
@@ -41,6 +42,8 @@ export type NetworkPlan = {
   desk: Address;
   /** The registry with the desk (an AE exchange) and the pools (tagged `bridge`) added. */
   registry: Registry;
+  /** The demo market's ground truth (lib/demo/market), when the network has one. */
+  market?: MarketTruth;
 };
 
 export type PlanNetworkParams = Omit<PlanActivityParams, "scale" | "registry"> & {

@@ -26,10 +26,16 @@ const SELECTORS = {
   unpause: selector("unpause", ""),
   bridgeMint: selector("bridgeMint", "address,uint256"),
   bridgeBurn: selector("bridgeBurn", "address,uint256"),
+  // lib/demo/contracts/market: DemoPoolRouter and DemoReserveFeed
+  swap: selector("swap", "address,bool,int256"),
+  liquidityBurn: selector("burn", "address,int24,int24,uint128"),
+  reserveReport: selector("report", "int256,uint256"),
 } as const;
 
 const word = (value: bigint | Address) =>
   (typeof value === "bigint" ? value.toString(16) : value.slice(2).toLowerCase()).padStart(64, "0");
+/** Two's complement word of a signed integer (int24, int256). */
+const signedWord = (value: bigint | number) => word(BigInt.asUintN(256, BigInt(value)));
 
 /**
  * Calldata of an action. Hand-encoded (static arguments only): viem's encodeFunctionData costs more
@@ -54,12 +60,42 @@ export function encodeAction(action: PlannedAction): Hex {
       return `0x${SELECTORS.bridgeMint}${word(action.to)}${word(action.amount)}`;
     case "bridgeBurn":
       return `0x${SELECTORS.bridgeBurn}${word(action.from)}${word(action.amount)}`;
+    case "swap": {
+      // Selling USD1 moves the price towards the other token: zeroForOne when USD1 is token0.
+      const zeroForOne = action.side === "sell" ? action.usd1IsToken0 : !action.usd1IsToken0;
+      const specified = action.side === "sell" ? action.usd1Amount : -action.usd1Amount;
+      return `0x${SELECTORS.swap}${word(action.pool)}${word(zeroForOne ? 1n : 0n)}${signedWord(specified)}`;
+    }
+    case "liquidityBurn":
+      return `0x${SELECTORS.liquidityBurn}${word(action.pool)}${signedWord(action.tickLower)}${signedWord(action.tickUpper)}${word(action.liquidity)}`;
+    case "reserveReport":
+      return `0x${SELECTORS.reserveReport}${signedWord(action.reservesWei)}${word(BigInt(action.ts))}`;
   }
 }
 
-/** Where an action is sent: a transfer to the token, everything else to the governor. */
+/** Where an action is sent: a transfer to the token, a market action to its contract, the rest to the governor. */
 export function targetOf(action: PlannedAction, contracts: { token: Address; governor: Address }): Address {
-  return action.kind === "transfer" ? contracts.token : contracts.governor;
+  switch (action.kind) {
+    case "transfer":
+      return contracts.token;
+    case "swap":
+    case "liquidityBurn":
+      return action.router;
+    case "reserveReport":
+      return action.feed;
+    default:
+      return contracts.governor;
+  }
+}
+
+/** Contracts whose logs prove a market action ran (pools for swaps and burns, feeds for reports). */
+export function marketEmitters(actions: readonly PlannedAction[]): Address[] {
+  const out = new Set<Address>();
+  for (const a of actions) {
+    if (a.kind === "swap" || a.kind === "liquidityBurn") out.add(a.pool.toLowerCase() as Address);
+    if (a.kind === "reserveReport") out.add(a.feed.toLowerCase() as Address);
+  }
+  return [...out];
 }
 
 /** eth_sendTransaction from an impersonated sender: explicit nonce, fixed gas, zero fees. */
@@ -110,17 +146,22 @@ const logSchema = z.array(z.object({ transactionHash: z.string() }));
 
 /**
  * Every sent transaction succeeded: it is in the expected block with the expected timestamp, and it
- * emitted a token log (every planned action emits at least one; a reverted transaction emits none).
+ * emitted a log of the token or of a market contract in `token` (every planned action emits at
+ * least one; a reverted transaction emits none).
  * eth_getLogs over the range is ~100x cheaper on anvil than fetching receipts.
  */
-export async function verifyBlocks(rpc: RpcClient, token: Address, sent: SentBlock[]): Promise<void> {
+export async function verifyBlocks(
+  rpc: RpcClient,
+  token: Address | readonly Address[],
+  sent: SentBlock[],
+): Promise<void> {
   const first = sent[0];
   const last = sent[sent.length - 1];
   if (!first || !last) return;
   const [rawLogs, ...rawBlocks] = await rpc.batch([
     {
       method: "eth_getLogs",
-      params: [{ address: token, fromBlock: toQuantity(first.number), toBlock: toQuantity(last.number) }],
+      params: [{ address: typeof token === "string" ? token : [...token], fromBlock: toQuantity(first.number), toBlock: toQuantity(last.number) }],
     },
     ...sent.map((s) => ({ method: "eth_getBlockByNumber", params: [toQuantity(s.number), false] })),
   ]);

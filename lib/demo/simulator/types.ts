@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import type { PoolDeployment, ReserveFeedDeployment } from "../market/types";
 
 /** Why a transfer is in the plan (for tests and for telling the story; never written on chain). */
 export type TransferPurpose =
@@ -46,8 +47,43 @@ export type BridgeAction =
   | { kind: "bridgeBurn"; ts: number; from: Address; amount: bigint }
   | { kind: "bridgeMint"; ts: number; from: Address; to: Address; amount: bigint };
 
+/**
+ * Market actions (issue #17), sent to the demo's pool router or reserve feed, never to the token.
+ * A sell pays exactly `usd1Amount` into the pool (exact input); a buy takes exactly `usd1Amount`
+ * out of it (exact output): either way one USD1 Transfer of a planned amount. A liquidity burn
+ * without collect moves no token; a reserve report moves none either.
+ */
+export type MarketAction =
+  | {
+      kind: "swap";
+      ts: number;
+      from: Address;
+      router: Address;
+      pool: Address;
+      side: "sell" | "buy";
+      usd1IsToken0: boolean;
+      usd1Amount: bigint;
+    }
+  | {
+      kind: "liquidityBurn";
+      ts: number;
+      from: Address;
+      router: Address;
+      pool: Address;
+      tickLower: number;
+      tickUpper: number;
+      liquidity: bigint;
+    }
+  | { kind: "reserveReport"; ts: number; from: Address; feed: Address; reservesWei: bigint };
+
 /** One transaction of the plan. `from` is always the sender. */
-export type PlannedAction = TransferAction | SupplyAction | AccountAction | PauseAction | BridgeAction;
+export type PlannedAction =
+  | TransferAction
+  | SupplyAction
+  | AccountAction
+  | PauseAction
+  | BridgeAction
+  | MarketAction;
 export type ActionKind = PlannedAction["kind"];
 
 /** Monitoring rules (DOMAIN.md section 4) whose red flags the plan plants on purpose. */
@@ -79,6 +115,8 @@ export type Plan = {
   planted: PlantedPattern[];
   /** The pause window [pausedAt, unpausedAt]: no transfer is planned inside it. */
   pause: { pausedAt: number; unpausedAt: number } | null;
+  /** The chain's market contracts (issue #17), deployed by startDemoChain before the plan runs. */
+  market?: { pool: PoolDeployment; reserveFeed: ReserveFeedDeployment | null };
 };
 
 export const WEI_PER_USD = 10n ** 18n;

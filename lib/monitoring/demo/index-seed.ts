@@ -12,6 +12,9 @@ import { demoNetworkPlan } from "@/lib/demo/network-plan";
 import { executePlan, planDays, type Registry } from "@/lib/demo/simulator";
 import type { NetworkPlan } from "@/lib/demo/simulator/network";
 import { createIndexer } from "@/lib/indexer/indexer";
+import { createMarketFollower } from "@/lib/indexer/market/follower";
+import { RpcPool } from "@/lib/indexer/rpc";
+import { seedMarketSources } from "@/lib/demo/market/seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
 import type { WatchlistRow } from "@/lib/validators/monitoring";
@@ -62,6 +65,12 @@ export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Lo
           plan,
           range: day,
         });
+      }
+      // Reserve feed and pool (issue #17) first: their rows are there when the token's monitor runs.
+      if (network.market && d.marketBlock !== null) {
+        await seedMarketSources(handle.db, network.market, new Map([[chainId, d.marketBlock]]));
+        const pool = new RpcPool({ urls: [node.rpcUrl], logger: log });
+        await createMarketFollower({ pool, chainId, log: log.child({ chainId, market: true }) }).step(handle.db);
       }
       const config = indexerConfigSchema.parse({
         rpcUrls: [node.rpcUrl],
