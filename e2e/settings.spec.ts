@@ -41,6 +41,21 @@ async function expect403(page: Page, path: string) {
 }
 
 test.describe("rule settings", () => {
+  test("shows each behavioural rule's business exemption with the alerts it suppressed in 30 days", async ({
+    page,
+  }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/rules");
+    for (const id of ["R2", "R3", "R4", "R5", "R6", "R7", "R12"]) {
+      await expect(page.getByTestId(`rule-exempt-kinds-${id}`)).toContainText("Exchange");
+      await expect(page.getByTestId(`rule-exempt-tags-${id}`)).toContainText("Treasury");
+      await expect(page.getByTestId(`rule-suppressed-${id}`)).toHaveText(/^\d{1,3}(,\d{3})* alerts?$/);
+    }
+    // Rules without a business exemption show none.
+    for (const id of ["R1", "R8", "R9", "R10", "R11"])
+      await expect(page.getByTestId(`rule-exemption-${id}`)).toHaveCount(0);
+  });
+
   test("admin changes R6's threshold: one version up, persisted, audited; bad values change nothing", async ({
     page,
   }) => {

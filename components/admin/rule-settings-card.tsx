@@ -6,7 +6,7 @@ import type { Severity } from "@/db/schema/monitoring";
 import { formatDateTimeUtc } from "@/lib/format";
 import type { RuleModule } from "@/lib/monitoring/rule";
 import { RuleSettingsForm } from "./rule-settings-form";
-import { ruleFieldViews } from "./rule-settings-view";
+import { ruleFieldViews, type RuleExemptionView } from "./rule-settings-view";
 
 const SEVERITY_TONES: Record<Severity, BadgeTone> = {
   severe: "danger",
@@ -29,11 +29,14 @@ export function RuleSettingsCard({
   rule,
   setting,
   editor,
+  exemption,
 }: {
   rule: RuleModule;
   setting: RuleSetting;
   /** Email of whoever saved the current version (null: never changed, or an unknown user). */
   editor: string | null;
+  /** R2–R7, R12: who the rule leaves alone and what that suppressed lately. */
+  exemption?: RuleExemptionView;
 }) {
   const changed = setting.updatedBy !== null;
   return (
@@ -69,6 +72,27 @@ export function RuleSettingsCard({
           )}
         </Fact>
       </dl>
+      {exemption && (
+        <div
+          className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-slate-800"
+          data-testid={`rule-exemption-${rule.id}`}
+        >
+          <p>
+            <span className="font-medium">Business exemption:</span> wallets of{" "}
+            <span data-testid={`rule-exempt-kinds-${rule.id}`}>{exemption.kinds}</span>, and addresses tagged{" "}
+            <span data-testid={`rule-exempt-tags-${rule.id}`}>{exemption.tags}</span>, are not alerted on.
+          </p>
+          <p className="mt-1">
+            It suppressed{" "}
+            <span className="font-medium tabular-nums" data-testid={`rule-suppressed-${rule.id}`}>
+              {exemption.suppressedText}
+            </span>{" "}
+            in the last 30 days (hits the rule would have raised on exempt wallets, every chain). Change who
+            is exempt with the entity kinds and tags below: the change is a new, audited settings version like
+            any other.
+          </p>
+        </div>
+      )}
       <details className="mb-4 text-sm">
         <summary className="cursor-pointer text-slate-700">
           Explanation templates (what an alert says)

@@ -78,6 +78,18 @@ function sameValue(spec: ParamSpec, a: unknown, b: unknown): boolean {
   return isDeepStrictEqual([...a].map(String).sort(), [...b].map(String).sort());
 }
 
+/** A behavioural rule's business exemption in words, and the alerts it suppressed lately. */
+export type RuleExemptionView = { kinds: string; tags: string; suppressed: number; suppressedText: string };
+
+export function ruleExemptionView(saved: RuleParamsJson, suppressed: number): RuleExemptionView {
+  return {
+    kinds: valueText(paramSpec("exemptEntityKinds"), saved.exemptEntityKinds),
+    tags: valueText(paramSpec("exemptTags"), saved.exemptTags),
+    suppressed,
+    suppressedText: `${formatInt(String(suppressed))} ${suppressed === 1 ? "alert" : "alerts"}`,
+  };
+}
+
 export function ruleFieldViews(rule: RuleModule, saved: RuleParamsJson): RuleFieldView[] {
   return paramKeys(rule).map((key) => {
     const spec = paramSpec(key);

@@ -4,6 +4,7 @@ import type { Hash } from "viem";
 import type { Db } from "../client";
 import { blocks, indexedRanges, indexerCheckpoints, tokenEvents, transfers } from "../schema";
 import { withdrawAlertsAbove } from "./monitoring-alerts";
+import { deleteSuppressedAbove } from "./monitoring-exemptions";
 import { CheckpointConflictError } from "./indexer";
 
 /** Stored headers above `above`, newest first: the provisional tail a reorg check walks. */
@@ -115,5 +116,7 @@ export async function rollbackToBlock(db: Db, p: RollbackParams): Promise<void> 
     // Alerts resting on the dropped blocks are withdrawn (visibly), not deleted; the monitor
     // reinstates those whose evidence is indexed again.
     await withdrawAlertsAbove(tx, { chainId: p.chainId, ancestor: p.ancestor, reason });
+    // Suppressed-hit counts are derived data: those above the ancestor are counted again.
+    await deleteSuppressedAbove(tx, { chainId: p.chainId, ancestor: p.ancestor });
   });
 }

@@ -47,6 +47,10 @@ export type LoadTransfersParams = {
   sinceTime?: number;
   /** Only rows touching one of these addresses. */
   addresses?: string[];
+  /** With `addresses`: only rows sent by one of them. */
+  sendsOnly?: boolean;
+  /** Only amounts that are a multiple of this (wei, > 0). */
+  multipleOf?: bigint;
   /** Only these kinds. */
   kinds?: TransferKind[];
 };
@@ -62,8 +66,13 @@ export async function loadTransfers(tx: Tx, p: LoadTransfersParams): Promise<Mon
   if (p.kinds) where.push(sql`kind = any(${pgArray(p.kinds, "text[]")})`);
   if (p.addresses) {
     const list = pgArray(p.addresses, "text[]");
-    where.push(sql`(from_address = any(${list}) or to_address = any(${list}))`);
+    where.push(
+      p.sendsOnly
+        ? sql`from_address = any(${list})`
+        : sql`(from_address = any(${list}) or to_address = any(${list}))`,
+    );
   }
+  if (p.multipleOf !== undefined) where.push(sql`amount % ${p.multipleOf.toString()}::numeric = 0`);
   const res = await tx.execute(
     sql`select ${TRANSFER_COLUMNS} from transfers where ${sql.join(where, sql` and `)} order by block_number, log_index`,
   );

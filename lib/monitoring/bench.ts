@@ -1,6 +1,10 @@
-// npm run bench:monitor [-- --transfers 1000000 --days 60 --mode copy|keyset --keep]
+// npm run bench:monitor [-- --transfers 1000000 --days 60 --mode copy|keyset --mix retail|vasp --keep]
+// npm run bench:monitor -- --incremental [--steps 40 --step-transfers 1000]
 // Loads a synthetic chain straight into a fresh local Postgres database (COPY), then times a full
-// rebuild of every rule over it: stream → evaluate → write alerts. Prints transfers/s.
+// rebuild of every rule over it: stream → evaluate → write alerts. Prints transfers/s. With
+// --incremental the chain gets a tail of new blocks beyond the history, and the monitor follows it
+// in steps of about --step-transfers (as it does at the head): transfers/s, p50/p95 step time and
+// the history rows each step replayed.
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDb, type DbHandle } from "@/db/client";
@@ -9,9 +13,11 @@ import { migrateDb } from "@/db/migrate";
 import { rowsOf } from "@/db/queries/sql-arrays";
 import { createTestDatabase } from "@/db/testing/test-db";
 import { benchFlagsSchema } from "@/lib/validators/monitoring";
+import { evaluateStep, type StepResult } from "./evaluate";
 import { rebuildAlerts } from "./rebuild";
-import { registerSynthetic } from "./testing/load-synthetic";
-import { generateSynthetic, type SyntheticChain } from "./testing/synthetic";
+import { ZERO_ADDRESS } from "./types";
+import { registerSynthetic, SYNTHETIC_TOKEN } from "./testing/load-synthetic";
+import { generateSynthetic, type SyntheticChain, type SyntheticMix } from "./testing/synthetic";
 
 const CHAIN_ID = 99_201;
 const TARGET_PER_SECOND = 100_000;
@@ -51,9 +57,19 @@ async function load(handle: DbHandle, chain: SyntheticChain): Promise<void> {
     }
     for (const e of chain.events) {
       await client.query(
-        `insert into token_events (chain_id, block_number, block_time, tx_hash, log_index, kind, actor, subject, args)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, '{}')`,
-        [chain.chainId, e.block, iso(e.time), e.txHash, e.logIndex, e.kind, e.actor, e.subject],
+        `insert into token_events (chain_id, block_number, block_time, tx_hash, log_index, emitter, kind, actor, subject, args)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{}')`,
+        [
+          chain.chainId,
+          e.block,
+          iso(e.time),
+          e.txHash,
+          e.logIndex,
+          SYNTHETIC_TOKEN,
+          e.kind,
+          e.actor,
+          e.subject,
+        ],
       );
     }
     await client.query("update indexer_checkpoints set indexed_block = $1 where chain_id = $2", [
@@ -66,21 +82,92 @@ async function load(handle: DbHandle, chain: SyntheticChain): Promise<void> {
   }
 }
 
-async function generateAndLoad(handle: DbHandle, flags: { transfers: number; days: number }): Promise<void> {
+type BenchFlags = { transfers: number; days: number; mix: SyntheticMix; tail: number };
+
+/** Loads the chain; returns its last block and the history's (the first `transfers` transfers). */
+async function generateAndLoad(
+  handle: DbHandle,
+  flags: BenchFlags,
+): Promise<{ historyEnd: number; lastBlock: number }> {
   let t = Date.now();
+  const total = flags.transfers + flags.tail;
   const chain = generateSynthetic({
     seed: "bench",
     chainId: CHAIN_ID,
-    transfers: flags.transfers,
-    days: flags.days,
+    transfers: total,
+    // The tail keeps the history's density: it extends the period.
+    days: (flags.days * total) / flags.transfers,
     customers: Math.max(1_000, Math.round(flags.transfers / 10)),
+    mix: flags.mix,
   });
+  const business = new Set<string>([ZERO_ADDRESS, ...chain.addresses.map((a) => a.address)]);
+  const exempt = chain.transfers.filter((x) => business.has(x.from) && business.has(x.to)).length;
   console.log(
-    `generated ${chain.transfers.length} transfers over ${flags.days} days in ${Date.now() - t} ms`,
+    `generated ${chain.transfers.length} transfers over ${Math.round((flags.days * total) / flags.transfers)} days ` +
+      `in ${Date.now() - t} ms (mix ${flags.mix}: ${pct(exempt, chain.transfers.length)} between business ` +
+      `wallets only, the rest touch one of ${Math.max(1_000, Math.round(flags.transfers / 10))} unattributed wallets)`,
   );
   t = Date.now();
   await load(handle, chain);
   console.log(`loaded with COPY in ${Date.now() - t} ms`);
+  const last = chain.transfers[flags.transfers - 1];
+  // The tail starts at the next block: the history ends with the block of its last transfer.
+  const next = chain.transfers[flags.transfers];
+  if (!last) throw new Error("no history");
+  return {
+    historyEnd: next && next.block === last.block ? last.block - 1 : last.block,
+    lastBlock: chain.lastBlock,
+  };
+}
+
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+async function setIndexed(handle: DbHandle, block: number | bigint): Promise<void> {
+  await handle.db.execute(
+    sql`update indexer_checkpoints set indexed_block = ${String(block)} where chain_id = ${CHAIN_ID}`,
+  );
+}
+
+/** Follow mode: steps of about `stepTransfers` over the tail, as the runner takes them at the head. */
+async function follow(handle: DbHandle, p: { steps: number; stepTransfers: number }): Promise<void> {
+  const done: StepResult[] = [];
+  for (let i = 0; i < p.steps; i++) {
+    const step = await evaluateStep(handle.db, {
+      chainId: CHAIN_ID,
+      mode: "copy",
+      stepTransfers: p.stepTransfers,
+    });
+    if (!step) break;
+    done.push(step);
+  }
+  const ms = done.reduce((s, x) => s + x.ms, 0);
+  const transfers = done.reduce((s, x) => s + x.transfers, 0);
+  const replayed = done.map((x) => x.replayed);
+  const raised = done.reduce((s, x) => s + x.alerts.inserted, 0);
+  console.log(
+    `incremental: ${done.length} steps, ${transfers} transfers in ${ms} ms; ${raised} alerts; ` +
+      `step ${quantile(
+        done.map((x) => x.transfers),
+        0.5,
+      )} transfers (p50)`,
+  );
+  console.log(
+    `  step time p50 ${quantile(
+      done.map((x) => x.ms),
+      0.5,
+    )} ms, p95 ${quantile(
+      done.map((x) => x.ms),
+      0.95,
+    )} ms; ` +
+      `history rows replayed per step p50 ${quantile(replayed, 0.5)}, p95 ${quantile(replayed, 0.95)}, ` +
+      `mean ${Math.round(replayed.reduce((s, x) => s + x, 0) / Math.max(1, replayed.length))}`,
+  );
+  console.log(`${Math.round((transfers * 1000) / Math.max(1, ms))} transfers/s incremental`);
 }
 
 async function main(): Promise<number> {
@@ -90,16 +177,22 @@ async function main(): Promise<number> {
       days: { type: "string" },
       mode: { type: "string" },
       keep: { type: "boolean" },
+      mix: { type: "string" },
+      incremental: { type: "boolean" },
+      steps: { type: "string" },
+      "step-transfers": { type: "string" },
     },
   });
-  const flags = benchFlagsSchema.parse(values);
+  const flags = benchFlagsSchema.parse({ ...values, stepTransfers: values["step-transfers"] });
   const database = await createTestDatabase("usd1_bench_monitor");
   const handle = await openDb({ url: database.url, poolSize: 2 });
   try {
     await migrateDb(handle);
     // The synthetic chain (a million objects) is unreachable once loaded: a monitor rebuilding
     // history holds no such thing, so neither does the process while it is timed.
-    await generateAndLoad(handle, flags);
+    const tail = flags.incremental ? flags.steps * flags.stepTransfers : 0;
+    const loaded = await generateAndLoad(handle, { ...flags, tail });
+    if (tail > 0) await setIndexed(handle, loaded.historyEnd);
     const t = Date.now();
     const cpu0 = process.cpuUsage();
     const [r] = await rebuildAlerts(handle.db, { mode: flags.mode });
@@ -121,6 +214,10 @@ async function main(): Promise<number> {
       `  node process CPU ${Math.round(cpuMs)} ms (${Math.round((r.transfers * 1000) / cpuMs)} transfers per CPU-second)`,
     );
     console.log(`${rate} transfers/s (target ≥ ${TARGET_PER_SECOND})`);
+    if (flags.incremental) {
+      await setIndexed(handle, loaded.lastBlock);
+      await follow(handle, flags);
+    }
     return rate >= TARGET_PER_SECOND ? 0 : 1;
   } finally {
     await handle.close();

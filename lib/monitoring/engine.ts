@@ -3,6 +3,7 @@
 // always give the same alerts, whether they arrive in one rebuild or in many incremental steps.
 import type { RuleId } from "@/db/schema/monitoring";
 import type { AddressBook, Watchlist } from "./address-book";
+import type { SuppressedHit } from "./exemptions";
 import { renderTemplate, scoreOf } from "./explain";
 import {
   emptySeeds,
@@ -37,6 +38,8 @@ export type CreateEngineParams = {
   events: readonly MonitorEvent[];
   seeds?: EngineSeeds;
   episodes?: readonly PriorEpisode[];
+  /** Episodes of suppressed hits (exemptions.ts), from earlier runs. */
+  exemptEpisodes?: readonly PriorEpisode[];
 };
 
 export type Engine = {
@@ -45,6 +48,8 @@ export type Engine = {
   /** Evaluates a new log. */
   process: (item: MonitorItem) => void;
   readonly alerts: AlertRecord[];
+  /** Hits the rules' business exemptions stopped (exemptions.ts). */
+  readonly suppressed: SuppressedHit[];
 };
 
 /** Most evidence rows one alert keeps (triggers always kept): enough to make the case, bounded for busy wallets. */
@@ -59,6 +64,12 @@ export function createEngine(p: CreateEngineParams): Engine {
   const episodes = new Map<string, number>();
   for (const e of p.episodes ?? []) {
     const k = `${e.ruleId}|${e.key}`;
+    if ((episodes.get(k) ?? -Infinity) < e.time) episodes.set(k, e.time);
+  }
+  // Suppressed hits keep episodes of their own: an exempt wallet's count never quiets an alert.
+  const suppressed: SuppressedHit[] = [];
+  for (const e of p.exemptEpisodes ?? []) {
+    const k = `${e.ruleId}|exempt|${e.key}`;
     if ((episodes.get(k) ?? -Infinity) < e.time) episodes.set(k, e.time);
   }
   const byTx = new Map<string, MonitorEvent[]>();
@@ -85,7 +96,18 @@ export function createEngine(p: CreateEngineParams): Engine {
       raise: (draft) => {
         if (live) raise(rule, draft);
       },
-      quiet: (key, time, windowSeconds) => !live || inEpisode(rule.instance.id, key, time, windowSeconds),
+      quiet: (key, time, windowSeconds, exempt) =>
+        !live || inEpisode(rule.instance.id, exempt ? `exempt|${key}` : key, time, windowSeconds),
+      exempted: (trigger, suppress) => {
+        if (!live) return;
+        const ruleId = rule.instance.id;
+        if (suppress) {
+          const key = `exempt|${suppress.key}`;
+          if (inEpisode(ruleId, key, trigger.time, suppress.windowSeconds)) return;
+          episodes.set(`${ruleId}|${key}`, trigger.time);
+        }
+        suppressed.push({ ruleId, block: trigger.block, time: trigger.time, key: suppress?.key ?? null });
+      },
     };
     const rt = rule.instance.create(env);
     if (rt.onTransfer) runtimes.onTransfer.push(rt.onTransfer);
@@ -176,5 +198,6 @@ export function createEngine(p: CreateEngineParams): Engine {
       feed(item);
     },
     alerts,
+    suppressed,
   };
 }

@@ -5,6 +5,7 @@
 import type { Db, Tx } from "@/db/client";
 import { listRuleSettings, lockMonitorPosition, setMonitorCheckpoint } from "@/db/queries/monitoring";
 import { writeAlerts, type WriteAlertsResult } from "@/db/queries/monitoring-alerts";
+import { loadExemptEpisodes, writeSuppressedHits } from "@/db/queries/monitoring-exemptions";
 import {
   loadAddressBook,
   loadEpisodes,
@@ -19,6 +20,7 @@ import { stepEnd } from "@/db/queries/monitoring-stream";
 import { activeRules, episodeSeconds, hasRule, replaySeconds } from "./active-rules";
 import { AddressBook, listedAddresses, Watchlist } from "./address-book";
 import { createEngine, type ActiveRule } from "./engine";
+import { countSuppressed, type SuppressedHit } from "./exemptions";
 import { evaluateHistory } from "./history";
 import { emptySeeds, type EngineSeeds } from "./rule";
 import { comparePosition, ZERO_ADDRESS, type MonitorItem, type MonitorTransfer } from "./types";
@@ -34,6 +36,8 @@ export type StepResult = {
   toBlock: bigint;
   transfers: number;
   events: number;
+  /** Rows of history the step replayed before its first new log (transfers and events). */
+  replayed: number;
   alerts: WriteAlertsResult;
   ms: number;
   /** True when the indexer's tip is reached. */
@@ -55,8 +59,9 @@ export async function evaluateStep(db: Db, p: EvaluateChainParams): Promise<Step
     // Nothing evaluated yet: stream everything; there is no earlier history to seed from.
     const fresh = from < pos.startBlock;
     let to: bigint;
-    let counts: { transfers: number; events: number };
+    let counts: { transfers: number; events: number; replayed: number };
     let records;
+    let suppressed: SuppressedHit[];
     if (fresh) {
       to = pos.indexedBlock;
       const run = await evaluateHistory(tx, {
@@ -68,8 +73,9 @@ export async function evaluateStep(db: Db, p: EvaluateChainParams): Promise<Step
         watchlist,
         mode: p.mode ?? "keyset",
       });
-      counts = run;
+      counts = { transfers: run.transfers, events: run.events, replayed: 0 };
       records = run.alerts;
+      suppressed = run.suppressed;
     } else {
       to = await stepEnd(tx, {
         chainId: p.chainId,
@@ -78,10 +84,12 @@ export async function evaluateStep(db: Db, p: EvaluateChainParams): Promise<Step
         budget: p.stepTransfers ?? STEP_TRANSFERS,
       });
       const run = await evaluateRange(tx, { chainId: p.chainId, from, to, rules, book, watchlist });
-      counts = run;
+      counts = { transfers: run.transfers, events: run.events, replayed: run.replayed };
       records = run.alerts;
+      suppressed = run.suppressed;
     }
     const alerts = await writeAlerts(tx, records, "reinstated: its evidence is on the canonical chain again");
+    await writeSuppressedHits(tx, { chainId: p.chainId, counts: countSuppressed(suppressed) });
     const ms = Date.now() - started;
     await setMonitorCheckpoint(tx, {
       chainId: p.chainId,
@@ -126,7 +134,7 @@ async function evaluateRange(tx: Tx, p: RangeParams) {
   const events = await loadTokenEvents(tx, { chainId: p.chainId, afterBlock: p.from, toBlock: p.to });
   const fresh: MonitorItem[] = [...transfers, ...events].sort(comparePosition);
   const first = fresh[0];
-  if (!first) return { transfers: 0, events: 0, alerts: [] };
+  if (!first) return { transfers: 0, events: 0, replayed: 0, alerts: [], suppressed: [] };
   const t0 = first.time; // block times never decrease along the chain
   const wallets = [...new Set(transfers.flatMap((t) => [t.from, t.to]))].filter((a) => a !== ZERO_ADDRESS);
   const context = await loadContext(tx, p, t0, wallets);
@@ -142,35 +150,91 @@ async function evaluateRange(tx: Tx, p: RangeParams) {
       ruleIds: p.rules.map((r) => r.instance.id),
       sinceTime: t0 - episodeSeconds(p.rules),
     }),
+    exemptEpisodes: await loadExemptEpisodes(tx, {
+      chainId: p.chainId,
+      ruleIds: p.rules.map((r) => r.instance.id),
+      sinceTime: t0 - episodeSeconds(p.rules),
+    }),
   });
   for (const item of context.items) engine.prime(item);
   for (const item of fresh) engine.process(item);
-  return { transfers: transfers.length, events: events.length, alerts: engine.alerts };
+  return {
+    transfers: transfers.length,
+    events: events.length,
+    replayed: context.items.length,
+    alerts: engine.alerts,
+    suppressed: engine.suppressed,
+  };
 }
 
-/** The history the rules replay: their wallets' recent transfers, recent mints, and the events beside them. */
+/**
+ * The history the rules replay: their wallets' recent transfers, recent mints, and the events
+ * beside them. Each "wallets" rule gets what it reads over its own lookback (#16 item 7): every
+ * transfer of the wallets over the longest lookback of the rules that read both sides, the
+ * wallets' sends over the longest of the sender-keyed rules, and a filtered query (R12's round
+ * amounts over a week) only where those do not already cover it. Rules ignore older logs they are
+ * handed (their windows prune them), so the union is exact for each of them.
+ */
 async function loadContext(tx: Tx, p: RangeParams, t0: number, wallets: string[]) {
-  const walletSeconds = replaySeconds(p.rules, "wallets");
   const mintSeconds = replaySeconds(p.rules, "mints");
   const base = { chainId: p.chainId, afterBlock: -1n, toBlock: p.from };
-  const byWallet =
-    walletSeconds > 0 && wallets.length > 0
-      ? await loadTransfers(tx, { ...base, sinceTime: t0 - walletSeconds, addresses: wallets })
-      : [];
+  const byWallet: MonitorTransfer[][] = [];
+  let span = mintSeconds;
+  if (wallets.length > 0) {
+    for (const q of replayQueries(p.rules)) {
+      span = Math.max(span, q.seconds);
+      byWallet.push(
+        await loadTransfers(tx, {
+          ...base,
+          sinceTime: t0 - q.seconds,
+          addresses: wallets,
+          sendsOnly: q.sendsOnly,
+          multipleOf: q.multipleOf,
+        }),
+      );
+    }
+  }
   const mints =
     mintSeconds > 0 ? await loadTransfers(tx, { ...base, sinceTime: t0 - mintSeconds, kinds: ["mint"] }) : [];
   const seen = new Set<string>();
   const transfers: MonitorTransfer[] = [];
-  for (const t of [...byWallet, ...mints]) {
+  for (const t of [...byWallet.flat(), ...mints]) {
     const k = `${t.block}:${t.logIndex}`;
     if (!seen.has(k)) {
       seen.add(k);
       transfers.push(t);
     }
   }
-  const span = Math.max(walletSeconds, mintSeconds);
   const events = span > 0 ? await loadTokenEvents(tx, { ...base, sinceTime: t0 - span }) : [];
   return { items: [...transfers, ...events].sort(comparePosition), events };
+}
+
+type ReplayQuery = { seconds: number; sendsOnly: boolean; multipleOf?: bigint };
+
+/** The fewest wallet queries that give every "wallets" rule what it reads over its lookback. */
+export function replayQueries(rules: readonly ActiveRule[]): ReplayQuery[] {
+  const wanted = rules
+    .filter((r) => r.instance.replay === "wallets" && r.instance.lookbackSeconds > 0)
+    .map((r) => ({
+      seconds: r.instance.lookbackSeconds,
+      sendsOnly: r.instance.replayFilter.sendsOnly === true,
+      multipleOf: r.instance.replayFilter.multipleOf,
+    }));
+  const longest = (xs: typeof wanted) => Math.max(0, ...xs.map((x) => x.seconds));
+  const both = longest(wanted.filter((w) => !w.sendsOnly && w.multipleOf === undefined));
+  const sends = longest(wanted.filter((w) => w.sendsOnly && w.multipleOf === undefined));
+  const out: ReplayQuery[] = [];
+  if (both > 0) out.push({ seconds: both, sendsOnly: false });
+  if (sends > both) out.push({ seconds: sends, sendsOnly: true });
+  for (const w of wanted) {
+    if (w.multipleOf === undefined) continue;
+    const covered = w.seconds <= both || (w.sendsOnly && w.seconds <= sends);
+    const same = out.some(
+      (q) => q.multipleOf === w.multipleOf && q.sendsOnly === w.sendsOnly && q.seconds >= w.seconds,
+    );
+    if (!covered && !same) out.push(w);
+  }
+  return out;
 }
 
 async function loadSeeds(tx: Tx, p: RangeParams, wallets: string[]): Promise<EngineSeeds> {

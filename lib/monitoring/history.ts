@@ -6,6 +6,7 @@ import { streamTransfers } from "@/db/queries/monitoring-stream";
 import type { ActiveRule } from "./engine";
 import type { AddressBook, Watchlist } from "./address-book";
 import { createEngine } from "./engine";
+import type { SuppressedHit } from "./exemptions";
 import { comparePosition, type AlertRecord, type MonitorEvent, type MonitorTransfer } from "./types";
 
 export type EvaluateHistoryParams = {
@@ -18,7 +19,14 @@ export type EvaluateHistoryParams = {
   mode: "copy" | "keyset";
 };
 
-export type HistoryRun = { transfers: number; events: number; alerts: AlertRecord[]; readMs: number };
+export type HistoryRun = {
+  transfers: number;
+  events: number;
+  alerts: AlertRecord[];
+  /** Hits the business exemptions stopped (exemptions.ts). */
+  suppressed: SuppressedHit[];
+  readMs: number;
+};
 
 export async function evaluateHistory(tx: Tx, p: EvaluateHistoryParams): Promise<HistoryRun> {
   const events = await loadTokenEvents(tx, {
@@ -47,5 +55,11 @@ export async function evaluateHistory(tx: Tx, p: EvaluateHistoryParams): Promise
     onTransfer,
   );
   while (next < events.length) engine.process(events[next++] as MonitorEvent);
-  return { transfers, events: events.length, alerts: engine.alerts, readMs: Date.now() - started };
+  return {
+    transfers,
+    events: events.length,
+    alerts: engine.alerts,
+    suppressed: engine.suppressed,
+    readMs: Date.now() - started,
+  };
 }

@@ -21,11 +21,13 @@ import {
   retireStaleAlerts,
   type AlertIndexEntry,
 } from "@/db/queries/monitoring-rebuild";
+import { replaceSuppressedHits } from "@/db/queries/monitoring-exemptions";
 import { loadAddressBook, loadWatchlist } from "@/db/queries/monitoring-input";
 import { activeRules } from "./active-rules";
 import { AddressBook, Watchlist } from "./address-book";
 import type { ActiveRule } from "./engine";
 import type { StreamMode } from "./evaluate";
+import { countSuppressed } from "./exemptions";
 import { evaluateHistory } from "./history";
 import { notRaisedNote, raisedAgainNote } from "./rebuild-note";
 import type { AlertRecord } from "./types";
@@ -97,6 +99,12 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
     if (p.dryRun) await writeFolds(tx, diff, true);
     else {
       await applyDiff(tx, diff);
+      await replaceSuppressedHits(tx, {
+        chainId,
+        ruleIds: rules.map((r) => r.instance.id),
+        toBlock,
+        counts: countSuppressed(run.suppressed),
+      });
       if (everything)
         await setMonitorCheckpoint(tx, {
           chainId,

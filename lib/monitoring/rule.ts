@@ -1,7 +1,15 @@
 import type { z } from "zod";
 import type { RuleParamsJson } from "@/db/schema/monitoring";
 import type { AddressBook, Watchlist } from "./address-book";
-import type { AlertDraft, EvidenceRef, MonitorEvent, MonitorTransfer, RuleId, Severity } from "./types";
+import type {
+  AlertDraft,
+  EvidenceRef,
+  MonitorEvent,
+  MonitorItem,
+  MonitorTransfer,
+  RuleId,
+  Severity,
+} from "./types";
 
 /**
  * A link from an address to a listed address: the latest transfer between them (exposure lapses
@@ -38,7 +46,13 @@ export type RuleEnv = {
    * True when an alert with this episode key would not be raised now (an episode is running, or
    * the engine is priming): lets a rule skip building a draft that would be dropped.
    */
-  quiet: (episodeKey: string, time: number, windowSeconds: number) => boolean;
+  quiet: (episodeKey: string, time: number, windowSeconds: number, exempt?: boolean) => boolean;
+  /**
+   * The rule would raise an alert here but its business exemption stops it: counted as a
+   * suppressed hit, never an alert (lib/monitoring/exemptions.ts). With `suppress`, one count per
+   * episode of its own (`quiet(key, time, window, true)` asks about those episodes).
+   */
+  exempted: (trigger: MonitorItem, suppress?: { key: string; windowSeconds: number }) => void;
 };
 
 /**
@@ -52,6 +66,13 @@ export type RuleRuntime = {
 };
 
 export type ReplayKind = "wallets" | "mints" | "none";
+
+/**
+ * Which of its wallets' transfers a "wallets" rule reads (#16 item 7): `sendsOnly` when its state
+ * is keyed by the sender alone, `multipleOf` when it looks only at amounts that are multiples of
+ * it. An incremental step replays no more than the active rules need.
+ */
+export type ReplayFilter = { sendsOnly?: boolean; multipleOf?: bigint };
 
 export type RuleSpec<S extends z.ZodType<object>> = {
   id: RuleId;
@@ -77,6 +98,8 @@ export type RuleSpec<S extends z.ZodType<object>> = {
   replay: ReplayKind;
   /** How far back (seconds) that replay reaches. */
   lookbackSeconds: (p: z.output<S>) => number;
+  /** Narrows the "wallets" replay (default: every transfer touching the wallets). */
+  replayFilter?: (p: z.output<S>) => ReplayFilter;
   /** Longest episode (seconds) the rule suppresses repeats for; default = lookbackSeconds. */
   episodeSeconds?: (p: z.output<S>) => number;
   create: (p: z.output<S>, env: RuleEnv) => RuleRuntime;
@@ -89,6 +112,7 @@ export type RuleInstance = {
   paramsJson: RuleParamsJson;
   replay: ReplayKind;
   lookbackSeconds: number;
+  replayFilter: ReplayFilter;
   episodeSeconds: number;
   explanations: Record<string, string>;
   create: (env: RuleEnv) => RuleRuntime;
@@ -119,6 +143,7 @@ export function defineRule<S extends z.ZodType<object>>(spec: RuleSpec<S>): Rule
       paramsJson: params as RuleParamsJson,
       replay: spec.replay,
       lookbackSeconds: spec.lookbackSeconds(parsed),
+      replayFilter: spec.replayFilter?.(parsed) ?? {},
       episodeSeconds: (spec.episodeSeconds ?? spec.lookbackSeconds)(parsed),
       explanations: spec.explanations,
       create: (env) => spec.create(parsed, env),

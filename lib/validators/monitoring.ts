@@ -55,6 +55,12 @@ export const benchFlagsSchema = z.object({
   days: z.coerce.number().int().min(1).max(3_650).default(60),
   mode: z.enum(["copy", "keyset"]).default("copy"),
   keep: z.boolean().default(false),
+  /** Organic traffic mix (synthetic.ts): "retail" keeps business-only transfers near 30%. */
+  mix: z.enum(["retail", "vasp"]).default("retail"),
+  /** After the rebuild of the history, follow-mode steps over a tail of new blocks. */
+  incremental: z.boolean().default(false),
+  steps: z.coerce.number().int().min(1).max(10_000).default(40),
+  stepTransfers: z.coerce.number().int().min(10).max(100_000).default(1_000),
 });
 
 export const reportFlagsSchema = z.object({

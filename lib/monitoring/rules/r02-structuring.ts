@@ -50,6 +50,7 @@ export const r02Structuring = defineRule({
   },
   replay: "wallets",
   lookbackSeconds: (p) => p.windowSeconds,
+  replayFilter: () => ({ sendsOnly: true }),
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const bySender = new Map<string, TimeQueue<Send>>();
@@ -58,13 +59,16 @@ export const r02Structuring = defineRule({
     const low = (p.thresholdWei * BigInt(p.lowerBandBps) + 9_999n) / 10_000n;
     return {
       onTransfer: (t) => {
-        if (t.kind !== "transfer" || !inBand(t.amount) || env.book.isExempt(t.from, ex)) return;
+        if (t.kind !== "transfer" || !inBand(t.amount)) return;
+        // An exempt sender is watched too: what it would raise is counted, not alerted.
+        const exempt = env.book.isExempt(t.from, ex);
         const q = windowOf(bySender, t.from, t.time, p.windowSeconds);
         q.push({ time: t.time, t });
-        if (q.size < p.minCount || env.quiet(t.from, t.time, p.windowSeconds)) return;
+        if (q.size < p.minCount || env.quiet(t.from, t.time, p.windowSeconds, exempt)) return;
         const sends = q.toArray();
         const total = sends.reduce((s, x) => s + x.t.amount, 0n);
         if (total < p.thresholdWei) return;
+        if (exempt) return env.exempted(t, { key: t.from, windowSeconds: p.windowSeconds });
         const first = sends[0] as Send;
         env.raise({
           variant: "structuring",

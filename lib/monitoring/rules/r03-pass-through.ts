@@ -42,7 +42,13 @@ const DEFAULTS_V1 = {
 // Entries keep the transfer itself; evidence refs are built only when an alert is raised.
 /** `key`: the sender's running outflow at which this inbound counts as passed through. */
 type Inbound = { time: number; t: MonitorTransfer; base: bigint; key: bigint };
-type Wallet = { cumOut: bigint; pending: MinHeap<Inbound>; outs: TimeQueue<MonitorTransfer> };
+type Wallet = {
+  cumOut: bigint;
+  pending: MinHeap<Inbound>;
+  outs: TimeQueue<MonitorTransfer>;
+  /** Business-exempt: its pass-throughs are counted as suppressed, not alerted. */
+  exempt: boolean;
+};
 
 /** Expired inbounds are shed from a heap once it grows past this. */
 const HEAP_SHED_AT = 256;
@@ -76,7 +82,12 @@ export const r03PassThrough = defineRule({
     const wallet = (a: string): Wallet => {
       let w = wallets.get(a);
       if (!w) {
-        w = { cumOut: 0n, pending: new MinHeap<Inbound>(), outs: new TimeQueue<MonitorTransfer>() };
+        w = {
+          cumOut: 0n,
+          pending: new MinHeap<Inbound>(),
+          outs: new TimeQueue<MonitorTransfer>(),
+          exempt: env.book.isExempt(a, ex),
+        };
         wallets.set(a, w);
       }
       return w;
@@ -84,7 +95,6 @@ export const r03PassThrough = defineRule({
 
     const inbound = (t: MonitorTransfer) => {
       if (t.amount === 0n || t.amount < p.minInboundWei || t.amount < p.dustFloorWei) return;
-      if (env.book.isExempt(t.to, ex)) return;
       const w = wallet(t.to);
       if (w.pending.size >= HEAP_SHED_AT) w.pending.filter((x) => t.time - x.time <= p.windowSeconds);
       const need = (t.amount * forwardBps + 9_999n) / 10_000n;
@@ -97,6 +107,14 @@ export const r03PassThrough = defineRule({
       w.cumOut += t.amount;
       // With nothing pending, this outbound can be evidence for no inbound (later ones come after it).
       if (w.pending.size === 0) return;
+      if (w.exempt) {
+        // No evidence is kept for an exempt wallet: each completed inbound is one suppressed hit.
+        for (let top = w.pending.peek(); top && top.key <= w.cumOut; top = w.pending.peek()) {
+          w.pending.pop();
+          if (t.time - top.time <= p.windowSeconds) env.exempted(t);
+        }
+        return;
+      }
       w.outs.pruneBefore(t.time - p.windowSeconds);
       w.outs.push(t);
       for (let top = w.pending.peek(); top && top.key <= w.cumOut; top = w.pending.peek()) {

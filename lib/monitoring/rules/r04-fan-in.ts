@@ -30,6 +30,8 @@ type Collector = {
   cumOut: bigint;
   outs: TimeQueue<MonitorTransfer> | undefined;
   hot: Hot | undefined;
+  /** Business-exempt: a fan-in here is counted as suppressed, not alerted. */
+  exempt: boolean;
 };
 
 export const r04FanIn = defineRule({
@@ -80,10 +82,10 @@ export const r04FanIn = defineRule({
     };
 
     const inbound = (t: MonitorTransfer) => {
-      if (env.book.isExempt(t.to, ex)) return;
       let c = collectors.get(t.to);
       if (!c) {
-        c = { inbounds: new TimeQueue(), cumOut: 0n, outs: undefined, hot: undefined };
+        const exempt = env.book.isExempt(t.to, ex);
+        c = { inbounds: new TimeQueue(), cumOut: 0n, outs: undefined, hot: undefined, exempt };
         collectors.set(t.to, c);
       }
       prune(c, t.time);
@@ -105,9 +107,10 @@ export const r04FanIn = defineRule({
       (c.outs ??= new TimeQueue()).push(t);
       const hot = c.hot;
       if (!hot || hot.senders.distinct < p.minSenders || hot.sumIn === 0n) return;
-      if (env.quiet(t.from, t.time, p.windowSeconds)) return;
+      if (env.quiet(t.from, t.time, p.windowSeconds, c.exempt)) return;
       const moved = c.cumOut - first.base;
       if (moved * 10_000n < hot.sumIn * BigInt(p.moveOutBps)) return;
+      if (c.exempt) return env.exempted(t, { key: t.from, windowSeconds: p.windowSeconds });
       const outs = c.outs.toArray().filter((o) => comparePosition(o, first.t) > 0);
       const inbounds = c.inbounds.toArray();
       env.raise({

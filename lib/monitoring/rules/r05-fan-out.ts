@@ -39,6 +39,7 @@ export const r05FanOut = defineRule({
   },
   replay: "wallets",
   lookbackSeconds: (p) => p.windowSeconds,
+  replayFilter: () => ({ sendsOnly: true }),
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const senders = new Map<string, Sender>();
@@ -47,7 +48,8 @@ export const r05FanOut = defineRule({
         if (t.kind !== "transfer") return;
         const to = env.book.get(t.to);
         if (!to || to.entityId === null || to.country === null) return;
-        if (to.entityId === env.book.entityId(t.from) || env.book.isExempt(t.from, ex)) return;
+        if (to.entityId === env.book.entityId(t.from)) return;
+        const exempt = env.book.isExempt(t.from, ex);
         const s = getOrCreate(senders, t.from, () => ({
           sends: new TimeQueue<Send>(),
           entities: new CountMap<number>(),
@@ -61,7 +63,8 @@ export const r05FanOut = defineRule({
         s.entities.add(to.entityId);
         s.countries.add(to.country);
         if (s.entities.distinct < p.minEntities && s.countries.distinct < p.minCountries) return;
-        if (env.quiet(t.from, t.time, p.windowSeconds)) return;
+        if (env.quiet(t.from, t.time, p.windowSeconds, exempt)) return;
+        if (exempt) return env.exempted(t, { key: t.from, windowSeconds: p.windowSeconds });
         const sends = s.sends.toArray();
         env.raise({
           variant: "fan_out",

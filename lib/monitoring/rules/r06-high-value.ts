@@ -82,6 +82,7 @@ export const r06HighValue = defineRule({
   },
   replay: "wallets",
   lookbackSeconds: (p) => p.windowSeconds,
+  replayFilter: () => ({ sendsOnly: true }),
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const counterpartyEx = exemption([], p.exemptCounterpartyTags);
@@ -90,7 +91,10 @@ export const r06HighValue = defineRule({
       onTransfer: (t) => {
         if (t.kind !== "transfer" || t.from === t.to) return;
         const { book } = env;
-        if (book.isExempt(t.from, ex) || book.isExempt(t.to, counterpartyEx)) return;
+        // Plumbing counterparties and intra-entity moves are not payments; a business sender's
+        // payments are (its exemption is counted as suppressed hits).
+        if (book.isExempt(t.to, counterpartyEx)) return;
+        const exempt = book.isExempt(t.from, ex);
         const fromEntity = book.entityId(t.from);
         if (p.skipIntraEntity && fromEntity !== null && fromEntity === book.entityId(t.to)) return;
         let s = senders.get(t.from);
@@ -102,7 +106,8 @@ export const r06HighValue = defineRule({
         sender.sends.pruneBefore(t.time - p.windowSeconds, (x) => (sender.sum -= x.amount));
         sender.sends.push(t);
         s.sum += t.amount;
-        if (t.amount >= p.singleWei) {
+        if (t.amount >= p.singleWei && exempt) env.exempted(t);
+        else if (t.amount >= p.singleWei) {
           env.raise({
             variant: "single",
             severity: "medium",
@@ -121,7 +126,9 @@ export const r06HighValue = defineRule({
           });
         }
         // A total needs two transfers at least: one transfer alone is the single variant's case.
-        if (s.sum < p.cumulativeWei || s.sends.size < 2 || env.quiet(t.from, t.time, p.windowSeconds)) return;
+        if (s.sum < p.cumulativeWei || s.sends.size < 2 || env.quiet(t.from, t.time, p.windowSeconds, exempt))
+          return;
+        if (exempt) return env.exempted(t, { key: t.from, windowSeconds: p.windowSeconds });
         const sends = s.sends.toArray();
         const shown = reachingThreshold(sends, t, p.cumulativeWei);
         env.raise({

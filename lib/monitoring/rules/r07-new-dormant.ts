@@ -63,7 +63,7 @@ export const r07NewDormant = defineRule({
       const prev = lastSeen.get(wallet);
       const dormant = prev !== undefined && t.time - prev > p.dormantSeconds;
       if (prev !== undefined && !dormant) return;
-      if (env.book.isExempt(wallet, ex)) return;
+      if (env.book.isExempt(wallet, ex)) return env.exempted(t);
       const other = inbound ? t.from : t.to;
       env.raise({
         variant: `${dormant ? "dormant" : "new"}:${inbound ? "to" : "from"}`,

@@ -46,6 +46,8 @@ export const r12RoundAmounts = defineRule({
   },
   replay: "wallets",
   lookbackSeconds: (p) => p.windowSeconds,
+  // A sender's round amounts only: a week of a busy wallet's traffic is mostly neither.
+  replayFilter: (p) => ({ sendsOnly: true, multipleOf: p.roundUnitWei > 0n ? p.roundUnitWei : undefined }),
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const bySender = new Map<string, Map<bigint, TimeQueue<Send>>>();
@@ -53,11 +55,13 @@ export const r12RoundAmounts = defineRule({
       onTransfer: (t) => {
         if (t.kind !== "transfer" || t.amount === 0n) return;
         if (p.roundUnitWei > 0n && t.amount % p.roundUnitWei !== 0n) return;
-        if (env.book.isExempt(t.from, ex)) return;
+        const exempt = env.book.isExempt(t.from, ex);
         const amounts = getOrCreate(bySender, t.from, () => new Map<bigint, TimeQueue<Send>>());
         const q = windowOf(amounts, t.amount, t.time, p.windowSeconds);
         q.push({ time: t.time, t });
-        if (q.size < p.minCount || env.quiet(`${t.from}:${t.amount}`, t.time, p.windowSeconds)) return;
+        const key = `${t.from}:${t.amount}`;
+        if (q.size < p.minCount || env.quiet(key, t.time, p.windowSeconds, exempt)) return;
+        if (exempt) return env.exempted(t, { key, windowSeconds: p.windowSeconds });
         const sends = q.toArray();
         env.raise({
           variant: "round_amounts",

@@ -49,6 +49,21 @@ export type SyntheticParams = {
   transfers: number;
   days: number;
   customers: number;
+  /**
+   * Organic traffic: "vasp" (default; the tests' fixtures) is VASP-heavy, about 45% of transfers
+   * between business wallets only; "retail" puts customers on one side of about 70% of transfers
+   * (about 30% business-only), the mix the monitor's benchmarks use.
+   */
+  mix?: SyntheticMix;
+};
+
+export type SyntheticMix = "vasp" | "retail";
+
+/** Cumulative shares of the organic branches (see organicAction), per mix. */
+const MIXES: Record<SyntheticMix, readonly number[]> = {
+  // entity→entity, PK→customer, customer→PK, customer→customer, intra-entity, treasury→source, mint, PK→treasury
+  vasp: [0.35, 0.6, 0.75, 0.9, 0.95, 0.98, 0.99],
+  retail: [0.21, 0.46, 0.66, 0.9, 0.95, 0.98, 0.99],
 };
 
 const USD = 10n ** 18n;
@@ -90,7 +105,7 @@ export function generateSynthetic(p: SyntheticParams): SyntheticChain {
     actions.push({ time, transfer: { from, to, amount, kind } });
   const organic = Math.max(0, p.transfers - 60);
   for (let i = 0; i < organic; i++)
-    organicAction(rng, T0 + rng.int(0, span), { wallets, customers, treasury }, send);
+    organicAction(rng, T0 + rng.int(0, span), { wallets, customers, treasury }, send, MIXES[p.mix ?? "vasp"]);
   const planted = plantPatterns(T0, span, { wallets, treasury, sanctioned, customers }, actions, send);
   actions.sort((a, b) => a.time - b.time);
 
@@ -145,16 +160,17 @@ export function generateSynthetic(p: SyntheticParams): SyntheticChain {
 type World = { wallets: string[][]; customers: string[]; treasury: string };
 type Send = (time: number, from: string, to: string, amount: bigint, kind?: TransferKind) => void;
 
-function organicAction(rng: Rng, time: number, w: World, send: Send): void {
+function organicAction(rng: Rng, time: number, w: World, send: Send, mix: readonly number[]): void {
+  const [b2b = 0, toCustomer = 0, fromCustomer = 0, c2c = 0, intra = 0, issuance = 0, mint = 0] = mix;
   const ent = (i: number) => rng.pick(w.wallets[i] as string[]);
   const ticket = (median: number) =>
     cents(Math.min(9_500, Math.max(5, rng.lognormal(Math.log(median), 0.8))));
   const r = rng.next();
-  if (r < 0.35) send(time, ent(rng.pick(SOURCES)), ent(rng.pick(PK)), ticket(400));
-  else if (r < 0.6) send(time, ent(rng.pick(PK)), rng.pick(w.customers), ticket(300));
-  else if (r < 0.75) send(time, rng.pick(w.customers), ent(rng.pick(PK)), ticket(200));
-  else if (r < 0.9) send(time, rng.pick(w.customers), rng.pick(w.customers), ticket(80));
-  else if (r < 0.95) {
+  if (r < b2b) send(time, ent(rng.pick(SOURCES)), ent(rng.pick(PK)), ticket(400));
+  else if (r < toCustomer) send(time, ent(rng.pick(PK)), rng.pick(w.customers), ticket(300));
+  else if (r < fromCustomer) send(time, rng.pick(w.customers), ent(rng.pick(PK)), ticket(200));
+  else if (r < c2c) send(time, rng.pick(w.customers), rng.pick(w.customers), ticket(80));
+  else if (r < intra) {
     const e = rng.int(0, ENTITIES.length);
     send(
       time,
@@ -162,8 +178,9 @@ function organicAction(rng: Rng, time: number, w: World, send: Send): void {
       w.wallets[e]?.[1] as string,
       BigInt(rng.int(1, 50)) * 1_000n * USD,
     );
-  } else if (r < 0.98) send(time, w.treasury, ent(rng.pick(SOURCES)), BigInt(rng.int(10, 60)) * 1_000n * USD);
-  else if (r < 0.99) send(time, ZERO_ADDRESS, w.treasury, 500_000n * USD, "mint");
+  } else if (r < issuance)
+    send(time, w.treasury, ent(rng.pick(SOURCES)), BigInt(rng.int(10, 60)) * 1_000n * USD);
+  else if (r < mint) send(time, ZERO_ADDRESS, w.treasury, 500_000n * USD, "mint");
   else send(time, ent(rng.pick(PK)), w.treasury, BigInt(rng.int(5, 30)) * 1_000n * USD);
 }
 

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RuleSettingsCard } from "@/components/admin/rule-settings-card";
+import { ruleExemptionView } from "@/components/admin/rule-settings-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { listRuleSettings } from "@/db/queries/monitoring";
+import { countSuppressedByRule } from "@/db/queries/monitoring-exemptions";
 import { getUser } from "@/db/queries/users";
 import { requireRole } from "@/lib/auth/guards";
+import { EXEMPTING_RULES, SUPPRESSED_WINDOW_SECONDS } from "@/lib/monitoring/exemptions";
 import { RULES } from "@/lib/monitoring/rules";
 
 export const metadata: Metadata = { title: "Rule settings" };
@@ -29,6 +32,7 @@ export default async function RuleSettingsPage() {
     settings.map((s) => s.updatedBy),
   );
   const byId = new Map(settings.map((s) => [s.ruleId, s]));
+  const suppressed = await countSuppressedByRule(db, { lastSeconds: SUPPRESSED_WINDOW_SECONDS });
 
   return (
     <>
@@ -62,6 +66,11 @@ export default async function RuleSettingsPage() {
               rule={rule}
               setting={setting}
               editor={setting.updatedBy ? (editors.get(setting.updatedBy) ?? null) : null}
+              exemption={
+                EXEMPTING_RULES.includes(rule.id)
+                  ? ruleExemptionView({ ...rule.defaults, ...setting.params }, suppressed[rule.id] ?? 0)
+                  : undefined
+              }
             />
           );
         })}
