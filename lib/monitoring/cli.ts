@@ -17,6 +17,7 @@ import { createLogger, type Logger } from "@/lib/logger";
 import { monitorCliSchema, reportFlagsSchema, type MonitorCliFlags } from "@/lib/validators/monitoring";
 import { allPlantedFlagged, formatDemoReport, runDemoReport } from "./demo/report";
 import { catchUpChain, type StreamMode } from "./evaluate";
+import { evaluateMarketRules } from "./market/evaluate";
 import { rebuildAlerts, type ChainRebuild } from "./rebuild";
 
 const { values } = parseArgs({
@@ -145,6 +146,9 @@ async function catchUp(
         "monitor caught up",
       );
     }
+    // R13/R14 over the reserve reports and pool swaps (time series, all chains at once).
+    const market = await evaluateMarketRules(handle.db);
+    for (const r of market.rules) log.info({ ...r }, "market rules evaluated");
     if (flags.follow) await new Promise((r) => setTimeout(r, flags.intervalMs));
   } while (flags.follow && !controller.signal.aborted);
   return 0;
