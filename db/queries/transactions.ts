@@ -16,7 +16,7 @@ import { entities } from "../schema/registry";
 import { UNATTRIBUTED } from "../schema/rollups";
 import { readTailRanges, tailWhere } from "./provisional-tail";
 import { CORRIDOR_FLOW_SQL, CORRIDOR_KIND, corridorAttribution as a } from "./rollups";
-import { rowsOf } from "./sql-arrays";
+import { pgArray, rowsOf } from "./sql-arrays";
 
 /**
  * Which transfers of a corridor: as counted in adjusted volume, or one of the exclusions
@@ -86,8 +86,37 @@ export type TransactionRow = {
   primary: boolean;
 };
 
+/**
+ * Registry addresses behind the attribution filters (any chain: a superset of the exact test).
+ * Passed as literal arrays, so the planner knows their size and hashes them in rechecks (an
+ * InitPlan array of thousands of addresses was compared linearly per row: 37 s).
+ */
+export type ResolvedAttribution = { entity?: string[]; country?: string[]; origin?: string[]; destination?: string[] };
+
+/** Attribution filters naming an unattributed side (ZZ) have no address list: they stay as they are. */
+export async function resolveAttribution(db: Db, f: TransactionFilter): Promise<ResolvedAttribution> {
+  const out: ResolvedAttribution = {};
+  const list = async (where: SQL) =>
+    rowsOf<{ address: string }>(
+      await db.execute(sql`select distinct a.address from addresses a join entities e on e.id = a.entity_id
+        where ${where}`),
+    ).map((r) => r.address);
+  const ofCountry = (c: string | undefined) =>
+    c === undefined || c === UNATTRIBUTED ? Promise.resolve(undefined) : list(sql`e.country = ${c}`);
+  if (f.entityId !== undefined) out.entity = await list(sql`e.id = ${f.entityId}`);
+  const [country, origin, destination] = [
+    await ofCountry(f.country),
+    await ofCountry(f.origin),
+    await ofCountry(f.destination),
+  ];
+  if (country) out.country = country;
+  if (origin) out.origin = origin;
+  if (destination) out.destination = destination;
+  return out;
+}
+
 /** The WHERE clause of a filter over `transfers t` joined with the attribution joins. */
-export function transactionWhere(f: TransactionFilter): SQL {
+export function transactionWhere(f: TransactionFilter, resolved?: ResolvedAttribution): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.chainId !== undefined) parts.push(sql`t.chain_id = ${f.chainId}`);
   if (f.txHash) {
@@ -109,24 +138,29 @@ export function transactionWhere(f: TransactionFilter): SQL {
   if (f.maxAmount !== undefined) parts.push(sql`t.amount <= ${f.maxAmount.toString()}::numeric`);
   if (f.since) parts.push(sql`t.block_time >= ${f.since.toISOString()}::timestamptz`);
   if (f.until) parts.push(sql`t.block_time < ${f.until.toISOString()}::timestamptz`);
+  // With the registry's addresses resolved (listTransactions), each attribution filter is also an
+  // address list transfers_from_idx / transfers_to_idx can serve; the exact test follows.
+  const anyOf = (col: SQL, list: readonly string[] | undefined) =>
+    list === undefined ? null : sql`${col} = any(${pgArray(list, "text[]")})`;
+  const either = (list: readonly string[] | undefined) =>
+    list === undefined ? null : sql`(${anyOf(sql`t.from_address`, list)} or ${anyOf(sql`t.to_address`, list)})`;
+  const push = (x: SQL | null) => {
+    if (x) parts.push(x);
+  };
   if (f.entityId !== undefined) {
-    const of = sql`array(select address from addresses where entity_id = ${f.entityId})`;
-    parts.push(sql`(t.from_address = any(${of}) or t.to_address = any(${of}))`);
+    push(either(resolved?.entity));
     parts.push(sql`(af.entity_id = ${f.entityId} or at.entity_id = ${f.entityId})`);
   }
   if (f.country) {
-    if (f.country !== UNATTRIBUTED) {
-      const of = addressesOfCountry(f.country);
-      parts.push(sql`(t.from_address = any(${of}) or t.to_address = any(${of}))`);
-    }
+    push(either(resolved?.country));
     parts.push(sql`(${a.origin} = ${f.country} or ${a.destination} = ${f.country})`);
   }
   if (f.origin) {
-    if (f.origin !== UNATTRIBUTED) parts.push(sql`t.from_address = any(${addressesOfCountry(f.origin)})`);
+    push(anyOf(sql`t.from_address`, resolved?.origin));
     parts.push(sql`${a.origin} = ${f.origin}`);
   }
   if (f.destination) {
-    if (f.destination !== UNATTRIBUTED) parts.push(sql`t.to_address = any(${addressesOfCountry(f.destination)})`);
+    push(anyOf(sql`t.to_address`, resolved?.destination));
     parts.push(sql`${a.destination} = ${f.destination}`);
   }
   if (f.flow) parts.push(CORRIDOR_FLOW_SQL[f.flow]);
@@ -135,12 +169,6 @@ export function transactionWhere(f: TransactionFilter): SQL {
       where c.chain_id = t.chain_id), -1)`);
   }
   return sql.join(parts, sql` and `);
-}
-
-/** Registry addresses attributed to an entity of the country (any chain): an index-friendly superset. */
-function addressesOfCountry(country: string): SQL {
-  return sql`array(select a.address from addresses a join entities e on e.id = a.entity_id
-    where e.country = ${country})`;
 }
 
 const SELECT_COLUMNS = sql`t.chain_id as "chainId", t.block_number::text as "blockNumber",
@@ -194,11 +222,12 @@ export async function listTransactions(
   db: Db,
   params: ListTransactionsParams,
 ): Promise<{ rows: TransactionRow[] } & TransactionTotals> {
-  const where = transactionWhere(params);
+  const resolved = await resolveAttribution(db, params);
+  const where = transactionWhere(params, resolved);
   const [page, totals] = await Promise.all([
     db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins} where ${where}
       order by ${orderBy(params.sort, params.dir)} limit ${params.limit} offset ${params.offset}`),
-    countTransactions(db, params),
+    countTransactions(db, params, resolved),
   ]);
   return { rows: rowsOf<RawRow>(page).map(toRow), ...totals };
 }
@@ -208,11 +237,16 @@ export async function listTransactions(
  * UTC days, finalized or not) is read from daily_supply plus the provisional tail: exact and a few
  * hundred rows whatever the table's size. Any other filter is counted up to COUNT_CAP matches.
  */
-export async function countTransactions(db: Db, f: TransactionFilter): Promise<TransactionTotals> {
+export async function countTransactions(
+  db: Db,
+  f: TransactionFilter,
+  resolved?: ResolvedAttribution,
+): Promise<TransactionTotals> {
   if (rollupAnswers(f)) return countFromRollups(db, f);
   const [row] = rowsOf<{ n: string; amount: string }>(
     await db.execute(sql`select count(*)::text as n, coalesce(sum(amount), 0)::text as amount
-      from (select t.amount from transfers t ${a.joins} where ${transactionWhere(f)} limit ${COUNT_CAP + 1}) m`),
+      from (select t.amount from transfers t ${a.joins} where ${transactionWhere(f, resolved ?? (await resolveAttribution(db, f)))}
+        limit ${COUNT_CAP + 1}) m`),
   );
   const n = Number(row?.n ?? 0);
   return n > COUNT_CAP
