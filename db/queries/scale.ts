@@ -54,9 +54,13 @@ export async function getScaleStats(db: Db): Promise<ScaleStats> {
   };
 }
 
-/** Fresh planner statistics after a bulk load. */
-export async function analyzeTables(db: Db): Promise<void> {
-  await db.execute(sql`analyze`);
+/** Fresh planner statistics for the tables a bulk load grows (all tables when `all`). */
+export async function analyzeTables(db: Db, all = false): Promise<void> {
+  await db.execute(
+    all
+      ? sql`analyze`
+      : sql`analyze transfers, token_events, balances, blocks, daily_supply, daily_corridor_volume`,
+  );
 }
 
 export type IndexDefinition = { name: string; isConstraint: boolean; create: string };
@@ -93,11 +97,46 @@ export async function dropIndexesForLoad(
 }
 
 /** Recreates what dropIndexesForLoad dropped, one statement each (maintenance_work_mem raised). */
-export async function restoreIndexes(db: Db, defs: IndexDefinition[], onEach?: (name: string, ms: number) => void): Promise<void> {
+export async function restoreIndexes(
+  db: Db,
+  defs: IndexDefinition[],
+  onEach?: (name: string, ms: number) => void,
+): Promise<void> {
   await db.execute(sql`set maintenance_work_mem = '1GB'`);
   for (const d of defs) {
     const t0 = performance.now();
     await db.execute(sql.raw(d.create));
     onEach?.(d.name, performance.now() - t0);
   }
+}
+
+export type BenchSamples = {
+  entityId: number | null;
+  txHash: string | null;
+  ordinaryAddress: string | null;
+  treasuryAddress: string | null;
+  alertId: number | null;
+};
+
+/** What bench:views asks for: the busiest entity, a recent tx, an everyday wallet, the treasury, an alert. */
+export async function getBenchSamples(db: Db): Promise<BenchSamples> {
+  const one = async <T>(q: ReturnType<typeof sql>): Promise<T | null> => {
+    const [row] = rowsOf<{ v: T }>(await db.execute(q));
+    return row?.v ?? null;
+  };
+  return {
+    entityId: await one<number>(sql`select a.entity_id as v from addresses a
+      join balances b on b.chain_id = a.chain_id and b.address = a.address
+      where a.entity_id is not null group by a.entity_id order by sum(b.transfer_count) desc limit 1`),
+    txHash: await one<string>(sql`select tx_hash as v from transfers
+      where chain_id = (select max(chain_id) from chains) order by block_number desc limit 1 offset 1000`),
+    ordinaryAddress: await one<string>(sql`select b.address as v from balances b
+      where b.transfer_count between 10 and 40
+        and not exists (select 1 from addresses a where a.chain_id = b.chain_id and a.address = b.address)
+      limit 1`),
+    treasuryAddress: await one<string>(sql`select a.address as v from addresses a
+      join balances b on b.chain_id = a.chain_id and b.address = a.address
+      where 'treasury' = any(a.tags) order by b.transfer_count desc limit 1`),
+    alertId: await one<number>(sql`select id::int as v from alerts order by id limit 1`),
+  };
 }

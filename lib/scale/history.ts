@@ -13,7 +13,12 @@
  */
 import type { Address, Hash } from "viem";
 import { DEMO_CHAINS } from "@/lib/demo/chains";
-import { buildRegistry, type Participant, type Registry, type SimAddress } from "@/lib/demo/simulator/registry";
+import {
+  buildRegistry,
+  type Participant,
+  type Registry,
+  type SimAddress,
+} from "@/lib/demo/simulator/registry";
 import { withBridgeRegistry, bridgePool } from "@/lib/demo/simulator/network";
 import { deriveAddress } from "@/lib/demo/simulator/registry";
 import { CORRIDOR_WEIGHTS, SOURCE_GROUPS } from "@/lib/demo/simulator/registry-catalog";
@@ -47,6 +52,8 @@ export type HistoryParams = {
   chains: readonly ScaleChain[];
   /** Attributed deposit addresses per entity (registered on every chain). Default 200. */
   depositAddressesPerEntity?: number;
+  /** Chains whose batches are built (all by default); the others are simulated but not emitted. */
+  emit?: ReadonlySet<number>;
   /** Customer wallets (unattributed); default max(700k, 7% of transfers). */
   customers?: number;
 };
@@ -71,7 +78,13 @@ export function scaleRegistry(p: Pick<HistoryParams, "seed" | "chains" | "deposi
     deposits.set(e.name, list);
     for (const chainId of chainIds)
       for (const [i, address] of list.entries())
-        rows.push({ chainId, address, entityName: e.name, label: `${e.name} deposit ${i + 1}`, tags: ["customer"] });
+        rows.push({
+          chainId,
+          address,
+          entityName: e.name,
+          label: `${e.name} deposit ${i + 1}`,
+          tags: ["customer"],
+        });
   }
   return {
     registry: { ...withBridge, addresses: [...withBridge.addresses, ...rows], desk, pools },
@@ -91,10 +104,12 @@ function mix32(a: number, b: number): number {
   return h >>> 0;
 }
 
+const HEX_BUF = Buffer.alloc(32);
+
+/** `words` × 8 hex digits, via one Buffer (string concatenation per word was the generator's hot spot). */
 function hexWords(seed: number, id: number, words: number): string {
-  let s = "";
-  for (let k = 0; k < words; k++) s += mix32(seed + k * 0x1000193, id).toString(16).padStart(8, "0");
-  return s;
+  for (let k = 0; k < words; k++) HEX_BUF.writeUInt32BE(mix32(seed + k * 0x1000193, id), k * 4);
+  return HEX_BUF.toString("hex", 0, words * 4);
 }
 
 function seedNumber(text: string): number {
@@ -144,7 +159,11 @@ export type DayBatch = { dayIndex: number; batch: Batch };
  * Yields one batch per chain per day, in day order (both chains of a day before the next day), each
  * starting right after the previous one of its chain (block 1 first), as the indexer would write them.
  */
-export function* generateHistory(p: HistoryParams, registry: ScaleRegistry, deposits: Map<string, Address[]>): Generator<DayBatch> {
+export function* generateHistory(
+  p: HistoryParams,
+  registry: ScaleRegistry,
+  deposits: Map<string, Address[]>,
+): Generator<DayBatch> {
   const rng = createRng(`${p.seed}:scale`);
   const customerCount = p.customers ?? Math.max(700_000, Math.ceil(p.transfers * 0.07));
   const customerAddr: (Address | undefined)[] = new Array(customerCount);
@@ -163,7 +182,11 @@ export function* generateHistory(p: HistoryParams, registry: ScaleRegistry, depo
       pool: registry.pools[chain.chainId] as Address,
       listed: [registry.sanctioned, registry.highRisk],
       sources: registry.sources.map((s) => ({ p: s, wallets: s.wallets.map(wallet) })),
-      destinations: registry.destinations.map((d) => ({ p: d, wallets: d.wallets.map(wallet), deposits: depositWallets(d.name) })),
+      destinations: registry.destinations.map((d) => ({
+        p: d,
+        wallets: d.wallets.map(wallet),
+        deposits: depositWallets(d.name),
+      })),
       customerCents: new Float64Array(customerCount),
       lastInbound: new Float64Array(customerCount).fill(-1e12),
       funded: new Int32Array(customerCount),
@@ -221,10 +244,15 @@ export function* generateHistory(p: HistoryParams, registry: ScaleRegistry, depo
       for (let i = 0; i < intents.length; i++) {
         if (rows.length + day.swept.size + 20 >= target) break;
         // Thin the surplus evenly over the day rather than running out in the evening.
-        if (i % stride !== 0 && rows.length + day.swept.size + 20 >= ((i + 1) / intents.length) * target) continue;
-        day.organic(ORGANIC_KINDS[rng.weightedIndex(kindWeights)] as (typeof ORGANIC_KINDS)[number], intents[i] as number);
+        if (i % stride !== 0 && rows.length + day.swept.size + 20 >= ((i + 1) / intents.length) * target)
+          continue;
+        day.organic(
+          ORGANIC_KINDS[rng.weightedIndex(kindWeights)] as (typeof ORGANIC_KINDS)[number],
+          intents[i] as number,
+        );
       }
       day.endOfDay();
+      if (p.emit && !p.emit.has(s.chain.chainId)) continue;
       rows.sort((a, b) => a.ts - b.ts);
       const from = nextBlock.get(s.chain.chainId) as bigint;
       const batch = toBatch(s, rows, from, dayStart);
@@ -346,7 +374,8 @@ function dayRows(
     const e = rng.pick([...s.sources.map((x) => x.wallets), ...s.destinations.map((x) => x.wallets)]);
     const rich = e.reduce((a, b) => (b.cents > a.cents ? b : a));
     const poor = e.find((w) => w !== rich);
-    if (poor && rich.cents > 200_000) pay(s, rows, ts, rich, poor, Math.floor(rich.cents / 300_000) * 100_000);
+    if (poor && rich.cents > 200_000)
+      pay(s, rows, ts, rich, poor, Math.floor(rich.cents / 300_000) * 100_000);
   };
   const handlers = { remittance, cashout, deposit, p2p, intra };
 
@@ -423,9 +452,13 @@ function bridgeMoves(rng: Rng, states: ChainState[], dayStart: number): Move[] {
     const from = rng.pick(states);
     const to = rng.pick(states.filter((x) => x !== from));
     const burnTs = dayStart + rng.int(3600, 20 * 3600);
-    const cents = Math.min(90_000_000, Math.max(100_000, Math.round(rng.lognormal(Math.log(60_000), 0.8)) * 100));
+    const cents = Math.min(
+      90_000_000,
+      Math.max(100_000, Math.round(rng.lognormal(Math.log(60_000), 0.8)) * 100),
+    );
     const committed = out.filter((m) => m.from === from).reduce((t, m) => t + m.cents, 0);
-    if (from.desk.cents - committed >= cents) out.push({ from, to, cents, burnTs, mintTs: burnTs + rng.int(20, 900) });
+    if (from.desk.cents - committed >= cents)
+      out.push({ from, to, cents, burnTs, mintTs: burnTs + rng.int(20, 900) });
   }
   return out;
 }

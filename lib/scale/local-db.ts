@@ -17,4 +17,3 @@ export function assertLocalDatabase(url: string, force: boolean): void {
     `refusing ${new URL(url).hostname}: not a local database (pass --force to write to it anyway)`,
   );
 }
-
