@@ -22,6 +22,7 @@ const VIEWS: Record<string, string> = {
   overview: "app/(dashboard)/overview",
   registry: "app/(dashboard)/registry",
   reports: "app/(dashboard)/reports",
+  reserves: "app/(dashboard)/reserves",
   "sign-in": "app/sign-in",
   supply: "app/(dashboard)/supply",
   transactions: "app/(dashboard)/transactions",

@@ -10,7 +10,7 @@ import {
   type DemoAccount,
 } from "./fixtures/auth";
 
-const VIEWS = ["Overview", "Supply", "Corridors", "Transactions", "Alerts", "Governance"];
+const VIEWS = ["Overview", "Supply", "Reserves & peg", "Corridors", "Transactions", "Alerts", "Governance"];
 // Watchlists (Lists) are kept by compliance officers and admins, not analysts.
 const TAIL = ["Registry", "Indexer"];
 const LISTS_TAIL = ["Registry", "Lists", "Indexer"];

@@ -7,6 +7,7 @@ describe("navItemsFor", () => {
     expect(labels("analyst")).toEqual([
       "Overview",
       "Supply",
+      "Reserves & peg",
       "Corridors",
       "Transactions",
       "Alerts",
@@ -17,6 +18,7 @@ describe("navItemsFor", () => {
     expect(labels("compliance_officer")).toEqual([
       "Overview",
       "Supply",
+      "Reserves & peg",
       "Corridors",
       "Transactions",
       "Alerts",
@@ -29,6 +31,7 @@ describe("navItemsFor", () => {
     expect(labels("admin")).toEqual([
       "Overview",
       "Supply",
+      "Reserves & peg",
       "Corridors",
       "Transactions",
       "Alerts",

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/roles";
 export const NAV_ITEMS = [
   { href: "/overview", label: "Overview", permission: "views:read" },
   { href: "/supply", label: "Supply", permission: "views:read" },
+  { href: "/reserves", label: "Reserves & peg", permission: "views:read" },
   { href: "/corridors", label: "Corridors", permission: "views:read" },
   { href: "/transactions", label: "Transactions", permission: "views:read" },
   { href: "/alerts", label: "Alerts", permission: "views:read" },

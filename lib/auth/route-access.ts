@@ -76,6 +76,16 @@ export const ROUTE_ACCESS = [
     samples: [{ method: "GET", path: "/lists/1" }],
   },
   { route: "/indexer", kind: "page", access: "views:read" },
+  // Reserves & peg (#17): every reader; entering and confirming figures is per action.
+  {
+    route: "/reserves",
+    kind: "page",
+    access: "views:read",
+    samples: [
+      { method: "GET", path: "/reserves" },
+      { method: "GET", path: "/reserves?chain=999999&range=nope" },
+    ],
+  },
   { route: "/governance", kind: "page", access: "views:read" },
   // CSV of the transactions filter: compliance officers only, every download audited with its
   // SHA-256. The sample asks for one unknown hash, so the probe streams a header and no rows.
@@ -110,6 +120,12 @@ export const ROUTE_ACCESS = [
     kind: "api",
     access: "exports:create",
     samples: [{ method: "GET", path: "/api/exports/monthly-report?month=2000-01" }],
+  },
+  {
+    route: "/api/exports/reserves",
+    kind: "api",
+    access: "exports:create",
+    samples: [{ method: "GET", path: "/api/exports/reserves?format=csv&series=collateral&range=7d" }],
   },
   // goAML needs a reported (or escalated) case; the sample names an unknown alert (404 past the guard).
   {

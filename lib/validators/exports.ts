@@ -17,6 +17,8 @@ export const EXPORT_KINDS = [
   "alerts",
   "corridor_matrix",
   "supply_series",
+  "reserves_series",
+  "peg_series",
   "monthly_report",
   "goaml",
   "goaml_draft",

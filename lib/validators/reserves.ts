@@ -69,3 +69,6 @@ export const enterSupplySchema = z.object({
   source: text("source", 500),
 });
 export type EnterSupplyInput = z.output<typeof enterSupplySchema>;
+
+/** The Reserves & peg view opens on the last 30 days (the export uses the same default). */
+export const RESERVES_DEFAULT_RANGE = "30d" as const;
