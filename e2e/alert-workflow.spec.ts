@@ -2,56 +2,31 @@
 // escalates; a second compliance officer files the STR; an officer cannot file his own escalation
 // (neither through the page nor by calling the action directly); a dismissal needs a reason.
 //
-// Which alerts: each test takes its own open, unassigned R9 alert (unlicensed counterparty: the
-// demo raises the most of these, on both chains), lowest ids first, found by reading the case
-// pages (/alerts/1, /alerts/2, … until the ids run out). The status is read when the test takes
-// the alert, so an alert another spec has moved is skipped; other specs that need open alerts
-// should take them from other rules or from the newest ids.
+// Which alerts: R9's standing cases (one per flagged entity across chains, e2e/fixtures/demo-cases.ts
+// computes them from the simulator's plan). Each test takes the open, unassigned case of its own
+// entity: the first three entities in the order their cases opened. e2e/goaml.spec.ts takes the
+// fourth; other specs that need open alerts take other rules' (the newest first).
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { formatInt } from "@/lib/format";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
 import { demoAccount, sameOrigin, signedInPages, type DemoAccount } from "./fixtures/auth";
+import { findCase, r9Cases, type ExpectedR9Case } from "./fixtures/demo-cases";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
 
 const RULE = "R9";
-/** Consecutive unknown ids that end the scan (bigserial ids may skip a few). */
-const MISSES_TO_STOP = 15;
+const [CASE_1, CASE_2, CASE_3] = r9Cases();
 
-type Probe = { id: number; rule: string; status: string; assigned: boolean } | null;
-
-async function probe(api: APIRequestContext, id: number): Promise<Probe> {
-  const html = await (await api.get(`/alerts/${id}`)).text();
-  const m = html.match(
-    /data-testid="alert-case" data-alert-id="(\d+)" data-rule="(R\d+)" data-status="([a-z_]+)" data-chain="\d+" data-assigned="(true|false)"/,
+/** The open, unassigned R9 case of an entity (waits for the monitor). */
+async function takeOpenAlert(api: APIRequestContext, c: ExpectedR9Case | undefined): Promise<number> {
+  if (!c) throw new Error("the e2e demo has fewer than three R9 standing cases");
+  return findCase(
+    api,
+    `open, unassigned ${RULE} case of ${c.entity}`,
+    (p) => p.rule === RULE && p.status === "open" && !p.assigned && c.wallets.has(p.subject),
   );
-  if (!m) {
-    expect(html, `alert ${id} is neither a case nor a 404`).toContain('data-testid="alert-not-found"');
-    return null;
-  }
-  return { id, rule: m[2]!, status: m[3]!, assigned: m[4] === "true" };
-}
-
-const taken = new Set<number>();
-
-/** The lowest-id open, unassigned R9 alert no test here has taken yet (waits for the monitor). */
-async function takeOpenAlert(api: APIRequestContext): Promise<number> {
-  let found: number | undefined;
-  await expect(async () => {
-    let misses = 0;
-    for (let id = 1; misses < MISSES_TO_STOP; id++) {
-      const p = await probe(api, id);
-      misses = p ? 0 : misses + 1;
-      if (p && p.rule === RULE && p.status === "open" && !p.assigned && !taken.has(id)) {
-        found = id;
-        return;
-      }
-    }
-    throw new Error(`no open ${RULE} alert yet`);
-  }).toPass({ timeout: 240_000, intervals: [2_000, 5_000, 10_000] });
-  taken.add(found!);
-  return found!;
 }
 
 const pageAs = signedInPages();
@@ -86,12 +61,28 @@ test("an analyst notes, reviews and escalates; a second compliance officer files
   baseURL,
 }) => {
   const analyst = await pageAs(browser, baseURL, "analyst");
-  const id = await takeOpenAlert(analyst.request);
+  const id = await takeOpenAlert(analyst.request, CASE_1);
   await openCase(analyst, id);
   await expect(status(analyst)).toHaveText("Open");
   await expect(analyst.getByTestId("alert-rule")).toContainText(`${RULE} · Unlicensed counterparty`);
   await expect(analyst.getByTestId("alert-evidence-row").first()).toBeVisible();
   await expect(analyst.getByTestId("alert-party").first()).toBeVisible();
+  // The standing case's running totals: every cross-border transfer of the entity on both chains
+  // (the monitor may still be catching up when the case first shows).
+  const c = CASE_1!;
+  await expect(async () => {
+    await analyst.reload();
+    await expect(analyst.getByTestId("alert-total-transfers")).toHaveText(formatInt(c.transfers), {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 240_000, intervals: [2_000, 5_000, 10_000] });
+  await expect(analyst.getByTestId("alert-total-amount").locator("[data-wei]")).toHaveAttribute(
+    "data-wei",
+    c.totalWei.toString(),
+  );
+  await expect(analyst.getByTestId("alert-total-chains")).toHaveText(
+    c.chains.map((chainId) => `Chain ${chainId}`).join(", "),
+  );
 
   const note = `Alert ${id}: the counterparty's licence is not on the register; asked the desk for KYC.`;
   await analyst.getByLabel("New note").fill(note);
@@ -146,7 +137,7 @@ test("four eyes: an officer cannot file his own escalation; a second officer can
   baseURL,
 }) => {
   const officer = await pageAs(browser, baseURL, "compliance");
-  const id = await takeOpenAlert(officer.request);
+  const id = await takeOpenAlert(officer.request, CASE_2);
   await openCase(officer, id);
   await decide(officer, "Escalate", "Round amounts just under the travel-rule threshold.");
   await expect(status(officer)).toHaveText("Escalated");
@@ -204,7 +195,7 @@ test("four eyes: an officer cannot file his own escalation; a second officer can
 
 test("dismissing needs a reason", async ({ browser, baseURL }) => {
   const analyst = await pageAs(browser, baseURL, "analyst");
-  const id = await takeOpenAlert(analyst.request);
+  const id = await takeOpenAlert(analyst.request, CASE_3);
   await openCase(analyst, id);
   await analyst.getByRole("button", { name: "Dismiss", exact: true }).click();
   await expect(analyst.getByTestId("alert-workflow-outcome")).toHaveText(

@@ -10,6 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DRAFT_REASON_PREFIX } from "@/lib/reports/goaml/builder";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
 import { signedInPages } from "./fixtures/auth";
+import { findOpenR9Case, r9Cases } from "./fixtures/demo-cases";
 import { BUILT_IN_XSD_PATH, download, goamlSchemaErrors, sha256 } from "./fixtures/downloads";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
@@ -27,12 +28,14 @@ async function install(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId("goaml-schema-sha256")).toHaveText(sha256(fs.readFileSync(file)));
 }
 
-/** An open R9 alert (transfers as evidence), newest first: alert-workflow.spec takes the oldest. */
+/**
+ * An open R9 standing case (transfers as evidence): the fourth entity's, in the order the cases
+ * opened (e2e/alert-workflow.spec.ts takes the first three).
+ */
 async function openR9Alert(page: Page): Promise<number> {
-  await page.goto("/alerts?status=open&rule=R9&size=100");
-  const link = page.getByTestId("alerts-table").locator("tbody tr").getByTestId("alert-link").first();
-  await expect(link).toBeVisible();
-  return Number(((await link.getAttribute("href")) ?? "").split("/").pop());
+  const c = r9Cases()[3];
+  if (!c) throw new Error("the e2e demo has fewer than four R9 standing cases");
+  return findOpenR9Case(page.request, c);
 }
 
 async function decide(page: Page, move: string, reason: string) {

@@ -62,6 +62,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       data-status={a.status}
       data-chain={a.chainId}
       data-assigned={a.assignee !== null}
+      data-subject={a.subject ?? ""}
     >
       <p className="mb-2 text-sm">
         <Link href="/alerts" className="text-sky-700 underline">
