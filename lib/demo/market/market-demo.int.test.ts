@@ -105,7 +105,7 @@ describe("demo market", () => {
     expect(new Set(after.map((r) => r.liquidity))).toEqual(new Set([drop!.after]));
   });
 
-  it("indexes every reserve report with its planned figure and time; one day under supply, one gap over 24 h", async () => {
+  it("indexes every reserve report with its planned figure and time; one day 6% under supply, one gap over 24 h", async () => {
     const rows = await db.handle.db.select().from(reserveReports).orderBy(asc(reserveReports.blockNumber));
     expect(rows.map((r) => [r.reservesWei, r.reportedAt.getTime() / 1000, r.answer])).toEqual(
       truth.reserveReports.map((r) => [r.reservesWei, r.ts, r.reservesWei]),
@@ -114,6 +114,12 @@ describe("demo market", () => {
     const under = truth.reserveReports.filter((r) => r.reservesWei < r.supplyWei);
     expect(under.length).toBeGreaterThan(0);
     expect(under.every((r) => r.ts >= truth.underCollateralised!.from && r.ts < truth.underCollateralised!.to)).toBe(true);
+    // Reserves fall more than 5% into the planted day; a normal gap between reports stays under 6 hours.
+    const firstUnder = truth.reserveReports.findIndex((r) => r.reservesWei < r.supplyWei);
+    const [prev, cur] = [truth.reserveReports[firstUnder - 1]!, truth.reserveReports[firstUnder]!];
+    expect((cur.reservesWei * 100n) / prev.reservesWei).toBeLessThan(95n);
     expect(truth.stale!.to - truth.stale!.from).toBeGreaterThan(24 * 3_600);
+    const gaps = truth.reserveReports.slice(1).map((r, i) => r.ts - truth.reserveReports[i]!.ts);
+    expect(gaps.filter((g) => g >= 6 * 3_600)).toEqual([truth.stale!.to - truth.stale!.from]);
   });
 });

@@ -147,7 +147,11 @@ export function addMarket(
   return truth;
 }
 
-/** Reports every 4 hours: reserves 0.4–1.0% above the native supply, but 1.5% below it on the planted day, and none in the stale stretch. */
+/**
+ * Reports every 4 hours (up to 10 min late): reserves 0.4–1.0% above the native supply, but 6% below
+ * it on the planted day (below 100%, and down more than 5% from the day before), and none in the
+ * stale stretch.
+ */
 function planReports(seed: string, plan: Plan, plans: ChainPlan[], truth: MarketTruth): ReserveReportTruth[] {
   const rng = createRng(`${seed}:market:reserves`);
   const supplyAt = supplySeries(plans);
@@ -163,7 +167,7 @@ function planReports(seed: string, plan: Plan, plans: ChainPlan[], truth: Market
     if (staleFrom !== null && staleTo !== null && at >= staleFrom && at < staleTo) continue;
     const supplyWei = supplyAt(at);
     const underDay = truth.underCollateralised && at >= truth.underCollateralised.from && at < truth.underCollateralised.to;
-    const bps = underDay ? 9_850n : 10_040n + BigInt(rng.int(0, 61));
+    const bps = underDay ? 9_400n : 10_040n + BigInt(rng.int(0, 61));
     // Whole dollars, as custodians report.
     const reservesWei = ((supplyWei * bps) / 10_000n / WEI_PER_USD) * WEI_PER_USD;
     out.push({ ts: at, reservesWei, supplyWei });
