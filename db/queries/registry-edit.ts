@@ -12,7 +12,7 @@ import {
   type EntityKind,
   type LicenceStatus,
 } from "../schema/registry";
-import { rebuildAttributionRollups } from "./rollups";
+import { applyAttributionDelta, snapshotRegistry } from "./attribution-delta";
 
 type Writer = Db | Tx;
 
@@ -25,8 +25,11 @@ const CHUNK = 1_000;
 
 /**
  * Runs `fn` in one transaction; with `rebuildRollups`, first locks every indexer checkpoint (the
- * indexer takes the same row lock before it advances rollups, so the two cannot interleave) and
- * afterwards recomputes the attribution-dependent rollups. A throw anywhere rolls back everything.
+ * indexer takes the same row lock before it advances rollups, so the two cannot interleave),
+ * snapshots the registry, and afterwards updates the attribution-dependent rollups for the
+ * addresses whose attribution changed only (attribution-delta.ts: their transfers, through the
+ * address indexes), so the lock is held for as long as those addresses' history takes, not the
+ * whole table's. A throw anywhere rolls back everything.
  */
 export async function inRegistryTransaction<T>(
   db: Db,
@@ -40,9 +43,10 @@ export async function inRegistryTransaction<T>(
         .from(indexerCheckpoints)
         .orderBy(indexerCheckpoints.chainId)
         .for("update");
+      await snapshotRegistry(tx);
     }
     const out = await fn(tx);
-    if (opts.rebuildRollups) await rebuildAttributionRollups(tx);
+    if (opts.rebuildRollups) await applyAttributionDelta(tx);
     return out;
   });
 }

@@ -87,7 +87,7 @@ export const BRIDGE_POOLS_SQL = sql`select chain_id, address from addresses wher
   select chain_id, coalesce(actor, args->>'caller') from token_events
   where kind in ('bridge_mint', 'bridge_burn') and coalesce(actor, args->>'caller') is not null`;
 
-function supplyInsert(where: SQL): SQL {
+export function supplyInsert(where: SQL): SQL {
   return sql`
     insert into daily_supply (chain_id, day, minted, burned, mint_count, burn_count, bridge_minted, bridge_burned,
       bridge_mint_count, bridge_burn_count, transfer_count, transfer_volume)
@@ -139,11 +139,17 @@ function supplyInsert(where: SQL): SQL {
  * `intra` and `primary` below are the raw side tests; `isAdjustedSql` and the rollup apply the order.
  */
 export const CORRIDOR_KIND = "transfer" as const;
-export const corridorAttribution = {
-  joins: sql`left join addresses af on af.chain_id = t.chain_id and af.address = t.from_address
-      left join entities ef on ef.id = af.entity_id
-      left join addresses at on at.chain_id = t.chain_id and at.address = t.to_address
-      left join entities et on et.id = at.entity_id`,
+/**
+ * The attribution over a registry relation: `addrs` (chain_id, address, entity_id, tags) and `ents`
+ * (id, country). The live one reads addresses and entities; a registry edit also evaluates it over
+ * a snapshot taken before the edit, to take the old contributions out (attribution-delta.ts).
+ */
+export function attributionOver(addrs: SQL, ents: SQL) {
+  return {
+  joins: sql`left join ${addrs} af on af.chain_id = t.chain_id and af.address = t.from_address
+      left join ${ents} ef on ef.id = af.entity_id
+      left join ${addrs} at on at.chain_id = t.chain_id and at.address = t.to_address
+      left join ${ents} et on et.id = at.entity_id`,
   origin: sql`coalesce(ef.country, 'ZZ')`,
   destination: sql`coalesce(et.country, 'ZZ')`,
   // coalesce: with one side unattributed the comparison is NULL, and a NULL here would drop the
@@ -155,7 +161,9 @@ export const corridorAttribution = {
   primary: sql`(coalesce('treasury' = any(af.tags), false) or coalesce('treasury' = any(at.tags), false)
     or exists (select 1 from watched_governors wg where wg.chain_id = t.chain_id
       and wg.address in (t.from_address, t.to_address)))`,
-} as const;
+  } as const;
+}
+export const corridorAttribution = attributionOver(sql`addresses`, sql`entities`);
 
 /** The corridor categories in their order of precedence (see corridorAttribution). */
 export const CORRIDOR_FLOW_SQL = {
@@ -170,18 +178,23 @@ export function isAdjustedSql(): SQL {
   return CORRIDOR_FLOW_SQL.adjusted;
 }
 
-function corridorInsert(where: SQL): SQL {
-  const a = corridorAttribution;
+/** `sign` -1 takes the matching transfers' contributions out (upserted as negatives). */
+export function corridorInsert(
+  where: SQL,
+  a: ReturnType<typeof attributionOver> = corridorAttribution,
+  sign: 1 | -1 = 1,
+): SQL {
+  const k = sql.raw(String(sign));
   return sql`
     insert into daily_corridor_volume (chain_id, day, origin_country, destination_country, transfer_count, volume,
       adjusted_count, adjusted_volume, intra_entity_volume, bridge_volume, primary_count, primary_volume)
-    select chain_id, day, origin, destination, count(*), sum(amount),
-      count(*) filter (where not intra and not prim and not bridge),
-      coalesce(sum(amount) filter (where not intra and not prim and not bridge), 0),
-      coalesce(sum(amount) filter (where intra and not prim and not bridge), 0),
-      coalesce(sum(amount) filter (where bridge), 0),
-      count(*) filter (where prim and not bridge),
-      coalesce(sum(amount) filter (where prim and not bridge), 0)
+    select chain_id, day, origin, destination, ${k} * count(*), ${k} * sum(amount),
+      ${k} * count(*) filter (where not intra and not prim and not bridge),
+      ${k} * coalesce(sum(amount) filter (where not intra and not prim and not bridge), 0),
+      ${k} * coalesce(sum(amount) filter (where intra and not prim and not bridge), 0),
+      ${k} * coalesce(sum(amount) filter (where bridge), 0),
+      ${k} * count(*) filter (where prim and not bridge),
+      ${k} * coalesce(sum(amount) filter (where prim and not bridge), 0)
     from (
       select t.chain_id, (t.block_time at time zone 'UTC')::date as day, t.amount,
         ${a.origin} as origin,
