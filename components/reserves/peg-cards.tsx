@@ -45,7 +45,7 @@ export async function PegCards({
           <Card
             key={pool.id}
             id={`peg-pool-${pool.id}`}
-            title={`Peg: ${pool.label}`}
+            title={`Peg: ${pool.label}, chain ${pool.chainId}`}
             actions={i === 0 ? actions : undefined}
             description={`USD1 in ${pool.quoteSymbol} (${pool.dex === "uniswap_v3" ? "Uniswap v3" : "PancakeSwap v3"}, chain ${pool.chainId}), time-weighted per ${PERIOD_LABEL[periodSeconds] ?? `${periodSeconds} s`}, ${range.label}. Bands at ±10, ±50 (R14 high) and ±200 bps (R14 severe). Deviations are rounded toward zero.`}
           >
