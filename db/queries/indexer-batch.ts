@@ -21,7 +21,21 @@ export type WriteBatchParams = {
   headBlock: bigint;
   /** RPC errors seen since the last write; the stored count is cumulative. */
   rpcErrorsDelta: number;
+  /** When given, milliseconds per step are added to it (bench:index's split of the time). */
+  timings?: WriteTimings;
 };
+
+export type WriteTimings = {
+  blocks: number;
+  transfers: number;
+  events: number;
+  rollups: number;
+  checkpoint: number;
+};
+
+export function emptyWriteTimings(): WriteTimings {
+  return { blocks: 0, transfers: 0, events: 0, rollups: 0, checkpoint: 0 };
+}
 
 /**
  * Writes one batch and moves the checkpoint in the same transaction, so a crash at any moment
@@ -44,15 +58,26 @@ export async function writeBatch(db: Db, p: WriteBatchParams): Promise<void> {
         `chain ${batch.chainId}: checkpoint at ${cp?.indexedBlock ?? "none"}, batch starts at ${batch.fromBlock}`,
       );
     }
-    await insertHeaders(tx, batch);
-    await insertTransfers(tx, batch, p.bulk ?? "unnest");
-    await insertTokenEvents(tx, batch);
-    await insertWatchedGovernors(tx, { chainId: batch.chainId, governors: batch.newGovernors ?? [] });
-    await extendRange(tx, batch.chainId, batch.fromBlock, batch.toBlock);
+    const timed = async (step: keyof WriteTimings, run: () => Promise<void>) => {
+      if (!p.timings) return run();
+      const t0 = performance.now();
+      await run();
+      p.timings[step] += performance.now() - t0;
+    };
+    await timed("blocks", () => insertHeaders(tx, batch));
+    await timed("transfers", () => insertTransfers(tx, batch, p.bulk ?? "unnest"));
+    await timed("events", async () => {
+      await insertTokenEvents(tx, batch);
+      await insertWatchedGovernors(tx, { chainId: batch.chainId, governors: batch.newGovernors ?? [] });
+    });
     const rollTo = p.finalizedBlock < batch.toBlock ? p.finalizedBlock : batch.toBlock;
     const rolledUp = rollTo > cp.rolledUpBlock ? rollTo : cp.rolledUpBlock;
     if (rolledUp > cp.rolledUpBlock)
-      await advanceRollups(tx, { chainId: batch.chainId, from: cp.rolledUpBlock, to: rolledUp });
+      await timed("rollups", () =>
+        advanceRollups(tx, { chainId: batch.chainId, from: cp.rolledUpBlock, to: rolledUp }),
+      );
+    const c0 = performance.now();
+    await extendRange(tx, batch.chainId, batch.fromBlock, batch.toBlock);
     await tx
       .update(indexerCheckpoints)
       .set({
@@ -65,6 +90,7 @@ export async function writeBatch(db: Db, p: WriteBatchParams): Promise<void> {
         updatedAt: sql`now()`,
       })
       .where(eq(indexerCheckpoints.chainId, batch.chainId));
+    if (p.timings) p.timings.checkpoint += performance.now() - c0;
   });
 }
 

@@ -140,3 +140,61 @@ export async function getBenchSamples(db: Db): Promise<BenchSamples> {
     alertId: await one<number>(sql`select id::int as v from alerts order by id limit 1`),
   };
 }
+
+/** Removes every row of one (bench) chain: data, rollups, registry rows, checkpoint and chain. */
+export async function deleteChainData(db: Db, chainId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const table of [
+      "transfers",
+      "token_events",
+      "blocks",
+      "balances",
+      "daily_supply",
+      "daily_corridor_volume",
+      "indexed_ranges",
+      "watched_governors",
+      "supply_reconciliations",
+      "addresses",
+      "indexer_checkpoints",
+      "chains",
+    ])
+      await tx.execute(sql`delete from ${sql.identifier(table)} where chain_id = ${chainId}`);
+  });
+}
+
+/** Distinct addresses that moved USD1 on a chain (its balances rows). */
+export async function countChainAddresses(db: Db, chainId: number): Promise<number> {
+  const [row] = rowsOf<{ n: string }>(
+    await db.execute(sql`select count(*) as n from balances where chain_id = ${chainId}`),
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The raw COPY insert of `rows` (transfers columns, text) in a transaction that is rolled back:
+ * into transfers itself (every index maintained) and into an index-free copy of it. Milliseconds.
+ */
+export async function timeRawCopy(
+  pool: pg.Pool,
+  columns: string[],
+  rows: string[][],
+  copy: (client: pg.PoolClient, table: string, columns: string[], rows: string[][]) => Promise<void>,
+): Promise<{ withIndexesMs: number; withoutIndexesMs: number }> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    let t0 = performance.now();
+    await copy(client, "transfers", columns, rows);
+    const withIndexesMs = performance.now() - t0;
+    await client.query("rollback");
+    await client.query("begin");
+    await client.query("create temp table transfers_noindex (like transfers) on commit drop");
+    t0 = performance.now();
+    await copy(client, "transfers_noindex", columns, rows);
+    const withoutIndexesMs = performance.now() - t0;
+    await client.query("rollback");
+    return { withIndexesMs, withoutIndexesMs };
+  } finally {
+    client.release();
+  }
+}

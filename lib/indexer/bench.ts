@@ -11,6 +11,7 @@ import { writeBatch, type BulkMode } from "@/db/queries/indexer-batch";
 import { rowsOf } from "@/db/queries/sql-arrays";
 import { transfers } from "@/db/schema";
 import { openTestDb } from "@/db/testing/test-db";
+import { realisticMixFlagsSchema, runRealisticMix } from "@/lib/scale/bench-index-mix";
 import { TRANSFER_TOPIC } from "./abi";
 import { decodeLogs } from "./decode";
 import { createIndexer } from "./indexer";
@@ -20,13 +21,31 @@ import type { Batch, BlockHeader, RpcLog } from "./types";
 
 // npm run bench:index [-- --transfers 200000 --e2e-transfers 200000 --batch 50000]
 // Prints ingest-only (decode + write, on Postgres) and end-to-end (anvil → RPC → Postgres) events/s.
+// npm run bench:index -- --mix realistic [--database-url URL --transfers 500000 --days 90]: the
+// realistic mix into a large existing table instead (lib/scale/bench-index-mix.ts).
 const { values } = parseArgs({
   options: {
     transfers: { type: "string", default: "200000" },
     "e2e-transfers": { type: "string", default: "200000" },
     batch: { type: "string", default: "50000" },
+    mix: { type: "string", default: "synthetic" },
+    "database-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/usd1_large" },
+    days: { type: "string", default: "90" },
+    force: { type: "boolean", default: false },
   },
 });
+if (values.mix === "realistic") {
+  const code = await runRealisticMix(
+    realisticMixFlagsSchema.parse({
+      databaseUrl: values["database-url"],
+      transfers: process.argv.includes("--transfers") ? values.transfers : "500000",
+      batch: values.batch,
+      days: values.days,
+      force: values.force,
+    }),
+  );
+  process.exit(code);
+}
 const N = Number(values.transfers);
 const E2E = Number(values["e2e-transfers"]);
 const BATCH = Number(values.batch);
