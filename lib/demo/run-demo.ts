@@ -6,6 +6,7 @@ import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { createIndexer } from "@/lib/indexer/indexer";
 import { createMarketFollower } from "@/lib/indexer/market/follower";
 import { RpcPool } from "@/lib/indexer/rpc";
+import { createMarketMonitorRunner } from "@/lib/monitoring/market/runner";
 import { demoWatchlist } from "@/lib/monitoring/demo/index-seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
@@ -192,9 +193,11 @@ async function startIndexer(p: {
   if (p.market && p.chain.marketBlock !== null) {
     await seedMarketSources(handle.db, p.market, new Map([[p.chain.chainId, p.chain.marketBlock]]));
     const pool = new RpcPool({ urls: [p.chain.node.rpcUrl], logger: log, signal: controller.signal });
-    market = createMarketFollower({ pool, chainId: p.chain.chainId, log })
+    const monitor = createMarketMonitorRunner({ log });
+    market = createMarketFollower({ pool, chainId: p.chain.chainId, log, onChange: monitor.kick })
       .follow(handle.db, { signal: controller.signal, pollIntervalMs: 1_000 })
-      .catch((err: unknown) => log.error({ err: String(err) }, "market follower stopped with an error"));
+      .catch((err: unknown) => log.error({ err: String(err) }, "market follower stopped with an error"))
+      .finally(() => monitor.drain());
   }
   return {
     stop: async () => {

@@ -41,6 +41,8 @@ export type MarketFollowerParams = {
   verifyDepth?: number;
   initialSpan?: bigint;
   maxSpan?: bigint;
+  /** Called after a step that stored or rolled back rows (the market monitor's kick). */
+  onChange?: (db: Db) => void;
 };
 
 export type MarketStepResult = { head: bigint; targets: number; rows: number; reorgs: number };
@@ -168,6 +170,7 @@ export function createMarketFollower(p: MarketFollowerParams) {
       rows += r.rows;
       if (r.reorged) reorgs++;
     }
+    if (rows > 0 || reorgs > 0) p.onChange?.(db);
     return { head, targets: targets.length, rows, reorgs };
   }
 

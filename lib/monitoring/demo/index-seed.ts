@@ -14,6 +14,7 @@ import type { NetworkPlan } from "@/lib/demo/simulator/network";
 import { createIndexer } from "@/lib/indexer/indexer";
 import { createMarketFollower } from "@/lib/indexer/market/follower";
 import { RpcPool } from "@/lib/indexer/rpc";
+import { createMarketMonitorRunner } from "@/lib/monitoring/market/runner";
 import { seedMarketSources } from "@/lib/demo/market/seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
@@ -70,7 +71,10 @@ export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Lo
       if (network.market && d.marketBlock !== null) {
         await seedMarketSources(handle.db, network.market, new Map([[chainId, d.marketBlock]]));
         const pool = new RpcPool({ urls: [node.rpcUrl], logger: log });
-        await createMarketFollower({ pool, chainId, log: log.child({ chainId, market: true }) }).step(handle.db);
+        const monitor = createMarketMonitorRunner({ log });
+        const follower = createMarketFollower({ pool, chainId, log: log.child({ chainId, market: true }), onChange: monitor.kick }); // prettier-ignore
+        await follower.step(handle.db);
+        await monitor.drain();
       }
       const config = indexerConfigSchema.parse({
         rpcUrls: [node.rpcUrl],
