@@ -2,6 +2,7 @@
 export const OVERVIEW_CARDS = {
   supply: { id: "supply", title: "Supply" },
   issuance: { id: "issuance", title: "Issuance" },
+  collateral: { id: "collateral", title: "Reserves and peg" },
   corridors: { id: "corridors", title: "Top corridors (30 days)" },
   indexer: { id: "indexer", title: "Indexer status" },
 } as const;

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { OVERVIEW_CARDS } from "@/components/overview/cards";
+import { OverviewCollateralCard } from "@/components/overview/collateral-card";
 import { OverviewCorridorsCard } from "@/components/overview/corridors-card";
 import { OverviewIndexerCard } from "@/components/overview/indexer-card";
 import { OverviewIssuanceCard } from "@/components/overview/issuance-card";
@@ -14,6 +16,7 @@ import { OverviewSupplyCard } from "@/components/overview/supply-card";
 import { ChainFilter } from "@/components/shell/chain-filter";
 import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
+import { CardSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
@@ -69,6 +72,9 @@ export default async function OverviewPage({
             <>
               <Suspense fallback={<SupplySkeleton />}>
                 <OverviewSupplyCard chainId={chainId} />
+              </Suspense>
+              <Suspense fallback={<CardSkeleton {...OVERVIEW_CARDS.collateral} />}>
+                <OverviewCollateralCard now={now} chainId={chainId} />
               </Suspense>
               <Suspense fallback={<IssuanceSkeleton />}>
                 <OverviewIssuanceCard now={now} chainId={chainId} />
