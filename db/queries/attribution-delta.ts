@@ -33,8 +33,12 @@ export async function applyAttributionDelta(tx: Tx): Promise<{ changed: number }
           from registry_before_addresses a left join registry_before_entities e on e.id = a.entity_id) o
       on o.chain_id = n.chain_id and o.address = n.address
     where (n.entity_id, n.tags, n.country) is distinct from (o.entity_id, o.tags, o.country)`);
-  const [{ n } = { n: "0" }] = rowsOf<{ n: string }>(
-    await tx.execute(sql`select count(*)::text as n from registry_changed`),
+  // Statistics, so the planner knows it is a handful of rows and walks the address indexes.
+  await tx.execute(sql`analyze registry_changed`);
+  const [{ n, bridge } = { n: "0", bridge: false }] = rowsOf<{ n: string; bridge: boolean }>(
+    await tx.execute(
+      sql`select count(*)::text as n, coalesce(bool_or(bridge), false) as bridge from registry_changed`,
+    ),
   );
   const changed = Number(n);
   if (changed === 0) return { changed };
@@ -57,6 +61,7 @@ export async function applyAttributionDelta(tx: Tx): Promise<{ changed: number }
 
   // Bridge split of daily supply: only bridge-tagged addresses (before or after) move it, through
   // their own mints/burns or the token Mint/Burn events they called.
+  if (!bridge) return { changed };
   const days = rowsOf<{ chain_id: number; day: string }>(
     await tx.execute(sql`
       select distinct t.chain_id, (t.block_time at time zone 'UTC')::date::text as day
