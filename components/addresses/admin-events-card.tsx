@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { adminEventLabel, eventDetail } from "@/components/ui/event-labels";
 import { ShortAddressLink } from "@/components/ui/short-address";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import type { ChainRef } from "@/db/queries/overview";
 import { listAddressAdminEvents, type AdminEventRow } from "@/db/queries/supply-events";
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
@@ -41,7 +41,7 @@ export async function AddressAdminEventsCard({
   chains: ChainRef[];
 }) {
   const self = address.toLowerCase();
-  const { rows, total } = await listAddressAdminEvents(await getDb(), {
+  const { rows, total } = await listAddressAdminEvents(await getReadDb(), {
     address: self,
     chainId,
     limit: LIMIT,

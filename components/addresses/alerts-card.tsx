@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listAlertsForAddress } from "@/db/queries/monitoring-alerts";
 import type { ChainRef } from "@/db/queries/overview";
 import { formatDateTimeUtc } from "@/lib/format";
@@ -20,7 +20,7 @@ export async function AddressAlertsCard({
   chainId?: number | undefined;
   chains: ChainRef[];
 }) {
-  const rows = await listAlertsForAddress(await getDb(), { address, chainId, limit: LIMIT });
+  const rows = await listAlertsForAddress(await getReadDb(), { address, chainId, limit: LIMIT });
   const chainName = (id: number) => chains.find((c) => c.chainId === id)?.name ?? `Chain ${id}`;
   return (
     <Card

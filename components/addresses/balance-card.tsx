@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { TimeSeriesChartCard } from "@/components/charts/chart-card";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getAddressBalanceHistory } from "@/db/queries/addresses";
 import { fillBalanceDays } from "@/lib/addresses/balance-series";
 import { ADDRESS_CARDS } from "./cards";
@@ -15,7 +15,7 @@ export async function AddressBalanceCard({
   chainId?: number | undefined;
   pkrPerUsd?: string | undefined;
 }) {
-  const history = await getAddressBalanceHistory(await getDb(), { address, chainId });
+  const history = await getAddressBalanceHistory(await getReadDb(), { address, chainId });
   return (
     <TimeSeriesChartCard
       {...ADDRESS_CARDS.balance}

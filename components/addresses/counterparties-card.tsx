@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import { CounterpartiesTable } from "@/components/tables/counterparties/counterparties-table";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getAddressCounterparties } from "@/db/queries/addresses";
 import { formatCountry } from "@/lib/format";
 import type { parseCounterpartyTableParams } from "@/lib/validators/address";
@@ -20,7 +20,7 @@ export async function AddressCounterpartiesCard({
   table: TableValue;
 }) {
   const sort = table.sort ?? { id: "volume", desc: true };
-  const { rows, total } = await getAddressCounterparties(await getDb(), {
+  const { rows, total } = await getAddressCounterparties(await getReadDb(), {
     address,
     chainId,
     sort: sort.id,

@@ -5,7 +5,7 @@ import type { ChartPoint, ChartSeries } from "@/components/charts/chart-data";
 import { SEVERITY_LABELS } from "@/components/ui/alert-badges";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import type { AlertFilter } from "@/db/queries/alerts-list";
 import { countAlertsOverTime, type AlertTrend } from "@/db/queries/alerts-trend";
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from "@/db/schema/monitoring";
@@ -64,7 +64,7 @@ export type AlertsOverviewProps = {
 
 /** Counts by severity and by rule for the filter, and the same counts over time (chart + tables). */
 export async function AlertsOverview({ filter, sp, ruleNames }: AlertsOverviewProps) {
-  const trend = await countAlertsOverTime(await getDb(), filter);
+  const trend = await countAlertsOverTime(await getReadDb(), filter);
   const { bySeverity, byRule } = chartData(trend, ruleNames);
   const xLabel = trend.bucket === "week" ? "Week from (Monday, UTC)" : "Day (UTC)";
   const rules = RULE_IDS.filter((r) => trend.byRule[r] > 0);

@@ -1,7 +1,7 @@
 import { ExportLinks } from "@/components/shell/export-links";
 import { AlertsTable, type AlertTableRow } from "@/components/tables/alerts/alerts-table";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listAlerts, type AssignableUser } from "@/db/queries/alerts-list";
 import type { ChainRef } from "@/db/queries/overview";
 import type { RuleId } from "@/db/schema/monitoring";
@@ -30,7 +30,7 @@ export async function AlertsResults({
   assignees,
   canExport,
 }: AlertsResultsProps) {
-  const { rows, total } = await listAlerts(await getDb(), listAlertParamsOf(query));
+  const { rows, total } = await listAlerts(await getReadDb(), listAlertParamsOf(query));
   const chainName = new Map(chains.map((c) => [c.chainId, c.name]));
   const tableRows: AlertTableRow[] = rows.map((r) => ({
     id: r.id,

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { CorridorsTable } from "@/components/tables/corridors/corridors-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getCorridorCells } from "@/db/queries/corridors";
 import { buildCorridorMatrix, corridorRows, summarizeCorridors } from "@/lib/corridors/matrix";
 import { corridorTablePage, type CorridorTableQuery } from "@/lib/corridors/table-rows";
@@ -25,7 +25,7 @@ export type CorridorsContentProps = {
 
 /** Summary, matrix and table from one read of the rollup, so the three always agree. */
 export async function CorridorsContent(p: CorridorsContentProps) {
-  const db = await getDb();
+  const db = await getReadDb();
   const cells = await getCorridorCells(db, { from: p.fromDay, to: p.toDay, chainId: p.chainId });
   if (cells.length === 0) {
     return (

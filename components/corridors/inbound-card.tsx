@@ -2,7 +2,7 @@ import { ChartCard, ChartDataTable } from "@/components/charts/chart-card";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Usd1Amount } from "@/components/ui/amount";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getInboundSeries } from "@/db/queries/corridors";
 import { CORRIDOR_COSTS } from "@/lib/config/corridor-costs";
 import { averageTicket } from "@/lib/corridors/fees";
@@ -15,7 +15,7 @@ export type CorridorsInboundCardProps = { fromDay: string; toDay: string; chainI
 /** Adjusted inbound volume per day, stacked by source country, with per-source counts and tickets. */
 export async function CorridorsInboundCard({ fromDay, toDay, chainId }: CorridorsInboundCardProps) {
   const home = CORRIDOR_COSTS.homeCountry;
-  const db = await getDb();
+  const db = await getReadDb();
   const chart = buildInboundChart(
     await getInboundSeries(db, { from: fromDay, to: toDay, chainId, destination: home }),
   );

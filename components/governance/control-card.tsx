@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getChainControl, type ChainControl, type LogRef } from "@/db/queries/governance";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -133,7 +133,7 @@ function ChainFacts({ c }: { c: ChainControl }) {
 
 /** Per chain: owner (and a pending hand-over), proxy admin, implementation and version, governors. */
 export async function GovernanceControlCard({ chainId }: { chainId: number | undefined }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const chains = await getChainControl(db, { chainId });
   return (
     <Card

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listRoleEvents, type RoleEventKind } from "@/db/queries/governance";
 import { listKnownChains } from "@/db/queries/overview";
 import { Card } from "@/components/ui/card";
@@ -13,7 +13,7 @@ export type GovernanceHistoryCardProps = {
 
 /** Every RoleGranted and RoleRevoked of the watched governors, paged in the URL. */
 export async function GovernanceHistoryCard({ chainId, table }: GovernanceHistoryCardProps) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [events, chains] = await Promise.all([
     listRoleEvents(db, {
       chainId,

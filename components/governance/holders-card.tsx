@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listRoleHolders } from "@/db/queries/governance";
 import { listKnownChains } from "@/db/queries/overview";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +10,7 @@ import { GOVERNANCE_CARDS } from "./cards";
 
 /** Who may mint, burn, bridge, freeze, pause and administer: the latest grant per role and account. */
 export async function GovernanceHoldersCard({ chainId }: { chainId: number | undefined }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [holders, chains] = await Promise.all([listRoleHolders(db, { chainId }), listKnownChains(db)]);
   const nameOf = new Map(chains.map((c) => [c.chainId, c.name]));
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getPegSeries } from "@/db/queries/peg";
 import { getCollateralSeries } from "@/db/queries/reserves";
 import { formatCentiBps, formatPercentE18 } from "@/lib/reserves/math";
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 
 /** Is every USD1 backed, and does it trade at $1: today's ratio and each pool's worst 5 minutes of the last 24 h. */
 export async function OverviewCollateralCard({ now, chainId }: { now: Date; chainId?: number | undefined }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const today = now.toISOString().slice(0, 10);
   const [series, peg] = await Promise.all([
     getCollateralSeries(db, { fromDay: today, toDay: today, today }),

@@ -1,7 +1,7 @@
 import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getTopCorridors } from "@/db/queries/top-corridors";
 import { formatCountry, formatInt } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./cards";
@@ -14,7 +14,7 @@ export type OverviewCorridorsCardProps = {
 };
 
 export async function OverviewCorridorsCard({ since, limit = 10, chainId }: OverviewCorridorsCardProps) {
-  const db = await getDb();
+  const db = await getReadDb();
   const corridors = await getTopCorridors(db, { since, limit, chainId });
 
   return (

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getIndexerStatus, type IndexerStatus } from "@/db/queries/chain-status";
 import {
   formatBlockLag,
@@ -13,7 +13,7 @@ import {
 import { OVERVIEW_CARDS } from "./cards";
 
 export async function OverviewIndexerCard({ now, chainId }: { now: Date; chainId?: number | undefined }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const statuses = await getIndexerStatus(db, { chainId });
 
   return (

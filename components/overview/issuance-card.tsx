@@ -2,7 +2,7 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getIssuanceWindows, type Flow } from "@/db/queries/issuance";
 import { formatCount } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./cards";
@@ -13,7 +13,7 @@ const WINDOWS = [
 ] as const;
 
 export async function OverviewIssuanceCard({ now, chainId }: { now: Date; chainId?: number | undefined }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const issuance = await getIssuanceWindows(db, { now, chainId });
 
   return (

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getLatestReconciliations } from "@/db/queries/chain-status";
 import { getSupplyByChain } from "@/db/queries/overview";
 import { getNetworkFlows } from "@/db/queries/supply";
@@ -11,7 +11,7 @@ import { formatCount, formatInt } from "@/lib/format";
 import { OVERVIEW_CARDS } from "./cards";
 
 export async function OverviewSupplyCard({ chainId }: { chainId?: number | undefined }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [supply, recs, flows] = await Promise.all([
     getSupplyByChain(db, { chainId }),
     getLatestReconciliations(db, { chainId }),

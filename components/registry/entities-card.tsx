@@ -1,7 +1,7 @@
 import { EntitiesTable, type EntityRow } from "@/components/tables/entities/entities-table";
 import { Card } from "@/components/ui/card";
 import { KIND_OPTIONS, LICENCE_OPTIONS, countryOptions } from "@/components/ui/registry-labels";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getRegistryCounts, listEntitiesPage, listRegistryCountries } from "@/db/queries/registry";
 import type { EntitySort } from "@/db/queries/registry";
 import { formatCount, formatCountry } from "@/lib/format";
@@ -12,7 +12,7 @@ export type RegistryTableParams = TableParams<EntitySort, typeof registryTableFi
 
 /** One page of entities (filters, sort and page from the URL, already validated). */
 export async function RegistryEntitiesCard({ params }: { params: RegistryTableParams }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [page, counts, countries] = await Promise.all([
     listEntitiesPage(db, {
       kind: params.filters.kind,

@@ -4,7 +4,7 @@ import type { ChartPoint } from "@/components/charts/chart-data";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Usd1Amount } from "@/components/ui/amount";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getCollateralSeries } from "@/db/queries/reserves";
 import { formatPercentE18 } from "@/lib/reserves/math";
 import type { DateRange } from "@/lib/validators/view-params";
@@ -24,7 +24,7 @@ export async function CollateralCard({
   today: string;
   actions?: ReactNode;
 }) {
-  const series = await getCollateralSeries(await getDb(), {
+  const series = await getCollateralSeries(await getReadDb(), {
     fromDay: range.fromDay,
     toDay: range.toDay,
     today,

@@ -2,7 +2,7 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listAttestations, listEnteredSupply } from "@/db/queries/reserves-manual";
 import { formatDateTimeUtc } from "@/lib/format";
 import { ENTERED_CHAIN_LABELS, ENTERED_SUPPLY_CHAINS, type EnteredSupplyChain } from "@/lib/reserves/chains";
@@ -16,7 +16,7 @@ function status(a: { confirmedAt: Date | null; rejectedAt: Date | null }) {
 
 /** Custodian attestations and entered native supply: the figures typed in, with who did what. */
 export async function ManualEntriesCard({ userId, mayEnter }: { userId: string; mayEnter: boolean }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [attestations, supply] = await Promise.all([listAttestations(db), listEnteredSupply(db)]);
   const chainLabel = (c: string) => ENTERED_CHAIN_LABELS[c as EnteredSupplyChain] ?? c;
   return (

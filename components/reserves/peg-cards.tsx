@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getPegSeries, type PegPeriod } from "@/db/queries/peg";
 import { formatInt } from "@/lib/format";
 import { formatCentiBps, formatE18 } from "@/lib/reserves/math";
@@ -27,7 +27,7 @@ export async function PegCards({
   range: DateRange;
   actions?: ReactNode;
 }) {
-  const series = await getPegSeries(await getDb(), { chainId, since: range.since, until: range.until });
+  const series = await getPegSeries(await getReadDb(), { chainId, since: range.since, until: range.until });
   if (series.length === 0) {
     return (
       <Card id="peg-none" title="Peg" actions={actions}>

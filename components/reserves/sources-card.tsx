@@ -2,7 +2,7 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listRuleSettings } from "@/db/queries/monitoring";
 import { getReserveSourcesStatus } from "@/db/queries/reserves";
 import { formatDateTimeUtc, formatDuration, formatInt } from "@/lib/format";
@@ -16,7 +16,7 @@ const KIND_LABELS = {
 
 /** Each reserve source, its latest figure and how old it is (stale past R13's limit, for feeds). */
 export async function ReserveSourcesCard({ chainId, now }: { chainId: number | undefined; now: Date }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [sources, settings] = await Promise.all([
     getReserveSourcesStatus(db, { chainId, now }),
     listRuleSettings(db),

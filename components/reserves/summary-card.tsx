@@ -3,14 +3,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getCollateralSeries } from "@/db/queries/reserves";
 import { formatDateTimeUtc } from "@/lib/format";
 import { formatPercentE18 } from "@/lib/reserves/math";
 
 /** The latest day: reserves against native supply, the ratio, and how much of the supply is indexed. */
 export async function ReservesSummaryCard({ today }: { today: string }) {
-  const series = await getCollateralSeries(await getDb(), { fromDay: today, toDay: today, today });
+  const series = await getCollateralSeries(await getReadDb(), { fromDay: today, toDay: today, today });
   const p = series.at(-1);
   return (
     <Card

@@ -1,7 +1,7 @@
 import { AdminEventsTable, type AdminEventView } from "@/components/tables/admin-events/admin-events-table";
 import { Card } from "@/components/ui/card";
 import { adminEventLabel, eventDetail, eventKindLabel } from "@/components/ui/event-labels";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { ADMIN_EVENT_KINDS, listAdminEvents, type AdminEventKind } from "@/db/queries/supply-events";
 import type { DateRange, TableParamsOf } from "@/lib/validators/view-params";
@@ -17,7 +17,7 @@ const KIND_OPTIONS = ADMIN_EVENT_KINDS.map((value) => ({ value, label: eventKind
 
 /** Freezes, pauses, upgrades, role and ownership changes in the range, by block time. */
 export async function SupplyAdminEventsCard({ chainId, range, table }: SupplyAdminEventsCardProps) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [events, chains] = await Promise.all([
     listAdminEvents(db, {
       chainId,

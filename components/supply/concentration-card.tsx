@@ -1,7 +1,7 @@
 import { HoldersTable, type HolderView } from "@/components/tables/holders/holders-table";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getHolderConcentration, listTopHolders, type HolderSort } from "@/db/queries/supply-holders";
 import { formatInt, formatShare } from "@/lib/format";
 import type { TableParamsOf } from "@/lib/validators/view-params";
@@ -22,7 +22,7 @@ export type SupplyConcentrationCardProps = {
 
 /** Top holders with entity names, top-10 share and HHI, from finalized balances. */
 export async function SupplyConcentrationCard({ chainId, table }: SupplyConcentrationCardProps) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [conc, page] = await Promise.all([
     getHolderConcentration(db, { chainId }),
     listTopHolders(db, { chainId, limit: table.size, offset: table.offset, sort: table.sort, q: table.q }),

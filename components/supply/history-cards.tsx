@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ChartCard, ChartDataTable, TimeSeriesChartCard } from "@/components/charts/chart-card";
 import type { ChartPoint, ChartSeries } from "@/components/charts/chart-data";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { getSupplySeries } from "@/db/queries/supply";
 import type { DateRange } from "@/lib/validators/view-params";
@@ -29,7 +29,7 @@ export async function SupplyHistoryCards({
   today,
   actions,
 }: SupplyWidgetParams & { range: DateRange; today: string; actions?: ReactNode }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [series, chains] = await Promise.all([
     getSupplySeries(db, { chainId, fromDay: range.fromDay, toDay: range.toDay, today }),
     listKnownChains(db),

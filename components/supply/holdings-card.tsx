@@ -2,7 +2,7 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getSupplyByChain, listKnownChains } from "@/db/queries/overview";
 import { getTaggedHoldings } from "@/db/queries/supply-holders";
 import { formatShare } from "@/lib/format";
@@ -10,7 +10,7 @@ import { SUPPLY_CARDS, type SupplyWidgetParams } from "./cards";
 
 /** USD1 sitting with the issuer's treasury and in bridge pools (registry tags decide which). */
 export async function SupplyHoldingsCard({ chainId, pkr }: SupplyWidgetParams) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [holdings, supply, chains] = await Promise.all([
     getTaggedHoldings(db, { chainId }),
     getSupplyByChain(db, { chainId }),

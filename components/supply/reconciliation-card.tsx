@@ -4,7 +4,7 @@ import {
 } from "@/components/tables/reconciliations/reconciliations-table";
 import { Card } from "@/components/ui/card";
 import { ReconciliationBadge } from "@/components/ui/reconciliation-badge";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getLatestReconciliations } from "@/db/queries/chain-status";
 import { listKnownChains } from "@/db/queries/overview";
 import { listReconciliations, type ListReconciliationsParams } from "@/db/queries/supply-events";
@@ -19,7 +19,7 @@ export type SupplyReconciliationCardProps = {
 
 /** Latest status per chain, then every check in the range (indexed vs on-chain, wei difference). */
 export async function SupplyReconciliationCard({ chainId, range, table }: SupplyReconciliationCardProps) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [latest, chains, history] = await Promise.all([
     getLatestReconciliations(db, { chainId }),
     listKnownChains(db),

@@ -2,7 +2,7 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getSupplyByChain } from "@/db/queries/overview";
 import { getSupplySeries, type IssuanceFlow } from "@/db/queries/supply";
 import { formatInt } from "@/lib/format";
@@ -16,7 +16,7 @@ const WINDOWS = [
 
 /** Total and per-chain supply (exact: rollups + provisional tail) and 1d/7d/30d issuance. */
 export async function SupplySummaryCard({ chainId, pkr, today }: SupplyWidgetParams & { today: string }) {
-  const db = await getDb();
+  const db = await getReadDb();
   const [supply, series] = await Promise.all([
     getSupplyByChain(db, { chainId }),
     getSupplySeries(db, { chainId, fromDay: today, toDay: today, today }),

@@ -5,7 +5,7 @@ import {
 } from "@/components/tables/transactions/transactions-table";
 import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import type { ChainRef } from "@/db/queries/overview";
 import { listTransactions, type EntityOption } from "@/db/queries/transactions";
 import { TRANSFER_FLOWS } from "@/db/queries/transactions";
@@ -37,7 +37,7 @@ export async function TransactionsResults({
   entities,
   exportSearchParams,
 }: TransactionsResultsProps) {
-  const { rows, total, totalAmount, exact } = await listTransactions(await getDb(), listParamsOf(query));
+  const { rows, total, totalAmount, exact } = await listTransactions(await getReadDb(), listParamsOf(query));
   const chainName = new Map(chains.map((c) => [c.chainId, c.name]));
   const tableRows: TransactionTableRow[] = rows.map((r) => ({
     id: `${r.chainId}:${r.txHash}:${r.logIndex}`,

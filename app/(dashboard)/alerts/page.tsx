@@ -10,7 +10,7 @@ import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/components/ui/alert-badges";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listAssignableUsers, listAssigneeOptions } from "@/db/queries/alerts-list";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions, type EntityOption } from "@/db/queries/transactions";
@@ -49,7 +49,7 @@ function filterOptions(
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const session = await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const sp = await searchParams;
   const header = (
     <PageHeader title="Alerts">

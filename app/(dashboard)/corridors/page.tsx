@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Corridors" };
 export default async function CorridorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const session = await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const sp = await searchParams;
   const now = new Date();
   const presence = await getDataPresence(db);
@@ -86,7 +86,7 @@ type BodyProps = {
 
 async function CorridorsBody({ chainId, range, table, exportActions }: BodyProps) {
   // The drill-down links (and the matrix export) need concrete days, "all time" included.
-  const days = await corridorViewDays(await getDb(), { chainId, range });
+  const days = await corridorViewDays(await getReadDb(), { chainId, range });
   const { fromDay, toDay, label: rangeLabel } = days;
   return (
     <>

@@ -15,7 +15,7 @@ import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { ROLE_EVENT_KINDS } from "@/db/queries/governance";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
@@ -49,7 +49,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
   // Live state: render per request, never at build time.
   await connection();
   await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const presence = await getDataPresence(db);
   const chains = presence.schemaReady ? await listKnownChains(db) : [];
   const now = new Date();

@@ -5,7 +5,7 @@ import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getIndexerStatusView } from "@/db/queries/indexer-status";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Indexer status" };
 export default async function IndexerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const presence = await getDataPresence(db);
   const now = new Date();
   const chains = presence.schemaReady ? await listKnownChains(db) : [];

@@ -4,7 +4,7 @@ import { ListImportForm } from "@/components/lists/list-import-form";
 import { ListsTable } from "@/components/lists/lists-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listWatchlists } from "@/db/queries/watchlists";
 import { requireRole } from "@/lib/auth/guards";
 import { formatInt } from "@/lib/format";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Lists" };
 export default async function ListsPage() {
   await connection();
   await requireRole("lists:manage");
-  const lists = await listWatchlists(await getDb());
+  const lists = await listWatchlists(await getReadDb());
   const inForce = lists.filter((l) => !l.retiredAt).length;
   return (
     <>

@@ -17,7 +17,7 @@ import { ChainFilter } from "@/components/shell/chain-filter";
 import { NothingIndexed } from "@/components/shell/nothing-indexed";
 import { PageHeader } from "@/components/shell/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
 import { formatDateTimeUtc } from "@/lib/format";
@@ -36,7 +36,7 @@ export default async function OverviewPage({
   // Live figures: render per request, never at build time.
   await connection();
   await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const presence = await getDataPresence(db);
   const chainParam = chainParamSchema.safeParse(firstParam((await searchParams).chain));
   const chains = presence.schemaReady ? await listKnownChains(db) : [];

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -27,7 +27,7 @@ export const metadata: Metadata = { title: "Reserves & peg" };
 export default async function ReservesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const session = await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const presence = await getDataPresence(db);
   const chains = presence.schemaReady ? await listKnownChains(db) : [];
   const now = new Date();

@@ -24,7 +24,7 @@ import { SupplySummaryCard } from "@/components/supply/summary-card";
 import { ADMIN_EVENTS_TABLE } from "@/components/tables/admin-events/admin-events-params";
 import { HOLDERS_TABLE } from "@/components/tables/holders/holders-params";
 import { RECONCILIATIONS_TABLE } from "@/components/tables/reconciliations/reconciliations-params";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import {
   ADMIN_EVENT_KINDS,
@@ -82,7 +82,7 @@ export default async function SupplyPage({ searchParams }: { searchParams: Promi
   // Live figures: render per request, never at build time.
   await connection();
   const session = await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const presence = await getDataPresence(db);
   const chains = presence.schemaReady ? await listKnownChains(db) : [];
   // One clock for every widget, so "today" and the ranges agree with each other.

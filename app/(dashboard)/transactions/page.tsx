@@ -9,7 +9,7 @@ import { TransactionsAmountFilter } from "@/components/transactions/amount-filte
 import { TransactionsCorridorNote } from "@/components/transactions/corridor-note";
 import { TRANSACTIONS_CARD, TransactionsResults } from "@/components/transactions/results";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getDataPresence, listKnownChains } from "@/db/queries/overview";
 import { listEntityOptions } from "@/db/queries/transactions";
 import { requireRole } from "@/lib/auth/guards";
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Transactions" };
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const session = await requireRole("views:read");
-  const db = await getDb();
+  const db = await getReadDb();
   const sp = await searchParams;
   const header = (
     <PageHeader title="Transactions">

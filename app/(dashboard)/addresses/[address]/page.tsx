@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ViewParamsError } from "@/components/shell/view-params-error";
 import { ViewToolbar } from "@/components/shell/view-toolbar";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getAddressActivity, getAddressRegistry } from "@/db/queries/addresses";
 import { listKnownChains } from "@/db/queries/overview";
 import { requireRole } from "@/lib/auth/guards";
@@ -37,7 +37,7 @@ export default async function AddressPage({ params, searchParams }: Props) {
       </>
     );
   }
-  const db = await getDb();
+  const db = await getReadDb();
   const sp = await searchParams;
   const chains = await listKnownChains(db);
   // The chain filter only; balance and counterparties cover the address's whole history.

@@ -12,7 +12,7 @@ import { AlertCaseHistory } from "@/components/alerts/case/history";
 import { AlertCaseNotes } from "@/components/alerts/case/notes";
 import { AlertCaseParties } from "@/components/alerts/case/parties";
 import { PageHeader } from "@/components/shell/page-header";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import type { Db } from "@/db/client";
 import { getAlertCase } from "@/db/queries/alert-case";
 import { requireRole } from "@/lib/auth/guards";
@@ -45,7 +45,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const session = await requireRole("views:read");
   const id = alertIdParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const db = await getDb();
+  const db = await getReadDb();
   const c = await getAlertCase(db, { id: id.data });
   if (!c) notFound();
   const a = c.alert;

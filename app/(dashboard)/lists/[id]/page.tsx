@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ListEntries, ListImportHistory } from "@/components/lists/list-detail";
 import { PageHeader } from "@/components/shell/page-header";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getWatchlist } from "@/db/queries/watchlists";
 import { requireRole } from "@/lib/auth/guards";
 import { listEntriesPageSchema } from "@/lib/validators/watchlists";
@@ -25,7 +25,7 @@ export default async function ListPage({
   const { id: raw } = await params;
   if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
   const page = listEntriesPageSchema.parse((await searchParams).page);
-  const detail = await getWatchlist(await getDb(), { id: Number(raw), page, pageSize: PAGE_SIZE });
+  const detail = await getWatchlist(await getReadDb(), { id: Number(raw), page, pageSize: PAGE_SIZE });
   if (!detail) notFound();
   const { list } = detail;
   return (

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { KIND_LABELS, LICENCE_LABELS, LICENCE_TONES, countryOptions } from "@/components/ui/registry-labels";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { getEntity } from "@/db/queries/registry";
 import { requireRole } from "@/lib/auth/guards";
@@ -26,7 +26,7 @@ export default async function EntityPage({ params }: { params: Promise<{ id: str
   const { id: raw } = await params;
   // Anything but a plain id is simply not an entity (404), never a query error.
   if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
-  const db = await getDb();
+  const db = await getReadDb();
   const [entity, chains] = await Promise.all([getEntity(db, { id: Number(raw) }), listKnownChains(db)]);
   if (!entity) notFound();
   const canEdit = can(session.role, "registry:edit");
