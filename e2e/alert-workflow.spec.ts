@@ -60,6 +60,9 @@ test("an analyst notes, reviews and escalates; a second compliance officer files
   browser,
   baseURL,
 }) => {
+  // The standing case carries every transfer of its entity (210 in the e2e demo) and the test
+  // waits for its totals: on a busy machine it outgrows the default 2 minutes.
+  test.setTimeout(240_000);
   const analyst = await pageAs(browser, baseURL, "analyst");
   const id = await takeOpenAlert(analyst.request, CASE_1);
   await openCase(analyst, id);
