@@ -4,20 +4,21 @@
 //
 // Which alerts: R9's standing cases (one per flagged entity across chains, e2e/fixtures/demo-cases.ts
 // computes them from the simulator's plan). Each test takes the open, unassigned case of its own
-// entity: the first three entities in the order their cases opened. e2e/goaml.spec.ts takes the
-// fourth; other specs that need open alerts take other rules' (the newest first).
+// entity: the first three entities in the order their cases opened, leaving out the one
+// e2e/goaml.spec.ts takes (goamlR9Case); other specs that need open alerts take other rules' (the
+// newest first).
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { formatInt } from "@/lib/format";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
 import { demoAccount, sameOrigin, signedInPages, type DemoAccount } from "./fixtures/auth";
-import { findCase, r9Cases, type ExpectedR9Case } from "./fixtures/demo-cases";
+import { findCase, workflowR9Cases, type ExpectedR9Case } from "./fixtures/demo-cases";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
 
 const RULE = "R9";
-const [CASE_1, CASE_2, CASE_3] = r9Cases();
+const [CASE_1, CASE_2, CASE_3] = workflowR9Cases();
 
 /** The open, unassigned R9 case of an entity (waits for the monitor). */
 async function takeOpenAlert(api: APIRequestContext, c: ExpectedR9Case | undefined): Promise<number> {
