@@ -196,7 +196,7 @@ test.describe("as an analyst", () => {
 
   test("bad input in the URL gives a clear message, never a 500", async ({ page }) => {
     const cases: [string, RegExp][] = [
-      ["rule=R13", /rule must be one of/],
+      ["rule=R15", /rule must be one of/],
       ["status=closed", /status must be one of/],
       ["assignee=nobody", /Unknown assignee nobody/],
       ["assignee=x'%20or%201=1", /assignee must be/],
