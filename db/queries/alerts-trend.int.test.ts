@@ -39,6 +39,8 @@ describe("countAlertsOverTime", () => {
       R10: 1,
       R11: 0,
       R12: 1,
+      R13: 0,
+      R14: 0,
     });
   });
 
