@@ -62,7 +62,7 @@ test.describe("rule settings", () => {
     await signInAs(page, "admin");
     await page.goto("/admin/rules");
     await expect(page.getByRole("heading", { level: 1, name: "Rule settings" })).toBeVisible();
-    await expect(page.locator("section[id^='rule-R']")).toHaveCount(12);
+    await expect(page.locator("section[id^='rule-R']")).toHaveCount(14);
     await expect(page.getByTestId("rules-rebuild-note")).toContainText(
       "npm run monitor -- --rebuild --rule R6",
     );
