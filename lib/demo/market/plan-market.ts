@@ -148,9 +148,10 @@ export function addMarket(
 }
 
 /**
- * Reports every 4 hours (up to 10 min late): reserves 0.4–1.0% above the native supply, but 6% below
- * it on the planted day (below 100%, and down more than 5% from the day before), and none in the
- * stale stretch.
+ * Reports every 4 hours (up to 10 min late): reserves 2.0–3.0% above the native supply (the
+ * custodian holds a buffer ahead of the day's issuance: with 0.4–1.0% a treasury mint after a
+ * day's last report closed that day below 100%), but 6% below it on the planted day (below 100%,
+ * and down more than 5% from the day before), and none in the stale stretch.
  */
 function planReports(seed: string, plan: Plan, plans: ChainPlan[], truth: MarketTruth): ReserveReportTruth[] {
   const rng = createRng(`${seed}:market:reserves`);
@@ -167,7 +168,7 @@ function planReports(seed: string, plan: Plan, plans: ChainPlan[], truth: Market
     if (staleFrom !== null && staleTo !== null && at >= staleFrom && at < staleTo) continue;
     const supplyWei = supplyAt(at);
     const underDay = truth.underCollateralised && at >= truth.underCollateralised.from && at < truth.underCollateralised.to;
-    const bps = underDay ? 9_400n : 10_040n + BigInt(rng.int(0, 61));
+    const bps = underDay ? 9_400n : 10_200n + BigInt(rng.int(0, 101));
     // Whole dollars, as custodians report.
     const reservesWei = ((supplyWei * bps) / 10_000n / WEI_PER_USD) * WEI_PER_USD;
     out.push({ ts: at, reservesWei, supplyWei });
