@@ -62,7 +62,8 @@ test("the planted under-collateralised day and depegs, exactly", async ({ page }
 
   // Daily rows of each pool whose worst 5-minute TWAP is ≥ 50 bps below $1: the planted ones only.
   for (const pool of market.pools) {
-    const episodes = market.pegEpisodes.filter((e) => e.pool === pool.pool);
+    // The pool has the same address on both chains (same deployer, same nonce): match the chain too.
+    const episodes = market.pegEpisodes.filter((e) => e.chainId === pool.chainId && e.pool === pool.pool);
     const card = page.getByRole("region", { name: `Peg: Uniswap v3 USD1/USDT 0.01%, chain ${pool.chainId}` });
     const rows = (await numbers(card)).getByRole("row");
     await expect(rows.first()).toBeVisible();
