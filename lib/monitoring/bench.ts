@@ -110,9 +110,11 @@ async function generateAndLoad(
   t = Date.now();
   await load(handle, chain);
   console.log(`loaded with COPY in ${Date.now() - t} ms`);
-  const last = chain.transfers[flags.transfers - 1];
+  // The generator may fall a few transfers short of the request (it draws whole tickets).
+  const historyCount = Math.min(flags.transfers, chain.transfers.length);
+  const last = chain.transfers[historyCount - 1];
   // The tail starts at the next block: the history ends with the block of its last transfer.
-  const next = chain.transfers[flags.transfers];
+  const next = chain.transfers[historyCount];
   if (!last) throw new Error("no history");
   return {
     historyEnd: next && next.block === last.block ? last.block - 1 : last.block,
