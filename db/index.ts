@@ -12,19 +12,22 @@ export type { Db } from "./client";
 
 // Cached on globalThis so dev-server hot reloads reuse the pool (or the PGlite folder lock)
 // instead of opening a new one per edit.
-const globalForDb = globalThis as typeof globalThis & { __usd1WebDb?: Promise<DbHandle> };
+type HandleSlot = "__usd1WebDb" | "__usd1ReadDb";
+const handles = globalThis as typeof globalThis & Partial<Record<HandleSlot, Promise<DbHandle>>>;
 
-/** Process-wide handle; a failed open is forgotten so the next request tries again. */
-export function getDbHandle(): Promise<DbHandle> {
-  globalForDb.__usd1WebDb ??= openDb({
-    url: env.DATABASE_URL,
-    pgliteDir: env.PGLITE_DIR,
-    applicationName: "usd1-web",
-  }).catch((err: unknown) => {
-    globalForDb.__usd1WebDb = undefined;
+/** One process-wide handle per slot; a failed open is forgotten so the next request tries again. */
+function cachedHandle(slot: HandleSlot, open: () => Promise<DbHandle>): Promise<DbHandle> {
+  handles[slot] ??= open().catch((err: unknown) => {
+    handles[slot] = undefined;
     throw err;
   });
-  return globalForDb.__usd1WebDb;
+  return handles[slot];
+}
+
+export function getDbHandle(): Promise<DbHandle> {
+  return cachedHandle("__usd1WebDb", () =>
+    openDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, applicationName: "usd1-web" }),
+  );
 }
 
 export async function getDb(): Promise<Db> {
@@ -32,17 +35,15 @@ export async function getDb(): Promise<Db> {
 }
 
 // The read replica (DATABASE_READ_URL), when there is one: its own pool, cached like the primary's.
-const globalForRead = globalThis as typeof globalThis & { __usd1ReadDb?: Promise<DbHandle> };
-
 function getReplicaHandle(url: string): Promise<DbHandle> {
-  globalForRead.__usd1ReadDb ??= openDb({ url, applicationName: "usd1-web-read", connectTimeoutMs: 2_000 }).catch((err: unknown) => {
-    globalForRead.__usd1ReadDb = undefined;
-    throw err;
-  });
-  return globalForRead.__usd1ReadDb;
+  return cachedHandle("__usd1ReadDb", () =>
+    openDb({ url, applicationName: "usd1-web-read", connectTimeoutMs: 2_000 }),
+  );
 }
 
 const readLog = createLogger("db-read", env.LOG_LEVEL);
+const warnReplica = (err: unknown) =>
+  readLog.warn({ err }, "read replica unreachable; reading from the primary");
 
 /**
  * Where this request's view reads go (db/read-routing.ts): the replica when DATABASE_READ_URL is
@@ -57,16 +58,11 @@ export const getReadChoice = cache(async (): Promise<ReadChoice> => {
   const replica = await getReplicaHandle(url).then(
     (h) => h.db,
     (err: unknown) => {
-      readLog.warn({ err }, "read replica unreachable; reading from the primary");
+      warnReplica(err);
       return null;
     },
   );
-  return chooseReadDb({
-    primary,
-    replica,
-    fence,
-    onError: (err) => readLog.warn({ err }, "read replica unreachable; reading from the primary"),
-  });
+  return chooseReadDb({ primary, replica, fence, onError: warnReplica });
 });
 
 export async function getReadDb(): Promise<Db> {
