@@ -1,13 +1,19 @@
 // One chain's pool trading (issue #17): a market maker sells USD1 into the pool and buys it back
 // around $1, all day; planted depeg episodes (a large sell, held, then bought back in steps) and a
 // liquidity drop (the LP burns most of its position). Amounts are exact: a sell is exact input, a
-// buy exact output, never more than the pool holds from earlier sells.
+// buy exact output, never more than the pool holds from earlier sells. The market maker also
+// arbitrages: with USD1 more than ARB_BPS below $1 in the pool it only buys, so its inventory
+// does not random-walk the price off the peg (it did on "BNB" after the liquidity drop, where the
+// same trades move the price 2.5 times as far: 6 depegs past 50 bps on normal days in the report's 120 days).
 import type { Address } from "viem";
 import type { Rng } from "../simulator/prng";
 import { DAY_SECONDS, usdToWei, type PlannedAction } from "../simulator/types";
+import { dollarTick, sqrtPriceAfterUsd1, sqrtRatioAtTick } from "./tick-math";
 import type { LiquidityDrop, PegEpisode, PoolDeployment } from "./types";
 
 const HOUR = 3_600;
+/** Below $1 by more than this (bps, ~ticks), everyday trades only buy USD1 back. */
+export const ARB_BPS = 10;
 /** The pool keeps a little of every sell as the LP's fee (0.01%); buys stay well inside the rest. */
 const BUYABLE_NUM = 90n;
 const BUYABLE_DEN = 100n;
@@ -37,15 +43,18 @@ export function planPool(p: PoolPlanInput): PoolPlan {
   let traderHeld = 0n;
   let poolHeld = 0n; // USD1 the position can give back (sells net of fee, minus buys)
   let liquidity = d.liquidity;
+  // The pool's price, replayed with its own math (planning estimate: fee rounding aside).
+  let sqrtP = sqrtRatioAtTick(d.initTick);
+  // A cheaper USD1 is a lower tick when USD1 is token0, a higher one otherwise.
+  const dollar = dollarTick(d.usd1IsToken0, 18, d.quoteDecimals);
+  const arbSqrt = sqrtRatioAtTick(dollar + (d.usd1IsToken0 ? -ARB_BPS : ARB_BPS));
+  const cheap = () => (d.usd1IsToken0 ? sqrtP < arbSqrt : sqrtP > arbSqrt);
   const swap = (ts: number, side: "sell" | "buy", usd1Amount: bigint) => {
     actions.push({ kind: "swap", ts, from: d.trader, router: d.router, pool: d.pool, side, usd1IsToken0: d.usd1IsToken0, usd1Amount }); // prettier-ignore
-    if (side === "sell") {
-      traderHeld -= usd1Amount;
-      poolHeld += usd1Amount - usd1Amount / 10_000n - 1n;
-    } else {
-      traderHeld += usd1Amount;
-      poolHeld -= usd1Amount;
-    }
+    const usd1In = side === "sell" ? usd1Amount - usd1Amount / 10_000n - 1n : -usd1Amount;
+    sqrtP = sqrtPriceAfterUsd1(sqrtP, liquidity, d.usd1IsToken0, usd1In);
+    traderHeld -= side === "sell" ? usd1Amount : -usd1Amount;
+    poolHeld += usd1In;
   };
   const buyable = () => (poolHeld * BUYABLE_NUM) / BUYABLE_DEN;
 
@@ -103,6 +112,11 @@ export function planPool(p: PoolPlanInput): PoolPlan {
         ts,
         run: () => {
           const amount = usdToWei(usd);
+          // USD1 cheap in the pool: buy it back (when the pool holds enough), never sell.
+          if (cheap()) {
+            if (amount <= buyable()) swap(ts, "buy", amount);
+            return;
+          }
           // Sell when the pool holds little USD1 or the wallet holds plenty, else buy back.
           const sell = amount > buyable() || (wantSell && traderHeld >= amount);
           if (sell && traderHeld >= amount) swap(ts, "sell", amount);

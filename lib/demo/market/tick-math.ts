@@ -57,3 +57,18 @@ export function liquidityForAmount1(sqrtA: bigint, sqrtB: bigint, amount1: bigin
   const [hi, lo] = sqrtA > sqrtB ? [sqrtA, sqrtB] : [sqrtB, sqrtA];
   return (amount1 * Q96) / (hi - lo);
 }
+
+/**
+ * The in-range sqrt price after `usd1In` of USD1 enters the pool (net of the fee; negative when it
+ * leaves): SqrtPriceMath's next price from an amount of token0 (USD1 is token0) or token1.
+ */
+export function sqrtPriceAfterUsd1(
+  sqrtP: bigint,
+  liquidity: bigint,
+  usd1IsToken0: boolean,
+  usd1In: bigint,
+): bigint {
+  if (!usd1IsToken0) return sqrtP + (usd1In * Q96) / liquidity;
+  const l = liquidity << 96n;
+  return (l * sqrtP) / (l + usd1In * sqrtP);
+}
