@@ -236,6 +236,8 @@ export type AlertSummary = {
   statusReason: string | null;
   severity: string;
   blockNumber: bigint;
+  /** The trigger block's time, epoch s. */
+  time: number;
   explanation: string;
   evidenceTx: string[];
 };
@@ -244,18 +246,23 @@ export type AlertSummary = {
 export async function listChainAlerts(tx: Db | Tx, chainId: number): Promise<AlertSummary[]> {
   const res = await tx.execute(sql`
     select a.id, a.alert_key as key, a.rule_id as "ruleId", a.status, a.status_reason as "statusReason", a.severity,
-      a.block_number::text as "blockNumber", a.explanation,
+      a.block_number::text as "blockNumber", extract(epoch from a.block_time)::bigint::text as time, a.explanation,
       coalesce(array_agg(e.tx_hash order by e.block_number, e.log_index) filter (where e.tx_hash is not null), '{}') as "evidenceTx"
     from alerts a left join alert_evidence e on e.alert_id = a.id
     where a.chain_id = ${chainId}
     group by a.id
     order by a.block_number, a.id`);
-  return rowsOf<Omit<AlertSummary, "blockNumber" | "id"> & { id: string | number; blockNumber: string }>(
-    res,
-  ).map((r) => ({
+  return rowsOf<
+    Omit<AlertSummary, "blockNumber" | "id" | "time"> & {
+      id: string | number;
+      blockNumber: string;
+      time: string;
+    }
+  >(res).map((r) => ({
     ...r,
     id: Number(r.id),
     blockNumber: BigInt(r.blockNumber),
+    time: Number(r.time),
   }));
 }
 

@@ -14,6 +14,7 @@ import type { NetworkPlan } from "@/lib/demo/simulator/network";
 import { createIndexer } from "@/lib/indexer/indexer";
 import { createMarketFollower } from "@/lib/indexer/market/follower";
 import { RpcPool } from "@/lib/indexer/rpc";
+import { evaluateMarketRules } from "@/lib/monitoring/market/evaluate";
 import { createMarketMonitorRunner } from "@/lib/monitoring/market/runner";
 import { seedMarketSources } from "@/lib/demo/market/seed";
 import type { Logger } from "@/lib/logger";
@@ -94,6 +95,11 @@ export async function indexDemoSeed(handle: DbHandle, p: DemoSeedParams, log: Lo
       await indexer.preflight();
       await indexer.run(handle);
     }
+    // R13's ratio compares a report with the native supply of every chain, known only once every
+    // token is indexed: each follower step above ran before its own chain's token was (the first
+    // saw no supply at all). A live monitor re-derives at the next report or `monitor --once`;
+    // here nothing follows, so the market rules run once more over everything.
+    if (network.market) await evaluateMarketRules(handle.db);
   } catch (err) {
     await stop();
     throw err;

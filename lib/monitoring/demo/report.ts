@@ -1,8 +1,9 @@
 // npm run monitor -- --report [--days 30 --scale 0.5 --seed monitor-report]
 // Runs the demo seed through anvil → indexer (with its monitoring hook) → a throwaway local
-// Postgres database, then prints which rule flagged each planted pattern and, per rule, how many
-// alerts fell on benign traffic. Also checks that a full rebuild agrees with what the
-// incremental hook raised.
+// Postgres database, then prints which rule flagged each planted pattern, which R13/R14 alerts
+// caught each planted market episode (depegs, liquidity drop, under-collateralised day, stale
+// feed) and, per rule, how many alerts fell on benign traffic (for R13/R14: on normal days). Also
+// checks that a full rebuild agrees with what the incremental hook raised.
 import type { DbHandle } from "@/db/client";
 import { listChainAlerts } from "@/db/queries/monitoring-alerts";
 import { loadTransfers } from "@/db/queries/monitoring-input";
@@ -10,9 +11,10 @@ import { openTestDb } from "@/db/testing/test-db";
 import type { Logger } from "@/lib/logger";
 import { ruleById } from "../rules";
 import { rebuildAlerts } from "../rebuild";
-import { classifyDemoAlerts, type ChainInput, type DemoClassification } from "./classify";
+import { classifyDemoAlerts, marketCaught, type ChainInput, type DemoClassification } from "./classify";
 import { indexDemoSeed, type DemoSeedParams } from "./index-seed";
 import { plantedActions } from "./planted-actions";
+import { plantedMarketEpisodes } from "./planted-market";
 
 export type DemoReport = DemoClassification & {
   transfers: number;
@@ -37,7 +39,7 @@ export async function runDemoReport(p: DemoSeedParams, log: Logger): Promise<Dem
       .flatMap((c) => c.rules)
       .reduce((n, d) => n + d.added.length + d.reinstated.length + d.withdrawn, 0);
     return {
-      ...classifyDemoAlerts(chains),
+      ...classifyDemoAlerts(chains, plantedMarketEpisodes(seeded.network)),
       transfers: chains.reduce((n, c) => n + c.transfers.length, 0),
       rebuildDiff,
     };
@@ -69,7 +71,22 @@ export function formatDemoReport(r: DemoReport, p: DemoSeedParams): string {
         ` → ${x.flaggedBy.includes(x.rule) ? x.rule : "not flagged by " + x.rule}${also.length ? ` (also ${also.join(", ")})` : ""}`,
     );
   }
-  lines.push("", "Alerts per rule (live):  total | on planted traffic | on benign traffic | admin events");
+  lines.push("", "Planted market episodes (demo market) → R13/R14 alerts that caught them:");
+  for (const m of r.market) {
+    const caught = m.caughtBy.map(
+      (x) => `${m.ruleId} ${x.variant}${x.alertIds.length > 1 ? ` ×${x.alertIds.length}` : ""}`,
+    );
+    const missing = m.expected.filter((v) => !m.caughtBy.some((x) => x.variant === v));
+    lines.push(
+      `  ${marketCaught(m) ? "OK " : "MISSED"} chain ${m.chainId} ${m.ruleId} ${m.description}` +
+        ` → ${caught.length ? caught.join(", ") : "no alert"}${missing.length ? ` (missing ${missing.join(", ")})` : ""}`,
+    );
+  }
+  lines.push(
+    "",
+    "Alerts per rule (live):  total | on planted traffic | on benign traffic | admin events",
+    "  (R13/R14: on a planted market episode | on normal days)",
+  );
   for (const c of r.rules) {
     const title = `${c.ruleId} ${ruleById(c.ruleId).title}`.padEnd(48);
     lines.push(
@@ -84,7 +101,11 @@ export function formatDemoReport(r: DemoReport, p: DemoSeedParams): string {
   return lines.join("\n");
 }
 
-/** True when every planted pattern was flagged by the rule it was planted for. */
+/** True when every planted pattern was flagged by the rule it was planted for, and every market episode caught. */
 export function allPlantedFlagged(r: DemoReport): boolean {
-  return r.planted.length > 0 && r.planted.every((x) => x.flaggedBy.includes(x.rule));
+  return (
+    r.planted.length > 0 &&
+    r.planted.every((x) => x.flaggedBy.includes(x.rule)) &&
+    r.market.every(marketCaught)
+  );
 }
