@@ -3,6 +3,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import type { RuleId } from "../schema/monitoring";
+import { copyRows, pgClientOf } from "./copy";
 import { pgArray, rowsOf } from "./sql-arrays";
 import type { PriorEpisode } from "@/lib/monitoring/engine";
 import type { SuppressedCount } from "@/lib/monitoring/exemptions";
@@ -60,8 +61,28 @@ export async function replaceSuppressedHits(
     delete from monitor_suppressed_hits
     where chain_id = ${p.chainId} and rule_id = any(${pgArray(p.ruleIds, "text[]")})
       and block_number <= ${p.toBlock}`);
-  await insertCounts(tx, p.chainId, p.counts, sql``);
+  // A rebuild over busy exempt wallets writes a row per block with hits (150k+ on a million
+  // transfers): COPY on Postgres; PGlite, or a key COPY's text format cannot carry, takes INSERT.
+  const client = pgClientOf(tx);
+  if (client && p.counts.every((x) => x.key === null || COPY_SAFE.test(x.key))) {
+    await copyRows(
+      client,
+      "monitor_suppressed_hits",
+      ["chain_id", "rule_id", "block_number", "episode_key", "block_time", "hits"],
+      p.counts.map((x) => [
+        String(p.chainId),
+        x.ruleId,
+        String(x.block),
+        x.key ?? "",
+        new Date(x.time * 1000).toISOString(),
+        String(x.hits),
+      ]),
+    );
+  } else await insertCounts(tx, p.chainId, p.counts, sql``);
 }
+
+/** Text COPY needs no escaping for these (episode keys are addresses, ids and separators). */
+const COPY_SAFE = /^[^\t\n\r\\]*$/;
 
 /** A reorg: the counts above the common ancestor go; the monitor re-evaluates those blocks. */
 export async function deleteSuppressedAbove(

@@ -3,7 +3,7 @@
 // always give the same alerts, whether they arrive in one rebuild or in many incremental steps.
 import type { RuleId } from "@/db/schema/monitoring";
 import type { AddressBook, Watchlist } from "./address-book";
-import type { SuppressedHit } from "./exemptions";
+import { suppressedCounter, type SuppressedCount } from "./exemptions";
 import { renderTemplate, scoreOf } from "./explain";
 import {
   emptySeeds,
@@ -48,8 +48,8 @@ export type Engine = {
   /** Evaluates a new log. */
   process: (item: MonitorItem) => void;
   readonly alerts: AlertRecord[];
-  /** Hits the rules' business exemptions stopped (exemptions.ts). */
-  readonly suppressed: SuppressedHit[];
+  /** Hits the rules' business exemptions stopped, per rule, block and key (exemptions.ts). */
+  readonly suppressed: SuppressedCount[];
 };
 
 /** Most evidence rows one alert keeps (triggers always kept): enough to make the case, bounded for busy wallets. */
@@ -61,17 +61,25 @@ export function alertKey(ruleId: RuleId, chainId: number, d: AlertDraft): string
 
 export function createEngine(p: CreateEngineParams): Engine {
   const alerts: AlertRecord[] = [];
-  const episodes = new Map<string, number>();
-  for (const e of p.episodes ?? []) {
-    const k = `${e.ruleId}|${e.key}`;
-    if ((episodes.get(k) ?? -Infinity) < e.time) episodes.set(k, e.time);
-  }
-  // Suppressed hits keep episodes of their own: an exempt wallet's count never quiets an alert.
-  const suppressed: SuppressedHit[] = [];
-  for (const e of p.exemptEpisodes ?? []) {
-    const k = `${e.ruleId}|exempt|${e.key}`;
-    if ((episodes.get(k) ?? -Infinity) < e.time) episodes.set(k, e.time);
-  }
+  // Episodes per rule: the latest alert (or, apart, suppressed hit) of each episode key. An exempt
+  // wallet's suppressed hits keep episodes of their own: its count never quiets an alert.
+  const episodesOf = new Map<RuleId, { alerts: Map<string, number>; exempt: Map<string, number> }>();
+  const episodeMaps = (ruleId: RuleId) => {
+    let m = episodesOf.get(ruleId);
+    if (!m) {
+      m = { alerts: new Map(), exempt: new Map() };
+      episodesOf.set(ruleId, m);
+    }
+    return m;
+  };
+  const later = (map: Map<string, number>, key: string, time: number) => {
+    if ((map.get(key) ?? -Infinity) < time) map.set(key, time);
+  };
+  for (const e of p.episodes ?? []) later(episodeMaps(e.ruleId).alerts, e.key, e.time);
+  for (const e of p.exemptEpisodes ?? []) later(episodeMaps(e.ruleId).exempt, e.key, e.time);
+  // Suppressed hits are counted as they come, per rule, block and key (a rebuild meets hundreds of
+  // thousands on busy exempt wallets: no object per hit).
+  const suppressed: SuppressedCount[] = [];
   const byTx = new Map<string, MonitorEvent[]>();
   for (const e of p.events) {
     const list = byTx.get(e.txHash);
@@ -87,6 +95,9 @@ export function createEngine(p: CreateEngineParams): Engine {
     onEvent: NonNullable<RuleRuntime["onEvent"]>[];
   } = { onTransfer: [], onEvent: [] };
   for (const rule of p.rules) {
+    const ruleId = rule.instance.id;
+    const episodes = episodeMaps(ruleId);
+    const counter = suppressedCounter(ruleId, suppressed);
     const env: RuleEnv = {
       chainId: p.chainId,
       book: p.book,
@@ -94,19 +105,17 @@ export function createEngine(p: CreateEngineParams): Engine {
       seeds,
       eventsInTx: (tx) => byTx.get(tx) ?? none,
       raise: (draft) => {
-        if (live) raise(rule, draft);
+        if (live) raise(rule, episodes.alerts, draft);
       },
       quiet: (key, time, windowSeconds, exempt) =>
-        !live || inEpisode(rule.instance.id, exempt ? `exempt|${key}` : key, time, windowSeconds),
+        !live || inEpisode(exempt ? episodes.exempt : episodes.alerts, key, time, windowSeconds),
       exempted: (trigger, suppress) => {
         if (!live) return;
-        const ruleId = rule.instance.id;
         if (suppress) {
-          const key = `exempt|${suppress.key}`;
-          if (inEpisode(ruleId, key, trigger.time, suppress.windowSeconds)) return;
-          episodes.set(`${ruleId}|${key}`, trigger.time);
+          if (inEpisode(episodes.exempt, suppress.key, trigger.time, suppress.windowSeconds)) return;
+          episodes.exempt.set(suppress.key, trigger.time);
         }
-        suppressed.push({ ruleId, block: trigger.block, time: trigger.time, key: suppress?.key ?? null });
+        counter(trigger, suppress?.key ?? null);
       },
     };
     const rt = rule.instance.create(env);
@@ -114,25 +123,29 @@ export function createEngine(p: CreateEngineParams): Engine {
     if (rt.onEvent) runtimes.onEvent.push(rt.onEvent);
   }
 
-  function inEpisode(ruleId: RuleId, key: string, time: number, windowSeconds: number): boolean {
-    const last = episodes.get(`${ruleId}|${key}`);
+  function inEpisode(
+    episodes: Map<string, number>,
+    key: string,
+    time: number,
+    windowSeconds: number,
+  ): boolean {
+    const last = episodes.get(key);
     return last !== undefined && time - last < windowSeconds;
   }
 
-  function raise(rule: ActiveRule, d: AlertDraft): void {
-    const { instance } = rule;
+  function raise(rule: ActiveRule, episodes: Map<string, number>, d: AlertDraft): void {
     if (d.standing) {
       alerts.push(toRecord(rule, d, "standing"));
       return;
     }
     if (d.suppress) {
       const { key, windowSeconds, always, extend } = d.suppress;
-      if (!always && inEpisode(instance.id, key, d.trigger.time, windowSeconds)) {
+      if (!always && inEpisode(episodes, key, d.trigger.time, windowSeconds)) {
         // Within the episode: the trigger joins the episode's alert as evidence.
         if (extend) alerts.push(toRecord(rule, d, "episode"));
         return;
       }
-      episodes.set(`${instance.id}|${key}`, d.trigger.time);
+      episodes.set(key, d.trigger.time);
     }
     alerts.push(toRecord(rule, d, null));
   }

@@ -20,7 +20,7 @@ import { stepEnd } from "@/db/queries/monitoring-stream";
 import { activeRules, episodeSeconds, hasRule, replaySeconds } from "./active-rules";
 import { AddressBook, listedAddresses, Watchlist } from "./address-book";
 import { createEngine, type ActiveRule } from "./engine";
-import { countSuppressed, type SuppressedHit } from "./exemptions";
+import type { SuppressedCount } from "./exemptions";
 import { evaluateHistory } from "./history";
 import { emptySeeds, type EngineSeeds } from "./rule";
 import { comparePosition, ZERO_ADDRESS, type MonitorItem, type MonitorTransfer } from "./types";
@@ -61,7 +61,7 @@ export async function evaluateStep(db: Db, p: EvaluateChainParams): Promise<Step
     let to: bigint;
     let counts: { transfers: number; events: number; replayed: number };
     let records;
-    let suppressed: SuppressedHit[];
+    let suppressed: SuppressedCount[];
     if (fresh) {
       to = pos.indexedBlock;
       const run = await evaluateHistory(tx, {
@@ -89,7 +89,7 @@ export async function evaluateStep(db: Db, p: EvaluateChainParams): Promise<Step
       suppressed = run.suppressed;
     }
     const alerts = await writeAlerts(tx, records, "reinstated: its evidence is on the canonical chain again");
-    await writeSuppressedHits(tx, { chainId: p.chainId, counts: countSuppressed(suppressed) });
+    await writeSuppressedHits(tx, { chainId: p.chainId, counts: suppressed });
     const ms = Date.now() - started;
     await setMonitorCheckpoint(tx, {
       chainId: p.chainId,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AddressBook, Watchlist, type AddressInfo } from "./address-book";
 import { createEngine } from "./engine";
-import { countSuppressed } from "./exemptions";
 import { emptySeeds, type RuleModule } from "./rule";
 import { r02Structuring } from "./rules/r02-structuring";
 import { r03PassThrough } from "./rules/r03-pass-through";
@@ -102,10 +101,12 @@ describe("business exemptions are counted as suppressed hits", () => {
       const lifted = run(c.rule, items, book, { exemptEntityKinds: [], exemptTags: [] });
       const onX = lifted.alerts.filter((a) => a.subject === X);
       expect(exempt.alerts.filter((a) => a.subject === X)).toEqual([]);
-      expect(exempt.suppressed).toHaveLength(c.hits);
+      expect(exempt.suppressed.reduce((n, h) => n + h.hits, 0)).toBe(c.hits);
       expect(onX).toHaveLength(c.hits);
       // The same triggers: what is counted is what would have been raised.
-      expect(exempt.suppressed.map((h) => h.block)).toEqual(onX.map((a) => a.block));
+      expect(exempt.suppressed.flatMap((h) => Array<number>(h.hits).fill(h.block))).toEqual(
+        onX.map((a) => a.block),
+      );
       expect(lifted.suppressed).toEqual([]);
       // Alerts on others are untouched by the exemption.
       expect(exempt.alerts.map((a) => a.key)).toEqual(
@@ -128,7 +129,7 @@ describe("business exemptions are counted as suppressed hits", () => {
     });
     for (const t of items) engine.process(t);
     expect(engine.suppressed).toEqual([
-      { ruleId: "R2", block: items[2]!.block, time: T0 + 2 * HOUR, key: X },
+      { ruleId: "R2", block: items[2]!.block, time: T0 + 2 * HOUR, key: X, hits: 1 },
     ]);
     // A suppressed episode still running quiets the next one.
     const quiet = createEngine({
@@ -141,15 +142,23 @@ describe("business exemptions are counted as suppressed hits", () => {
     });
     for (const t of items) quiet.process(t);
     expect(quiet.suppressed).toEqual([]);
-    expect(
-      countSuppressed([
-        { ruleId: "R3", block: 7, time: T0, key: null },
-        { ruleId: "R3", block: 7, time: T0, key: null },
-        { ruleId: "R2", block: 7, time: T0, key: X },
-      ]),
-    ).toEqual([
-      { ruleId: "R3", block: 7, time: T0, key: null, hits: 2 },
-      { ruleId: "R2", block: 7, time: T0, key: X, hits: 1 },
+  });
+
+  it("counts hits per rule, block and key in order of first hit, without an object per hit", () => {
+    // R3 has no episodes: three inbounds passed through by one outbound are three hits in one block.
+    const items = [
+      transfer(OTHER, X, usd(1_000), T0),
+      transfer(wallet(2), X, usd(1_000), T0 + MIN),
+      transfer(wallet(3), X, usd(1_000), T0 + 2 * MIN),
+      transfer(X, wallet(4), usd(3_000), T0 + 3 * MIN),
+      transfer(wallet(5), X, usd(500), T0 + 4 * MIN),
+      transfer(X, wallet(4), usd(500), T0 + 5 * MIN),
+    ];
+    const { alerts, suppressed } = run(r03PassThrough, items, [EXCHANGE]);
+    expect(alerts).toEqual([]);
+    expect(suppressed).toEqual([
+      { ruleId: "R3", block: items[3]!.block, time: T0 + 3 * MIN, key: null, hits: 3 },
+      { ruleId: "R3", block: items[5]!.block, time: T0 + 5 * MIN, key: null, hits: 1 },
     ]);
   });
 });

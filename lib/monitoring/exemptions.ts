@@ -9,22 +9,41 @@ import type { RuleId } from "@/db/schema/monitoring";
 /** The rules whose business exemption is shown and counted. */
 export const EXEMPTING_RULES: readonly RuleId[] = ["R2", "R3", "R4", "R5", "R6", "R7", "R12"];
 
-/** A hit an exemption stopped. `key`: its episode key (null for rules without episodes). */
-export type SuppressedHit = { ruleId: RuleId; block: number; time: number; key: string | null };
+/** Hits an exemption stopped, per rule, block and episode key (null for rules without episodes): a row of monitor_suppressed_hits. */
+export type SuppressedCount = {
+  ruleId: RuleId;
+  block: number;
+  time: number;
+  key: string | null;
+  hits: number;
+};
 
-/** Per block and key, how many hits (rows of monitor_suppressed_hits). */
-export type SuppressedCount = SuppressedHit & { hits: number };
+/** A trigger an exemption stopped. */
+type Trigger = { block: number; time: number };
 
-/** Hits grouped per rule, block and key: the table's rows. */
-export function countSuppressed(hits: readonly SuppressedHit[]): SuppressedCount[] {
-  const out = new Map<string, SuppressedCount>();
-  for (const h of hits) {
-    const k = `${h.ruleId}|${h.block}|${h.key ?? ""}`;
-    const row = out.get(k);
+/**
+ * Counts one rule's suppressed hits into `out`, a row per block and key in order of first hit.
+ * Hits come in chain order, so a block's rows are all recent: only the current block's are looked up.
+ */
+export function suppressedCounter(
+  ruleId: RuleId,
+  out: SuppressedCount[],
+): (trigger: Trigger, key: string | null) => void {
+  let block = -1;
+  let rows = new Map<string | null, SuppressedCount>();
+  return (trigger, key) => {
+    if (trigger.block !== block) {
+      block = trigger.block;
+      rows = new Map();
+    }
+    const row = rows.get(key);
     if (row) row.hits++;
-    else out.set(k, { ...h, hits: 1 });
-  }
-  return [...out.values()];
+    else {
+      const fresh = { ruleId, block: trigger.block, time: trigger.time, key, hits: 1 };
+      rows.set(key, fresh);
+      out.push(fresh);
+    }
+  };
 }
 
 /** How far back the settings page counts suppressed alerts. */

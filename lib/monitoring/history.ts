@@ -6,7 +6,7 @@ import { streamTransfers } from "@/db/queries/monitoring-stream";
 import type { ActiveRule } from "./engine";
 import type { AddressBook, Watchlist } from "./address-book";
 import { createEngine } from "./engine";
-import type { SuppressedHit } from "./exemptions";
+import type { SuppressedCount } from "./exemptions";
 import { comparePosition, type AlertRecord, type MonitorEvent, type MonitorTransfer } from "./types";
 
 export type EvaluateHistoryParams = {
@@ -24,7 +24,7 @@ export type HistoryRun = {
   events: number;
   alerts: AlertRecord[];
   /** Hits the business exemptions stopped (exemptions.ts). */
-  suppressed: SuppressedHit[];
+  suppressed: SuppressedCount[];
   readMs: number;
 };
 

@@ -27,7 +27,6 @@ import { activeRules } from "./active-rules";
 import { AddressBook, Watchlist } from "./address-book";
 import type { ActiveRule } from "./engine";
 import type { StreamMode } from "./evaluate";
-import { countSuppressed } from "./exemptions";
 import { evaluateHistory } from "./history";
 import { notRaisedNote, raisedAgainNote } from "./rebuild-note";
 import type { AlertRecord } from "./types";
@@ -103,7 +102,7 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
         chainId,
         ruleIds: rules.map((r) => r.instance.id),
         toBlock,
-        counts: countSuppressed(run.suppressed),
+        counts: run.suppressed,
       });
       if (everything)
         await setMonitorCheckpoint(tx, {
