@@ -34,6 +34,11 @@ export class TimeQueue<T extends { time: number }> {
     return this.items[this.head];
   }
 
+  /** The newest item, if any. */
+  last(): T | undefined {
+    return this.size > 0 ? this.items[this.items.length - 1] : undefined;
+  }
+
   toArray(): T[] {
     return this.items.slice(this.head);
   }
@@ -98,6 +103,11 @@ export class MinHeap<T extends { key: bigint }> {
       this.siftDown(0);
     }
     return top;
+  }
+
+  /** Whether any item satisfies `test`. */
+  some(test: (item: T) => boolean): boolean {
+    return this.data.some(test);
   }
 
   /** Keeps only the items `keep` accepts (used to shed expired entries). */
@@ -182,4 +192,36 @@ export function windowOf<K, T extends { time: number }>(
   const q = getOrCreate(queues, key, () => new TimeQueue<T>());
   q.pruneBefore(now - windowSeconds);
   return q;
+}
+
+/** True when the queue holds nothing at or after `horizon` (its newest item is older). */
+export function expiredBy<T extends { time: number }>(q: TimeQueue<T> | undefined, horizon: number): boolean {
+  const newest = q?.last();
+  return newest === undefined || newest.time < horizon;
+}
+
+/** Chain time between two sweeps at least: a short window's map is walked hourly otherwise. */
+const SWEEP_EVERY_SECONDS = 86_400;
+
+/**
+ * Forgets per-key window state nothing can use any more, once per window (a day at least) of
+ * chain time: `expired(state, horizon)` says whether every item it holds is older than
+ * `now − windowSeconds`.
+ * Without it a rule keeps every wallet it ever saw, with its last window of transfers, to the
+ * end of a rebuild (a million transfers held, most of the time then spent in GC). A forgotten
+ * key starts again from empty state, which is what its expired state amounts to: the rules keep
+ * running totals only relative to the items they hold.
+ */
+export function sweeper<K, V>(
+  map: Map<K, V>,
+  windowSeconds: number,
+  expired: (state: V, horizon: number) => boolean,
+): (now: number) => void {
+  let next = -Infinity;
+  return (now) => {
+    if (now < next) return;
+    next = now + Math.max(windowSeconds, SWEEP_EVERY_SECONDS);
+    const horizon = now - windowSeconds;
+    for (const [key, state] of map) if (expired(state, horizon)) map.delete(key);
+  };
 }

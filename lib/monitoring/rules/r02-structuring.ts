@@ -15,7 +15,7 @@ import {
 } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { windowOf, type TimeQueue } from "../windows";
+import { expiredBy, sweeper, windowOf, type TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   /** T: the reporting threshold being avoided (USD 1,000 travel rule, or the CTR equivalent). */
@@ -54,11 +54,13 @@ export const r02Structuring = defineRule({
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const bySender = new Map<string, TimeQueue<Send>>();
-    const inBand = (a: bigint) =>
-      a < p.thresholdWei && a * 10_000n >= p.thresholdWei * BigInt(p.lowerBandBps);
+    const sweep = sweeper(bySender, p.windowSeconds, expiredBy);
+    // a × 10,000 ≥ threshold × bps ⇔ a ≥ ⌈threshold × bps / 10,000⌉ (integers): one comparison per transfer.
     const low = (p.thresholdWei * BigInt(p.lowerBandBps) + 9_999n) / 10_000n;
+    const inBand = (a: bigint) => a < p.thresholdWei && a >= low;
     return {
       onTransfer: (t) => {
+        sweep(t.time);
         if (t.kind !== "transfer" || !inBand(t.amount)) return;
         // An exempt sender is watched too: what it would raise is counted, not alerted.
         const exempt = env.book.isExempt(t.from, ex);

@@ -19,7 +19,7 @@ import {
 } from "../params";
 import { defineRule } from "../rule";
 import { comparePosition, refOf, type MonitorTransfer } from "../types";
-import { MinHeap, TimeQueue } from "../windows";
+import { MinHeap, sweeper, TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   /** Share of the inbound amount that must leave again, in basis points (9000 = 90%). */
@@ -79,6 +79,11 @@ export const r03PassThrough = defineRule({
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const forwardBps = BigInt(p.forwardBps);
     const wallets = new Map<string, Wallet>();
+    const sweep = sweeper(
+      wallets,
+      p.windowSeconds,
+      (w, horizon) => !w.pending.some((x) => x.time >= horizon),
+    );
     const wallet = (a: string): Wallet => {
       let w = wallets.get(a);
       if (!w) {
@@ -156,6 +161,7 @@ export const r03PassThrough = defineRule({
 
     return {
       onTransfer: (t) => {
+        sweep(t.time);
         if (t.kind !== "transfer" || t.from === t.to) return;
         outbound(t);
         inbound(t);

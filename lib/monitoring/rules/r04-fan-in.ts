@@ -7,7 +7,7 @@ import { bpsText, duration, percent, ratio, usd } from "../explain";
 import { bpsParam, BUSINESS_EXEMPTIONS, countParam, DAY, exemptionParams, secondsParam } from "../params";
 import { defineRule } from "../rule";
 import { comparePosition, refOf, type MonitorTransfer } from "../types";
-import { CountMap, TimeQueue } from "../windows";
+import { CountMap, expiredBy, sweeper, TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   minSenders: countParam,
@@ -57,6 +57,7 @@ export const r04FanIn = defineRule({
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const collectors = new Map<string, Collector>();
+    const sweep = sweeper(collectors, p.windowSeconds, (c, horizon) => expiredBy(c.inbounds, horizon));
 
     const prune = (c: Collector, now: number) => {
       const hot = c.hot;
@@ -145,6 +146,7 @@ export const r04FanIn = defineRule({
 
     return {
       onTransfer: (t) => {
+        sweep(t.time);
         if (t.kind !== "transfer" || t.from === t.to) return;
         outbound(t);
         inbound(t);

@@ -7,7 +7,7 @@ import { duration } from "../explain";
 import { BUSINESS_EXEMPTIONS, countParam, DAY, exemptionParams, secondsParam } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { CountMap, getOrCreate, TimeQueue } from "../windows";
+import { CountMap, expiredBy, getOrCreate, sweeper, TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   minEntities: countParam,
@@ -43,8 +43,10 @@ export const r05FanOut = defineRule({
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const senders = new Map<string, Sender>();
+    const sweep = sweeper(senders, p.windowSeconds, (s, horizon) => expiredBy(s.sends, horizon));
     return {
       onTransfer: (t) => {
+        sweep(t.time);
         if (t.kind !== "transfer") return;
         const to = env.book.get(t.to);
         if (!to || to.entityId === null || to.country === null) return;

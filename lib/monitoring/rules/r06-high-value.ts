@@ -19,7 +19,7 @@ import {
 } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { TimeQueue } from "../windows";
+import { expiredBy, sweeper, TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   singleWei: weiParam,
@@ -87,8 +87,10 @@ export const r06HighValue = defineRule({
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const counterpartyEx = exemption([], p.exemptCounterpartyTags);
     const senders = new Map<string, Sender>();
+    const sweep = sweeper(senders, p.windowSeconds, (s, horizon) => expiredBy(s.sends, horizon));
     return {
       onTransfer: (t) => {
+        sweep(t.time);
         if (t.kind !== "transfer" || t.from === t.to) return;
         const { book } = env;
         // Plumbing counterparties and intra-entity moves are not payments; a business sender's

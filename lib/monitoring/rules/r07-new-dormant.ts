@@ -59,8 +59,7 @@ export const r07NewDormant = defineRule({
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const lastSeen = env.seeds.lastSeen;
 
-    const check = (t: MonitorTransfer, wallet: string, inbound: boolean) => {
-      const prev = lastSeen.get(wallet);
+    const check = (t: MonitorTransfer, wallet: string, inbound: boolean, prev: number | undefined) => {
       const dormant = prev !== undefined && t.time - prev > p.dormantSeconds;
       if (prev !== undefined && !dormant) return;
       if (env.book.isExempt(wallet, ex)) return env.exempted(t);
@@ -88,22 +87,24 @@ export const r07NewDormant = defineRule({
       });
     };
 
-    const touch = (a: string, time: number) => {
+    const touch = (a: string, prev: number | undefined, time: number) => {
       if (a === ZERO_ADDRESS) return;
       // max(): an incremental run seeds the latest time, then replays older context.
-      const prev = lastSeen.get(a);
       if (prev === undefined || prev < time) lastSeen.set(a, time);
     };
 
     return {
       onTransfer: (t) => {
         if (t.amount < p.dustFloorWei) return;
+        // One lookup per side: the checks see the times from before this transfer.
+        const prevTo = lastSeen.get(t.to);
+        const prevFrom = t.from === t.to ? prevTo : lastSeen.get(t.from);
         if (t.kind === "transfer" && t.from !== t.to && t.amount >= p.minAmountWei) {
-          check(t, t.to, true);
-          check(t, t.from, false);
+          check(t, t.to, true, prevTo);
+          check(t, t.from, false, prevFrom);
         }
-        touch(t.from, t.time);
-        touch(t.to, t.time);
+        touch(t.from, prevFrom, t.time);
+        if (t.to !== t.from) touch(t.to, prevTo, t.time);
       },
     };
   },

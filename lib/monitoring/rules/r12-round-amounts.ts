@@ -14,7 +14,7 @@ import {
 } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { getOrCreate, windowOf, type TimeQueue } from "../windows";
+import { expiredBy, getOrCreate, sweeper, windowOf, type TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   minCount: countParam,
@@ -51,8 +51,13 @@ export const r12RoundAmounts = defineRule({
   create: (p, env) => {
     const ex = exemption(p.exemptEntityKinds, p.exemptTags);
     const bySender = new Map<string, Map<bigint, TimeQueue<Send>>>();
+    const sweep = sweeper(bySender, p.windowSeconds, (amounts, horizon) => {
+      for (const [amount, q] of amounts) if (expiredBy(q, horizon)) amounts.delete(amount);
+      return amounts.size === 0;
+    });
     return {
       onTransfer: (t) => {
+        sweep(t.time);
         if (t.kind !== "transfer" || t.amount === 0n) return;
         if (p.roundUnitWei > 0n && t.amount % p.roundUnitWei !== 0n) return;
         const exempt = env.book.isExempt(t.from, ex);
