@@ -70,6 +70,28 @@ export async function countAlertsByRuleAndStatus(db: Db, p: PeriodParams): Promi
   });
 }
 
+export type MarketAlertCount = { ruleId: "R13" | "R14"; severity: string; count: number };
+
+/**
+ * R13 and R14 alerts in the period (trigger block time) by rule and severity, withdrawn ones left
+ * out (the market monitor withdraws an alert whose log a reorg took away). Null when the alerts
+ * table does not exist.
+ */
+export async function countMarketAlertsBySeverity(
+  db: Db,
+  p: PeriodParams,
+): Promise<MarketAlertCount[] | null> {
+  return unlessMissing(async () => {
+    const rows = rowsOf<{ ruleId: "R13" | "R14"; severity: string; count: number }>(
+      await db.execute(sql`select al.rule_id as "ruleId", al.severity, count(*)::int as count
+        from alerts al
+        where al.rule_id in ('R13', 'R14') and al.status <> 'withdrawn' and ${periodWhere("al", p)}
+        group by al.rule_id, al.severity order by al.rule_id, al.severity`),
+    );
+    return rows.map((r) => ({ ruleId: r.ruleId, severity: r.severity, count: Number(r.count) }));
+  });
+}
+
 export type RuleSettingRow = { ruleId: string; enabled: boolean; version: number; updatedAt: string };
 
 /** Current rule settings (read only: rows are created by the monitor, not by a report). */

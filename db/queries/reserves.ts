@@ -263,3 +263,54 @@ export async function getReserveSourcesStatus(
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reports of each feed in a window (the monthly report's staleness figures)
+
+export type SourceReportTimes = {
+  id: number;
+  chainId: number;
+  label: string;
+  address: string;
+  /** The feed's last reported time before `since` (null: none). */
+  before: Date | null;
+  /** Reported times in [since, until), ascending. */
+  times: Date[];
+};
+
+/** Every configured feed (chain filter applies) with its reported times in [since, until). */
+export async function getSourceReportTimes(
+  db: Db,
+  p: { chainId?: number | undefined; since: Date; until: Date },
+): Promise<SourceReportTimes[]> {
+  const chainOnly = p.chainId === undefined ? sql`true` : sql`s.chain_id = ${p.chainId}`;
+  const rows = rowsOf<{
+    id: number;
+    chain_id: number;
+    label: string;
+    address: string;
+    before: Date | null;
+    times: string[] | null;
+  }>(
+    await db.execute(sql`
+      select s.id, s.chain_id, s.label, s.address,
+        (select max(r.reported_at) from reserve_reports r
+          where r.source_id = s.id and r.reported_at < ${p.since.toISOString()}::timestamptz) as before,
+        (select array_agg(to_char(r.reported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+            order by r.reported_at)
+          from reserve_reports r
+          where r.source_id = s.id and r.reported_at >= ${p.since.toISOString()}::timestamptz
+            and r.reported_at < ${p.until.toISOString()}::timestamptz) as times
+      from reserve_sources s
+      where ${chainOnly}
+      order by s.chain_id, s.id`),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    chainId: r.chain_id,
+    label: r.label,
+    address: r.address,
+    before: r.before ? new Date(r.before) : null,
+    times: (r.times ?? []).map((t) => new Date(t)),
+  }));
+}

@@ -116,3 +116,84 @@ export function BarList(props: { items: SeriesPoint[]; width: number }) {
     </View>
   );
 }
+
+const PALETTE = [UP, "#059669", "#d97706", "#7c3aed", DOWN, "#0891b2"];
+
+export type LevelSeries = { name: string; values: (string | null)[] };
+
+/**
+ * Lines of integer series (1e18 ratios, centi-bps) on one scale, with a dashed reference level
+ * (100 %, the peg). `toFloat` is for pixel geometry only; the caption's low and high are exact,
+ * compared as integers and printed by `format`. A null value breaks its line.
+ */
+export function LevelChart(props: {
+  title: string;
+  labels: string[];
+  series: LevelSeries[];
+  reference: string;
+  toFloat: (v: string) => number;
+  format: (v: string) => string;
+  width: number;
+  height: number;
+}) {
+  const { labels, series, width, height } = props;
+  const all = series.flatMap((sr) => sr.values.filter((v): v is string => v !== null));
+  const floats = [...all, props.reference].map(props.toFloat);
+  const min = Math.min(...floats);
+  const max = Math.max(...floats);
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
+  const span = max - min + 2 * pad;
+  const step = labels.length > 1 ? width / (labels.length - 1) : 0;
+  const y = (v: number) => height - ((v - min + pad) / span) * height;
+  const runs = (values: (string | null)[]) => {
+    const out: string[] = [];
+    let cur: string[] = [];
+    values.forEach((v, i) => {
+      if (v === null) {
+        if (cur.length > 1) out.push(cur.join(" "));
+        cur = [];
+      } else cur.push(`${(i * step).toFixed(1)},${y(props.toFloat(v)).toFixed(1)}`);
+    });
+    if (cur.length > 1) out.push(cur.join(" "));
+    return out;
+  };
+  const pick = (lower: boolean) =>
+    all.length
+      ? props.format(all.reduce((a, v) => ((lower ? BigInt(v) < BigInt(a) : BigInt(v) > BigInt(a)) ? v : a)))
+      : "none";
+  const ref = y(props.toFloat(props.reference));
+  return (
+    <View wrap={false}>
+      <Text style={s.caption}>
+        {props.title} (low {pick(true)}, high {pick(false)})
+      </Text>
+      <Svg width={width} height={height}>
+        <Line x1={0} y1={ref} x2={width} y2={ref} stroke={MUTED} strokeWidth={0.5} strokeDasharray="3,2" />
+        {series.flatMap((sr, k) =>
+          runs(sr.values).map((pts, j) => (
+            <Polyline
+              key={`${sr.name}-${j}`}
+              points={pts}
+              stroke={PALETTE[k % PALETTE.length]}
+              strokeWidth={1.2}
+              fill="none"
+            />
+          )),
+        )}
+      </Svg>
+      <View style={[s.axis, { width }]}>
+        <Text>{labels[0] ?? ""}</Text>
+        <Text>{labels[labels.length - 1] ?? ""}</Text>
+      </View>
+      {series.length > 1 ? (
+        <View style={{ flexDirection: "row", flexWrap: "wrap", width }}>
+          {series.map((sr, k) => (
+            <Text key={sr.name} style={{ fontSize: 7, color: PALETTE[k % PALETTE.length], marginRight: 6 }}>
+              — {sr.name}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,8 +1,9 @@
 // Everything the monthly supervisory report shows, as plain serializable data (wei as decimal
 // strings), computed by the views' own query functions so the printed figures match the screens:
 // overview (getSupplyByChain, getLatestReconciliations, listKnownChains), supply (getNetworkFlows),
-// corridors (getCorridorCells), plus the export readers for the month's daily supply series,
-// alerts and admin events.
+// corridors (getCorridorCells), reserves and peg (the Reserves & peg view's queries, in
+// ./monthly-reserves), plus the export readers for the month's daily supply series, alerts and
+// admin events.
 import type { Db } from "@/db/client";
 import { getCorridorCells, type CorridorCell } from "@/db/queries/corridors";
 import { getSupplySeries, type SupplySeriesRow } from "@/db/queries/exports";
@@ -17,6 +18,7 @@ import { getSupplyByChain, listKnownChains, type ChainSupply } from "@/db/querie
 import { getNetworkFlows } from "@/db/queries/supply";
 import { ALERT_STATUSES } from "@/db/schema/monitoring";
 import { RULES } from "@/lib/monitoring/rules";
+import { loadReservesSection, type ReservesSectionData } from "./monthly-reserves";
 
 export const TOP_CORRIDORS = 10;
 export const ADMIN_EVENTS_SHOWN = 40;
@@ -61,6 +63,7 @@ export type MonthlyReportData = {
     matches: boolean;
     checkedAt: string;
   }[];
+  reserves: ReservesSectionData;
   corridors: {
     top: {
       origin: string;
@@ -140,6 +143,11 @@ export async function loadMonthlyReportData(db: Db, p: LoadMonthlyReportParams):
   const alertCounts = await countAlertsByRuleAndStatus(db, periodQuery);
   const adminEvents = await listAdminEvents(db, { ...periodQuery, limit: ADMIN_EVENTS_SHOWN });
   const ruleRows = await listRuleVersions(db);
+  const reserves = await loadReservesSection(db, {
+    ...period,
+    chainId: p.chainId,
+    generatedAt: p.generatedAt,
+  });
   const nameOf = (id: number) => chains.find((c) => c.chainId === id)?.name ?? `Chain ${id}`;
 
   return {
@@ -170,6 +178,7 @@ export async function loadMonthlyReportData(db: Db, p: LoadMonthlyReportParams):
       matches: r.matches,
       checkedAt: new Date(r.checkedAt).toISOString(),
     })),
+    reserves,
     corridors: corridorSection(cells),
     alerts: alertCounts && alertTable(alertCounts),
     adminEvents,

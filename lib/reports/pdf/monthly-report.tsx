@@ -4,8 +4,10 @@
 import type { Readable } from "node:stream";
 import { Document, Page, renderToStream, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatCountry, formatDateTimeUtc, formatInt, formatUsd1 } from "@/lib/format";
-import { BarList, ColumnChart, LineChart } from "./charts";
+import { formatCentiBps, formatPercentE18 } from "@/lib/reserves/math";
+import { BarList, ColumnChart, LevelChart, LineChart } from "./charts";
 import type { MonthlyReportData } from "./monthly-data";
+import type { CollateralAt } from "./monthly-reserves";
 import { Methodology, Table, type Column } from "./report-parts";
 import type { ExportBody } from "../run-export";
 
@@ -104,6 +106,200 @@ function ReconciliationSection({ data }: { data: MonthlyReportData }) {
       ) : (
         <Table columns={columns} rows={data.reconciliation} />
       )}
+    </View>
+  );
+}
+
+/** Basis points to 0.01 from centi-bps, with an ASCII minus (the PDF's standard fonts have no U+2212). */
+const bps = (centi: string | null) =>
+  centi === null ? "none" : formatCentiBps(BigInt(centi)).replace("−", "-");
+const percent = (e18: string | null) => (e18 === null ? "none" : `${formatPercentE18(BigInt(e18))}%`);
+/** Hours to 0.01, rounded down, from whole seconds. */
+const hours = (seconds: number) =>
+  `${Math.floor(seconds / 3600)}.${String(Math.floor(((seconds % 3600) * 100) / 3600)).padStart(2, "0")}`;
+/** Whole minutes, with the leftover seconds when there are any. */
+const minutes = (seconds: number) =>
+  seconds % 60 === 0
+    ? formatInt(seconds / 60)
+    : `${formatInt(Math.floor(seconds / 60))} min ${seconds % 60} s`;
+const utc = (iso: string) => formatDateTimeUtc(iso).replace(" UTC", "");
+
+function ReservesSection({ data }: { data: MonthlyReportData }) {
+  const { collateral, sources, pools, alerts } = data.reserves;
+  type Point = { point: string } & CollateralAt;
+  const points: Point[] = [
+    collateral.start && { point: "Month start", ...collateral.start },
+    collateral.end && { point: "Month end", ...collateral.end },
+    collateral.min && { point: "Lowest close", ...collateral.min },
+  ].filter((r): r is Point => r !== null);
+  const days = collateral.daily.map((d) => d.day);
+  const poolDays = pools[0]?.daily.map((d) => d.day) ?? [];
+  return (
+    <View>
+      <Text style={s.h2}>Reserves &amp; peg</Text>
+      {points.length === 0 ? (
+        <Text>No reserve or native supply figure for the period.</Text>
+      ) : (
+        <Table
+          columns={[
+            { title: "Collateral ratio", width: 1.6, cell: (r) => r.point },
+            { title: "Day close (UTC)", width: 1.4, cell: (r) => r.day },
+            {
+              title: "Reserves (USD1)",
+              width: 2.1,
+              align: "right",
+              cell: (r) => (r.reservesWei === null ? "none" : num(r.reservesWei)),
+            },
+            { title: "Native supply (USD1)", width: 2.1, align: "right", cell: (r) => num(r.supplyWei) },
+            { title: "Indexed (USD1)", width: 2.1, align: "right", cell: (r) => num(r.indexedSupplyWei) },
+            { title: "Entered (USD1)", width: 1.8, align: "right", cell: (r) => num(r.enteredSupplyWei) },
+            {
+              title: "Ratio",
+              width: 1.1,
+              align: "right",
+              cell: (r) => percent(r.ratioE18),
+              style: (r) => (r.underCollateralised ? s.bad : {}),
+            },
+            { title: "Coverage", width: 1.1, align: "right", cell: (r) => percent(r.coverageE18) },
+          ]}
+          rows={points}
+        />
+      )}
+      {collateral.min ? (
+        <Text style={s.note}>
+          Lowest close {collateral.min.day}: reserves{" "}
+          {collateral.min.reservesSource === null
+            ? "none"
+            : `from ${collateral.min.reservesSource} as of ${formatDateTimeUtc(collateral.min.reservesAt!)}`}
+          . Days closed below 100% (reserves &lt; supply, exactly): {formatInt(collateral.daysUnder)}.
+          Coverage is the share of native supply from indexed chains; the rest is entered (Tron, Solana,
+          Aptos). The ratio counts all native supply whatever the scope: reserves back the whole issue.
+        </Text>
+      ) : null}
+      {sources.length === 0 ? (
+        <Text style={s.note}>
+          No proof-of-reserve feed is configured{data.scope === "All chains" ? "" : " in scope"}.
+        </Text>
+      ) : (
+        <Table
+          columns={[
+            { title: "Reserve feed", width: 3, cell: (r) => r.label },
+            { title: "Chain", width: 0.9, align: "right", cell: (r) => String(r.chainId) },
+            { title: "Reports", width: 1, align: "right", cell: (r) => formatInt(r.reports) },
+            {
+              title: "Longest gap (h)",
+              width: 1.3,
+              align: "right",
+              cell: (r) => (r.longestGap === null ? "never reported" : hours(r.longestGap.seconds)),
+            },
+            {
+              title: "Gap (UTC)",
+              width: 4.2,
+              cell: (r) =>
+                r.longestGap === null
+                  ? ""
+                  : `${utc(r.longestGap.from)} to ${utc(r.longestGap.to)}${r.longestGap.open ? " (no report since)" : ""}`,
+            },
+          ]}
+          rows={sources}
+        />
+      )}
+      {pools.length === 0 ? (
+        <Text style={s.note}>No peg pool is configured{data.scope === "All chains" ? "" : " in scope"}.</Text>
+      ) : (
+        <>
+          <Table
+            columns={[
+              { title: "Peg pool", width: 2.2, cell: (r) => r.label },
+              { title: "Chain", width: 0.9, align: "right", cell: (r) => String(r.chainId) },
+              { title: "Lowest (bps)", width: 1.2, align: "right", cell: (r) => bps(r.minCentiBps) },
+              { title: "Highest (bps)", width: 1.2, align: "right", cell: (r) => bps(r.maxCentiBps) },
+              {
+                title: "Min 50+ bps off",
+                width: 1.3,
+                align: "right",
+                cell: (r) => minutes(r.secondsBeyond50),
+              },
+              {
+                title: "Min 200+ bps off",
+                width: 1.3,
+                align: "right",
+                cell: (r) => minutes(r.secondsBeyond200),
+              },
+              {
+                title: "Liquidity at end (L)",
+                width: 3.1,
+                align: "right",
+                cell: (r) => (r.liquidityEnd === null ? "none" : formatInt(r.liquidityEnd)),
+              },
+              { title: "Swaps", width: 0.9, align: "right", cell: (r) => formatInt(r.swaps) },
+            ]}
+            rows={pools}
+          />
+          <Text style={s.note}>
+            Deviation of USD1&apos;s 5-minute TWAP from 1.00 in bps (to 0.01, truncated toward zero); minutes
+            with the TWAP at least 50 or 200 bps off the peg, until{" "}
+            {formatDateTimeUtc(data.reserves.windowEnd)}.{" "}
+            {pools
+              .filter((p) => p.minAt !== null)
+              .map(
+                (p) =>
+                  `${p.label}: lowest at ${utc(p.minAt!)}, highest at ${utc(p.maxAt!)}, priced ${minutes(p.pricedSeconds)}${p.pricedSeconds % 60 === 0 ? " min" : ""}`,
+              )
+              .join("; ")}
+          </Text>
+        </>
+      )}
+      {days.length > 1 || poolDays.length > 1 ? (
+        <View style={s.charts}>
+          {days.length > 1 ? (
+            <LevelChart
+              title="Collateral ratio per day close"
+              width={250}
+              height={70}
+              labels={days}
+              series={[{ name: "Collateral ratio", values: collateral.daily.map((d) => d.ratioE18) }]}
+              reference={(10n ** 18n).toString()}
+              toFloat={(v) => Number(BigInt(v) / 10n ** 12n) / 10_000}
+              format={percent}
+            />
+          ) : (
+            <View />
+          )}
+          {poolDays.length > 1 ? (
+            <LevelChart
+              title="Worst 5-minute deviation per day, bps"
+              width={250}
+              height={70}
+              labels={poolDays}
+              series={pools.map((p) => ({ name: p.label, values: p.daily.map((d) => d.worstCentiBps) }))}
+              reference="0"
+              toFloat={(v) => Number(v) / 100}
+              format={bps}
+            />
+          ) : null}
+        </View>
+      ) : null}
+      <View wrap={false}>
+        <Text style={[s.h2, { fontSize: 9 }]}>R13 / R14 alerts in the period, by severity</Text>
+        {alerts === null ? (
+          <Text>Monitoring not configured: no alert figures exist.</Text>
+        ) : (
+          <Table
+            columns={[
+              { title: "Rule", width: 4, cell: (r) => `${r.ruleId} ${r.title}` },
+              ...alerts.severities.map((sv) => ({
+                title: sv,
+                width: 1,
+                align: "right" as const,
+                cell: (r: (typeof alerts.rows)[number]) => formatInt(r.counts[sv] ?? 0),
+              })),
+              { title: "Total", width: 1, align: "right", cell: (r) => formatInt(r.total) },
+            ]}
+            rows={alerts.rows}
+          />
+        )}
+      </View>
     </View>
   );
 }
@@ -222,6 +418,7 @@ export function MonthlyReport({ data }: { data: MonthlyReportData }) {
         </Text>
         <SupplySection data={data} />
         <ReconciliationSection data={data} />
+        <ReservesSection data={data} />
         <CorridorSection data={data} />
         <AlertsSection data={data} />
         <AdminSection data={data} />
@@ -235,12 +432,19 @@ export function MonthlyReport({ data }: { data: MonthlyReportData }) {
   );
 }
 
+/** Rows of the Reserves & peg section's tables: collateral points, feeds, pools, alert rules. */
+function reservesRowCount(r: MonthlyReportData["reserves"]): number {
+  const points = [r.collateral.start, r.collateral.end, r.collateral.min].filter((p) => p !== null).length;
+  return points + r.sources.length + r.pools.length + (r.alerts?.rows.length ?? 0);
+}
+
 /** Rows the report prints in its tables (the export's row count in the audit log). */
 export function monthlyReportRowCount(data: MonthlyReportData): number {
   const alertRows = data.alerts?.rows.length ?? 0;
   return (
     data.supply.chains.length +
     data.reconciliation.length +
+    reservesRowCount(data.reserves) +
     data.corridors.top.length +
     alertRows +
     data.adminEvents.rows.length
