@@ -18,6 +18,7 @@ const s = StyleSheet.create({
   h2: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 12, marginBottom: 4 },
   note: { fontSize: 8, color: "#4b5563", marginTop: 3 },
   charts: { flexDirection: "row", justifyContent: "space-between", marginTop: 6 },
+  spaced: { marginTop: 6 },
   footer: {
     position: "absolute",
     bottom: 20,
@@ -181,33 +182,35 @@ function ReservesSection({ data }: { data: MonthlyReportData }) {
           No proof-of-reserve feed is configured{data.scope === "All chains" ? "" : " in scope"}.
         </Text>
       ) : (
-        <Table
-          columns={[
-            { title: "Reserve feed", width: 3, cell: (r) => r.label },
-            { title: "Chain", width: 0.9, align: "right", cell: (r) => String(r.chainId) },
-            { title: "Reports", width: 1, align: "right", cell: (r) => formatInt(r.reports) },
-            {
-              title: "Longest gap (h)",
-              width: 1.3,
-              align: "right",
-              cell: (r) => (r.longestGap === null ? "never reported" : hours(r.longestGap.seconds)),
-            },
-            {
-              title: "Gap (UTC)",
-              width: 4.2,
-              cell: (r) =>
-                r.longestGap === null
-                  ? ""
-                  : `${utc(r.longestGap.from)} to ${utc(r.longestGap.to)}${r.longestGap.open ? " (no report since)" : ""}`,
-            },
-          ]}
-          rows={sources}
-        />
+        <View style={s.spaced}>
+          <Table
+            columns={[
+              { title: "Reserve feed", width: 3, cell: (r) => r.label },
+              { title: "Chain", width: 0.9, align: "right", cell: (r) => String(r.chainId) },
+              { title: "Reports", width: 1, align: "right", cell: (r) => formatInt(r.reports) },
+              {
+                title: "Longest gap (h)",
+                width: 1.3,
+                align: "right",
+                cell: (r) => (r.longestGap === null ? "never reported" : hours(r.longestGap.seconds)),
+              },
+              {
+                title: "Gap (UTC)",
+                width: 4.2,
+                cell: (r) =>
+                  r.longestGap === null
+                    ? ""
+                    : `${utc(r.longestGap.from)} to ${utc(r.longestGap.to)}${r.longestGap.open ? " (no report since)" : ""}`,
+              },
+            ]}
+            rows={sources}
+          />
+        </View>
       )}
       {pools.length === 0 ? (
         <Text style={s.note}>No peg pool is configured{data.scope === "All chains" ? "" : " in scope"}.</Text>
       ) : (
-        <>
+        <View style={s.spaced}>
           <Table
             columns={[
               { title: "Peg pool", width: 2.2, cell: (r) => r.label },
@@ -248,7 +251,7 @@ function ReservesSection({ data }: { data: MonthlyReportData }) {
               )
               .join("; ")}
           </Text>
-        </>
+        </View>
       )}
       {days.length > 1 || poolDays.length > 1 ? (
         <View style={s.charts}>
@@ -309,12 +312,17 @@ function CorridorSection({ data }: { data: MonthlyReportData }) {
   const label = (c: (typeof top)[number]) => `${formatCountry(c.origin)} to ${formatCountry(c.destination)}`;
   return (
     <View>
-      <Text style={s.h2}>Top corridors by adjusted volume</Text>
-      {top.length === 0 ? (
-        <Text>No attributed corridor volume in the period.</Text>
-      ) : (
-        <>
+      {/* The heading stays with the bars: never alone at the foot of a page. */}
+      <View wrap={false}>
+        <Text style={s.h2}>Top corridors by adjusted volume</Text>
+        {top.length === 0 ? (
+          <Text>No attributed corridor volume in the period.</Text>
+        ) : (
           <BarList width={220} items={top.map((c) => ({ label: label(c), value: c.adjustedVolume }))} />
+        )}
+      </View>
+      {top.length === 0 ? null : (
+        <>
           <Table
             columns={[
               { title: "Corridor", width: 3, cell: label },
