@@ -313,8 +313,19 @@ describe("monthly report PDF", () => {
       reconciliation: [],
       corridors: { top: [], adjustedTotal: "0", volumeTotal: "0" },
       adminEvents: { rows: [], total: 0 },
+      reserves: {
+        collateral: { start: null, end: null, min: null, daysUnder: 0, daily: [] },
+        sources: [],
+        windowEnd: "2025-04-01T00:00:00.000Z",
+        pools: [],
+        alerts: null,
+      },
     });
     expect(text).toContain("Monitoring not configured");
+    expect(text).toContain("No reserve or native supply figure for the period.");
+    expect(text).toContain("No proof-of-reserve feed is configured.");
+    expect(text).toContain("No peg pool is configured.");
+    expect(text).toContain("Monitoring not configured: no alert figures exist.");
     expect(text).toContain("No reconciliation has been recorded yet.");
     expect(text).toContain("No attributed corridor volume in the period.");
   });
