@@ -2,7 +2,7 @@
 // pool's swaps, native supply movements and entered figures, and the chain clock. All in chain
 // order, read inside the monitor's transaction (one snapshot).
 import { sql } from "drizzle-orm";
-import type { Tx } from "../client";
+import type { Db, Tx } from "../client";
 import { chains } from "../schema/chain";
 import { listPegPools, type PegPool } from "./peg";
 import { pgArray, rowsOf } from "./sql-arrays";
@@ -164,4 +164,19 @@ export async function marketAlertChains(tx: Tx): Promise<number[]> {
 /** One market monitor at a time (the follower of each chain may kick it). */
 export async function lockMarketMonitor(tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('usd1.market-monitor'))`);
+}
+
+/**
+ * What R13's native supply is read from, as one string: every chain's indexed tip (block and
+ * hash: it moves with each indexed batch and with a reorg) and the entered figures. A change means
+ * the ratios may read differently: the market follower's loop kicks the monitor on it.
+ */
+export async function nativeSupplyStamp(db: Db): Promise<string> {
+  const [row] = rowsOf<{ s: string }>(
+    await db.execute(sql`
+      select coalesce((select string_agg(chain_id || ':' || indexed_block || ':' || coalesce(indexed_block_hash, ''), ',' order by chain_id)
+        from indexer_checkpoints), '')
+        || '|' || (select count(*) || ':' || coalesce(max(id), 0) from entered_supply) as s`),
+  );
+  return row?.s ?? "";
 }

@@ -4,9 +4,7 @@ import { importWatchlistRows } from "@/db/queries/watchlists";
 import { seedRegistry } from "@/db/queries/registry";
 import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { createIndexer } from "@/lib/indexer/indexer";
-import { createMarketFollower } from "@/lib/indexer/market/follower";
-import { RpcPool } from "@/lib/indexer/rpc";
-import { createMarketMonitorRunner } from "@/lib/monitoring/market/runner";
+import { runMarketFollower } from "@/lib/indexer/market/run";
 import { demoWatchlist } from "@/lib/monitoring/demo/index-seed";
 import type { Logger } from "@/lib/logger";
 import { indexerConfigSchema } from "@/lib/validators/indexer";
@@ -188,16 +186,21 @@ async function startIndexer(p: {
   const running = indexer
     .run(handle)
     .catch((err: unknown) => log.error({ err: String(err) }, "indexer stopped with an error"));
-  // The reserve feed and the pool (issue #17): their own follower beside the token's indexer.
+  // The reserve feed and the pool (issue #17): their own follower beside the token's indexer, as
+  // `npm run indexer` runs it (R13/R14 kicked on new rows and on supply moves).
   let market: Promise<void> = Promise.resolve();
   if (p.market && p.chain.marketBlock !== null) {
     await seedMarketSources(handle.db, p.market, new Map([[p.chain.chainId, p.chain.marketBlock]]));
-    const pool = new RpcPool({ urls: [p.chain.node.rpcUrl], logger: log, signal: controller.signal });
-    const monitor = createMarketMonitorRunner({ log });
-    market = createMarketFollower({ pool, chainId: p.chain.chainId, log, onChange: monitor.kick })
-      .follow(handle.db, { signal: controller.signal, pollIntervalMs: 1_000 })
-      .catch((err: unknown) => log.error({ err: String(err) }, "market follower stopped with an error"))
-      .finally(() => monitor.drain());
+    market = runMarketFollower(handle.db, {
+      rpcUrls: [p.chain.node.rpcUrl],
+      chainId: p.chain.chainId,
+      follow: true,
+      pollIntervalMs: 1_000,
+      log,
+      signal: controller.signal,
+    })
+      .then(() => undefined)
+      .catch((err: unknown) => log.error({ err: String(err) }, "market follower stopped with an error"));
   }
   return {
     stop: async () => {

@@ -5,8 +5,9 @@ import { createLogger } from "@/lib/logger";
 import { resolveIndexerConfig } from "./config";
 import { FatalIndexerError } from "./errors";
 import { createIndexer, firstLine } from "./indexer";
+import { runMarketFollower } from "./market/run";
 
-// npm run indexer -- --rpc URL --chain-id N --address 0x… --from-block N [--to-block N | --follow]
+// npm run indexer -- --rpc URL --chain-id N --address 0x… --from-block N [--to-block N | --follow] [--no-market]
 async function main(): Promise<number> {
   const env = loadEnv();
   const log = createLogger("indexer", env.LOG_LEVEL);
@@ -30,7 +31,33 @@ async function main(): Promise<number> {
   });
   try {
     await migrateDb(handle);
-    const summary = await indexer.run(handle);
+    const market = () =>
+      runMarketFollower(handle.db, {
+        rpcUrls: config.rpcUrls,
+        chainId: config.chainId,
+        follow: config.follow,
+        toBlock: config.toBlock,
+        pollIntervalMs: config.pollIntervalMs,
+        verifyDepth: config.verifyDepth,
+        initialSpan: config.initialSpan,
+        maxSpan: config.maxSpan,
+        log: child,
+        signal: controller.signal,
+      });
+    let summary;
+    if (!config.market) summary = await indexer.run(handle);
+    else if (config.follow) {
+      // Side by side until a signal; either failing stops the other.
+      const stopOnError = (err: unknown) => {
+        controller.abort(err);
+        throw err;
+      };
+      [summary] = await Promise.all([indexer.run(handle).catch(stopOnError), market().catch(stopOnError)]);
+    } else {
+      // One pass: the token first, so R13 compares the reports with the supply up to the same block.
+      summary = await indexer.run(handle);
+      await market();
+    }
     child.info(
       {
         indexedBlock: summary.indexedBlock.toString(),

@@ -68,6 +68,13 @@ describe("resolveIndexerConfig", () => {
     expect(c.confirmations).toBeUndefined();
   });
 
+  it("follows the chain's reserve sources and peg pools unless --no-market", () => {
+    const base = ["--rpc", "http://a", "--chain-id", "1", "--from-block", "0", "--address", ADDR];
+    expect(resolveIndexerConfig(base, env()).market).toBe(true);
+    expect(resolveIndexerConfig([...base, "--market"], env()).market).toBe(true);
+    expect(resolveIndexerConfig([...base, "--no-market"], env()).market).toBe(false);
+  });
+
   it("takes --governor (lower-cased) over INDEXER_GOVERNOR, and leaves it unset by default", () => {
     const base = ["--rpc", "http://a", "--chain-id", "1", "--from-block", "0", "--address", ADDR];
     const gov = "0xEE9B1A09AEDAceD9dCDA74964EA447feb93861C2";

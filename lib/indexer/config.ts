@@ -9,6 +9,9 @@ export const USAGE = `usage: npm run indexer -- --rpc URL [--rpc URL2 ...] --cha
        [--governor 0x...]   (watched beside the token's owner(), which is always followed)
        [--log-cap N]        (the provider's most logs per answer, default 10000)
        [--verify-depth N]   (blocks near the head checked one by one, default 128)
+       [--no-market]        (leave the chain's configured reserve sources and peg pools alone;
+                             by default the market follower indexes them beside the token and
+                             runs R13/R14, with the same --follow / --to-block)
 environment: INDEXER_RPC_URLS (comma-separated), INDEXER_CHAIN_ID, INDEXER_ADDRESS, INDEXER_FROM_BLOCK,
              INDEXER_TO_BLOCK, INDEXER_CONFIRMATIONS, INDEXER_PRESET, INDEXER_GOVERNOR,
              INDEXER_LOG_CAP, INDEXER_VERIFY_DEPTH,
@@ -22,6 +25,7 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
       args: argv,
       strict: true,
       allowPositionals: false,
+      allowNegative: true,
       options: {
         rpc: { type: "string", multiple: true },
         "chain-id": { type: "string" },
@@ -30,6 +34,7 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
         "from-block": { type: "string" },
         "to-block": { type: "string" },
         follow: { type: "boolean" },
+        market: { type: "boolean" },
         confirmations: { type: "string" },
         name: { type: "string" },
         preset: { type: "string" },
@@ -61,6 +66,7 @@ export function resolveIndexerConfig(argv: string[], env: CoreEnv): IndexerConfi
     fromBlock: f["from-block"] ?? env.INDEXER_FROM_BLOCK ?? preset.fromBlock,
     toBlock: f["to-block"] ?? env.INDEXER_TO_BLOCK,
     follow: f.follow ?? false,
+    market: f.market ?? true,
     confirmations: f.confirmations ?? env.INDEXER_CONFIRMATIONS,
     name: f.name ?? preset.name ?? `Chain ${f["chain-id"] ?? env.INDEXER_CHAIN_ID ?? "?"}`,
     ...(f["poll-ms"] ? { pollIntervalMs: f["poll-ms"] } : {}),

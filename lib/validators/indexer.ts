@@ -28,6 +28,8 @@ export const indexerConfigSchema = z
     fromBlock: blockNumber,
     toBlock: blockNumber.optional(),
     follow: z.boolean(),
+    /** Also follow the chain's configured reserve sources and peg pools (lib/indexer/market). */
+    market: z.boolean().default(true),
     /** Blocks behind the head that count as final; absent = use the node's `finalized` tag. */
     confirmations: z.coerce.number().int().min(0).max(10_000).optional(),
     pollIntervalMs: z.coerce.number().int().min(50).max(600_000).default(2_000),

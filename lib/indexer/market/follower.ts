@@ -41,6 +41,8 @@ export type MarketFollowerParams = {
   verifyDepth?: number;
   initialSpan?: bigint;
   maxSpan?: bigint;
+  /** The last block to index (the CLI's --to-block); the node's head otherwise. */
+  toBlock?: bigint;
   /** Called after a step that stored or rolled back rows (the market monitor's kick). */
   onChange?: (db: Db) => void;
 };
@@ -100,7 +102,8 @@ export function createMarketFollower(p: MarketFollowerParams) {
     return true;
   }
 
-  async function stepTarget(db: Db, t: MarketTargetRow, head: bigint): Promise<{ rows: number; reorged: boolean }> {
+  /** `head`: the node's; `to`: where this step stops (the head, or toBlock below it). */
+  async function stepTarget(db: Db, t: MarketTargetRow, head: bigint, to: bigint): Promise<{ rows: number; reorged: boolean }> {
     const key = { target: t.target, targetId: t.id };
     let cp = await ensureMarketCheckpoint(db, { ...key, chainId: p.chainId, startBlock: t.startBlock });
     if (head < cp.indexedBlock) {
@@ -114,8 +117,8 @@ export function createMarketFollower(p: MarketFollowerParams) {
     const fetcher = fetcherOf(t);
     let prev: Tip = { number: cp.indexedBlock, hash: cp.indexedBlockHash };
     let rows = 0;
-    while (prev.number < head) {
-      const chunk = await fetcher.fetch(prev.number + 1n, head);
+    while (prev.number < to) {
+      const chunk = await fetcher.fetch(prev.number + 1n, to);
       const checked = await checkChunk(
         {
           pool: p.pool,
@@ -159,14 +162,15 @@ export function createMarketFollower(p: MarketFollowerParams) {
     return { rows, reorged };
   }
 
-  /** One pass over every configured source and pool of the chain, up to the node's head. */
+  /** One pass over every configured source and pool of the chain, up to the node's head (or toBlock). */
   async function step(db: Db): Promise<MarketStepResult> {
     const head = BigInt(await p.pool.request<string>("eth_blockNumber", []));
+    const to = p.toBlock !== undefined && p.toBlock < head ? p.toBlock : head;
     const targets = await listMarketTargets(db, p.chainId);
     let rows = 0;
     let reorgs = 0;
     for (const t of targets) {
-      const r = await stepTarget(db, t, head);
+      const r = await stepTarget(db, t, head, to);
       rows += r.rows;
       if (r.reorged) reorgs++;
     }

@@ -1,10 +1,11 @@
 // The market follower (issue #17) against anvil: the same rows whether it runs in one go, crashes
 // mid-way and restarts, or reads through a hostile RPC; a reorg drops orphaned rows and indexes
-// the new branch.
+// the new branch; `npm run indexer` runs it beside the token, with R13/R14.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { encodeFunctionData, numberToHex, type Address, type Hex } from "viem";
 import type { Db, DbHandle } from "@/db/client";
+import { listChainAlerts } from "@/db/queries/monitoring-alerts";
 import { marketCheckpoints, poolSwaps, reserveReports } from "@/db/schema";
 import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import type { AnvilNode } from "@/lib/demo/chain/anvil";
@@ -15,7 +16,7 @@ import { demoNetworkPlan } from "@/lib/demo/network-plan";
 import { executePlan, planDays } from "@/lib/demo/simulator";
 import { RpcPool } from "../rpc";
 import { startFlakyRpcProxy } from "../testing/flaky-rpc-proxy";
-import { quietLog, rawRpc } from "../testing/harness";
+import { quietLog, rawRpc, runCli, until } from "../testing/harness";
 import { createMarketFollower } from "./follower";
 
 const CHAIN_ID = 31337;
@@ -26,6 +27,7 @@ const d = market.pools.find((p) => p.chainId === CHAIN_ID)!;
 const feed = market.reserveFeed!;
 let node: AnvilNode;
 let marketBlock: bigint;
+let token: { address: Address; deployBlock: bigint };
 const dbs: { handle: DbHandle; database: TestDatabase }[] = [];
 
 async function freshDb() {
@@ -72,6 +74,7 @@ beforeAll(async () => {
   const c = await startDemoChain({ chainId: CHAIN_ID, plan, pool: network.pools[CHAIN_ID] as Address });
   node = c.node;
   marketBlock = c.marketBlock as bigint;
+  token = { address: c.token, deployBlock: c.deployBlock };
   for (const day of planDays(plan)) {
     await executePlan({ rpcUrl: node.rpcUrl, token: c.token, governor: c.governor, owner: plan.owner, plan, range: day });
   }
@@ -163,5 +166,49 @@ describe("market follower", () => {
     expect(after.reports.at(-1)?.reservesWei).toBe(222n * 10n ** 18n);
     const [cp] = await db.select().from(marketCheckpoints).where(eq(marketCheckpoints.target, "reserve_source"));
     expect(cp?.lastReorgDepth).toBeGreaterThanOrEqual(3);
+  });
+
+  // After the reorg above the chain's last report says 222 USD1 of reserves (dated 2030).
+  it("npm run indexer indexes the configured sources and pools beside the token (--to-block, then to the head) and runs R13/R14", async () => {
+    const db = await openTestDb("usd1_market_cli");
+    dbs.push(db);
+    await seedMarketSources(db.handle.db, market, new Map([[CHAIN_ID, marketBlock]]));
+    const args = ["--rpc", node.rpcUrl, "--chain-id", String(CHAIN_ID), "--address", token.address, "--from-block", token.deployBlock.toString(), "--confirmations", "0"]; // prettier-ignore
+    const mid = reference.swaps[10]!.blockNumber;
+    const first = runCli([...args, "--to-block", mid.toString()], { DATABASE_URL: db.database.url });
+    expect(await first.exit, first.stderr()).toBe(0);
+    const partial = await dump(db.handle.db);
+    expect(partial.swaps).toEqual(reference.swaps.slice(0, 11));
+    expect(partial.reports).toEqual(reference.reports.filter((r) => r.blockNumber <= mid));
+    expect(partial.tips.map(([target, block]) => [target, block])).toEqual([["peg_pool", mid], ["reserve_source", mid]]);
+
+    const second = runCli(args, { DATABASE_URL: db.database.url });
+    expect(await second.exit, second.stderr()).toBe(0);
+    const full = await dump(db.handle.db);
+    const byFollower = await freshDb();
+    await createMarketFollower({ pool: new RpcPool({ urls: [node.rpcUrl], logger: quietLog }), chainId: CHAIN_ID, log: quietLog }).step(byFollower); // prettier-ignore
+    expect(full).toEqual(await dump(byFollower));
+    expect(full.reports.at(-1)?.reservesWei).toBe(222n * 10n ** 18n);
+    // R13 on the 222 USD1 report: below the indexed supply and down more than 5% in a day, and the
+    // report before it stale (the next is dated 2030); the pool's swaps stay near $1 (no R14).
+    const alerts = (await listChainAlerts(db.handle.db, CHAIN_ID)).filter((a) => a.ruleId === "R13" || a.ruleId === "R14");
+    expect(alerts.map((a) => `${a.ruleId} ${a.key.split("|")[2]}`).sort()).toEqual(["R13 drop", "R13 ratio_below", "R13 stale"]);
+  });
+
+  it("npm run indexer --follow follows them beside the token, raises R13/R14, and stops on SIGTERM", async () => {
+    const db = await openTestDb("usd1_market_cli");
+    dbs.push(db);
+    await seedMarketSources(db.handle.db, market, new Map([[CHAIN_ID, marketBlock]]));
+    const args = ["--rpc", node.rpcUrl, "--chain-id", String(CHAIN_ID), "--address", token.address, "--from-block", token.deployBlock.toString(), "--confirmations", "0", "--follow", "--poll-ms", "200"]; // prettier-ignore
+    const run = runCli(args, { DATABASE_URL: db.database.url });
+    const byFollower = await freshDb();
+    await createMarketFollower({ pool: new RpcPool({ urls: [node.rpcUrl], logger: quietLog }), chainId: CHAIN_ID, log: quietLog }).step(byFollower); // prettier-ignore
+    const expected = await dump(byFollower);
+    await until("the market rows and R13's three alerts", async () => {
+      const alerts = (await listChainAlerts(db.handle.db, CHAIN_ID)).filter((a) => a.ruleId === "R13");
+      return alerts.length === 3 && JSON.stringify(await dump(db.handle.db), (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) === JSON.stringify(expected, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)); // prettier-ignore
+    }, 60_000);
+    run.child.kill("SIGTERM");
+    expect(await run.exit, run.stderr()).toBe(0);
   });
 });
