@@ -47,6 +47,8 @@ export type Engine = {
   prime: (item: MonitorItem) => void;
   /** Evaluates a new log. */
   process: (item: MonitorItem) => void;
+  /** Evaluates new logs, in chain order: the same alerts as `process` on each in turn. */
+  processBatch: (items: readonly MonitorItem[]) => void;
   readonly alerts: AlertRecord[];
   /** Hits the rules' business exemptions stopped, per rule, block and key (exemptions.ts). */
   readonly suppressed: SuppressedCount[];
@@ -93,7 +95,8 @@ export function createEngine(p: CreateEngineParams): Engine {
   const runtimes: {
     onTransfer: NonNullable<RuleRuntime["onTransfer"]>[];
     onEvent: NonNullable<RuleRuntime["onEvent"]>[];
-  } = { onTransfer: [], onEvent: [] };
+    byRule: RuleRuntime[];
+  } = { onTransfer: [], onEvent: [], byRule: [] };
   for (const rule of p.rules) {
     const ruleId = rule.instance.id;
     const episodes = episodeMaps(ruleId);
@@ -119,6 +122,7 @@ export function createEngine(p: CreateEngineParams): Engine {
       },
     };
     const rt = rule.instance.create(env);
+    runtimes.byRule.push(rt);
     if (rt.onTransfer) runtimes.onTransfer.push(rt.onTransfer);
     if (rt.onEvent) runtimes.onEvent.push(rt.onEvent);
   }
@@ -201,6 +205,32 @@ export function createEngine(p: CreateEngineParams): Engine {
     else for (const f of runtimes.onEvent) f(item);
   };
 
+  /**
+   * Rule by rule over the whole batch: each rule's state stays in cache for its pass, and each
+   * pass calls one rule (the per-item loop calls twelve in turn). Rules share no state, so this
+   * is the per-item order's result; alerts are put back in that order (item, then rule).
+   */
+  const processBatch = (items: readonly MonitorItem[]) => {
+    live = true;
+    const first = alerts.length;
+    const order: number[] = [];
+    const n = runtimes.byRule.length;
+    for (let r = 0; r < n; r++) {
+      const { onTransfer, onEvent } = runtimes.byRule[r] as RuleRuntime;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as MonitorItem;
+        const before = alerts.length;
+        if (item.type === "transfer") onTransfer?.(item);
+        else onEvent?.(item);
+        for (let k = before; k < alerts.length; k++) order.push(i * n + r);
+      }
+    }
+    if (alerts.length === first) return;
+    const raised = alerts.splice(first).map((a, k) => ({ a, at: order[k] as number }));
+    raised.sort((x, y) => x.at - y.at); // stable: one rule's alerts on one item keep their order
+    for (const x of raised) alerts.push(x.a);
+  };
+
   return {
     prime: (item) => {
       live = false;
@@ -210,6 +240,7 @@ export function createEngine(p: CreateEngineParams): Engine {
       live = true;
       feed(item);
     },
+    processBatch,
     alerts,
     suppressed,
   };

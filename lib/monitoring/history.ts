@@ -7,7 +7,16 @@ import type { ActiveRule } from "./engine";
 import type { AddressBook, Watchlist } from "./address-book";
 import { createEngine } from "./engine";
 import type { SuppressedCount } from "./exemptions";
-import { comparePosition, type AlertRecord, type MonitorEvent, type MonitorTransfer } from "./types";
+import {
+  comparePosition,
+  type AlertRecord,
+  type MonitorEvent,
+  type MonitorItem,
+  type MonitorTransfer,
+} from "./types";
+
+/** Logs per engine batch (engine.processBatch): a few MB, each rule's pass over it stays in cache. */
+const BATCH = 4_096;
 
 export type EvaluateHistoryParams = {
   chainId: number;
@@ -42,11 +51,16 @@ export async function evaluateHistory(tx: Tx, p: EvaluateHistoryParams): Promise
     events,
   });
   let next = 0;
+  let batch: MonitorItem[] = [];
   const onTransfer = (t: MonitorTransfer) => {
     while (next < events.length && comparePosition(events[next] as MonitorEvent, t) < 0) {
-      engine.process(events[next++] as MonitorEvent);
+      batch.push(events[next++] as MonitorEvent);
     }
-    engine.process(t);
+    batch.push(t);
+    if (batch.length >= BATCH) {
+      engine.processBatch(batch);
+      batch = [];
+    }
   };
   const started = Date.now();
   const transfers = await streamTransfers(
@@ -54,7 +68,8 @@ export async function evaluateHistory(tx: Tx, p: EvaluateHistoryParams): Promise
     { chainId: p.chainId, afterBlock: p.afterBlock, toBlock: p.toBlock, mode: p.mode },
     onTransfer,
   );
-  while (next < events.length) engine.process(events[next++] as MonitorEvent);
+  while (next < events.length) batch.push(events[next++] as MonitorEvent);
+  engine.processBatch(batch);
   return {
     transfers,
     events: events.length,
