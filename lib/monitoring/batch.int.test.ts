@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listRuleSettings } from "@/db/queries/monitoring";
-import { loadAddressBook, loadTokenEvents, loadTransfers, loadWatchlist } from "@/db/queries/monitoring-input";
+import {
+  loadAddressBook,
+  loadTokenEvents,
+  loadTransfers,
+  loadWatchlist,
+} from "@/db/queries/monitoring-input";
 import { openTestDb, type TestDatabase } from "@/db/testing/test-db";
 import { activeRules } from "./active-rules";
 import { AddressBook, Watchlist } from "./address-book";
