@@ -14,16 +14,27 @@ export class TimeQueue<T extends { time: number }> {
 
   /** Drops items with time < minTime, oldest first, telling `onDrop` about each. */
   pruneBefore(minTime: number, onDrop?: (item: T) => void): void {
-    while (this.head < this.items.length) {
+    for (let x = this.shiftBefore(minTime); x !== undefined; x = this.shiftBefore(minTime)) onDrop?.(x);
+  }
+
+  /**
+   * Removes and returns the oldest item when its time is < minTime; undefined when there is none.
+   * Called until undefined it is a prune whose caller handles each dropped item inline (no
+   * callback created per call: this runs per transfer).
+   */
+  shiftBefore(minTime: number): T | undefined {
+    if (this.head < this.items.length) {
       const first = this.items[this.head] as T;
-      if (first.time >= minTime) break;
-      onDrop?.(first);
-      this.head++;
+      if (first.time < minTime) {
+        this.head++;
+        return first;
+      }
     }
     if (this.head > 32 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
+    return undefined;
   }
 
   get size(): number {
@@ -189,7 +200,11 @@ export function windowOf<K, T extends { time: number }>(
   now: number,
   windowSeconds: number,
 ): TimeQueue<T> {
-  const q = getOrCreate(queues, key, () => new TimeQueue<T>());
+  let q = queues.get(key);
+  if (q === undefined) {
+    q = new TimeQueue<T>();
+    queues.set(key, q);
+  }
   q.pruneBefore(now - windowSeconds);
   return q;
 }

@@ -61,14 +61,12 @@ export const r04FanIn = defineRule({
 
     const prune = (c: Collector, now: number) => {
       const hot = c.hot;
-      c.inbounds.pruneBefore(
-        now - p.windowSeconds,
-        hot &&
-          ((x) => {
-            hot.senders.remove(x.t.from);
-            hot.sumIn -= x.t.amount;
-          }),
-      );
+      const since = now - p.windowSeconds;
+      for (let x = c.inbounds.shiftBefore(since); x; x = c.inbounds.shiftBefore(since)) {
+        if (!hot) continue;
+        hot.senders.remove(x.t.from);
+        hot.sumIn -= x.t.amount;
+      }
       if (hot && c.inbounds.size < p.minSenders) c.hot = undefined;
       c.outs?.pruneBefore(now - p.windowSeconds);
     };

@@ -7,7 +7,7 @@ import { duration } from "../explain";
 import { BUSINESS_EXEMPTIONS, countParam, DAY, exemptionParams, secondsParam } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { CountMap, expiredBy, getOrCreate, sweeper, TimeQueue } from "../windows";
+import { CountMap, expiredBy, sweeper, TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   minEntities: countParam,
@@ -52,15 +52,20 @@ export const r05FanOut = defineRule({
         if (!to || to.entityId === null || to.country === null) return;
         if (to.entityId === env.book.entityId(t.from)) return;
         const exempt = env.book.isExempt(t.from, ex);
-        const s = getOrCreate(senders, t.from, () => ({
-          sends: new TimeQueue<Send>(),
-          entities: new CountMap<number>(),
-          countries: new CountMap<string>(),
-        }));
-        s.sends.pruneBefore(t.time - p.windowSeconds, (x) => {
+        let s = senders.get(t.from);
+        if (s === undefined) {
+          s = {
+            sends: new TimeQueue<Send>(),
+            entities: new CountMap<number>(),
+            countries: new CountMap<string>(),
+          };
+          senders.set(t.from, s);
+        }
+        const since = t.time - p.windowSeconds;
+        for (let x = s.sends.shiftBefore(since); x; x = s.sends.shiftBefore(since)) {
           s.entities.remove(x.entityId);
           s.countries.remove(x.country);
-        });
+        }
         s.sends.push({ time: t.time, t, entityId: to.entityId, country: to.country });
         s.entities.add(to.entityId);
         s.countries.add(to.country);

@@ -105,7 +105,9 @@ export const r06HighValue = defineRule({
           senders.set(t.from, s);
         }
         const sender = s;
-        sender.sends.pruneBefore(t.time - p.windowSeconds, (x) => (sender.sum -= x.amount));
+        const since = t.time - p.windowSeconds;
+        for (let x = sender.sends.shiftBefore(since); x; x = sender.sends.shiftBefore(since))
+          sender.sum -= x.amount;
         sender.sends.push(t);
         s.sum += t.amount;
         if (t.amount >= p.singleWei && exempt) env.exempted(t);

@@ -130,7 +130,8 @@ export const r11Issuance = defineRule({
     };
 
     const spike = (t: MonitorTransfer, minter: string) => {
-      mints.pruneBefore(t.time - p.lookbackSeconds, (m) => recent.remove(m.amount));
+      const since = t.time - p.lookbackSeconds;
+      for (let m = mints.shiftBefore(since); m; m = mints.shiftBefore(since)) recent.remove(m.amount);
       const prior = recent.size;
       const med = recent.median() ?? 0n;
       mints.push({ time: t.time, amount: t.amount });

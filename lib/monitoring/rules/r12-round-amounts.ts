@@ -14,7 +14,7 @@ import {
 } from "../params";
 import { defineRule } from "../rule";
 import { refOf, type MonitorTransfer } from "../types";
-import { expiredBy, getOrCreate, sweeper, windowOf, type TimeQueue } from "../windows";
+import { expiredBy, sweeper, windowOf, type TimeQueue } from "../windows";
 
 const schema = z.strictObject({
   minCount: countParam,
@@ -61,11 +61,16 @@ export const r12RoundAmounts = defineRule({
         if (t.kind !== "transfer" || t.amount === 0n) return;
         if (p.roundUnitWei > 0n && t.amount % p.roundUnitWei !== 0n) return;
         const exempt = env.book.isExempt(t.from, ex);
-        const amounts = getOrCreate(bySender, t.from, () => new Map<bigint, TimeQueue<Send>>());
+        let amounts = bySender.get(t.from);
+        if (amounts === undefined) {
+          amounts = new Map<bigint, TimeQueue<Send>>();
+          bySender.set(t.from, amounts);
+        }
         const q = windowOf(amounts, t.amount, t.time, p.windowSeconds);
         q.push({ time: t.time, t });
+        if (q.size < p.minCount) return;
         const key = `${t.from}:${t.amount}`;
-        if (q.size < p.minCount || env.quiet(key, t.time, p.windowSeconds, exempt)) return;
+        if (env.quiet(key, t.time, p.windowSeconds, exempt)) return;
         if (exempt) return env.exempted(t, { key, windowSeconds: p.windowSeconds });
         const sends = q.toArray();
         env.raise({
