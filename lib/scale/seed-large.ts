@@ -1,8 +1,12 @@
-// npm run seed:large -- [--transfers 10000000] [--days 730] [--database-url URL] [--seed S] [--force] [--keep-indexes]
-// Fills a Postgres database with two years of synthetic history on both demo chains (lib/scale/history.ts)
-// written as the indexer writes it: one writeBatch per chain-day (headers, transfers by COPY, token
-// events, the day's rollups and the checkpoint in one transaction), one writer process per chain
-// (as in production: one indexer per chain). Prints rows/s as it goes.
+// npm run seed:large -- [--transfers 10000000] [--days 730] [--database-url URL] [--seed S] [--force]
+//   [--keep-indexes] [--per-day] [--chunk-days 30]
+// Fills a Postgres database with two years of synthetic history on both demo chains (lib/scale/history.ts).
+// Default (bulk): the rows are COPYed in chunks of --chunk-days days (transfers, blocks, token events and
+// the checkpoint, one transaction per chain and chunk) with the indexes of transfers, blocks and balances
+// dropped, then ANALYZE, then the indexer's own rollup code (advanceRollups, in the transaction that moves
+// rolled_up_block) once per chain over its whole range, then the indexes rebuilt. --per-day writes it as
+// the live indexer does instead: one writeBatch per chain-day, one writer process per chain (the slow
+// reference; lib/scale/seed-load.int.test.ts shows both leave the same rows). Prints rows/s and the split.
 // Default database: postgres://postgres@127.0.0.1:5432/usd1_large (created when missing); a database
 // on another host is refused unless --force. A database that already holds transfers is refused.
 import { fork } from "node:child_process";
@@ -11,9 +15,6 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { ensureChain } from "@/db/queries/indexer";
-import { writeBatch } from "@/db/queries/indexer-batch";
-import { seedRegistry } from "@/db/queries/registry";
 import {
   analyzeTables,
   databaseName,
@@ -21,15 +22,13 @@ import {
   ensureDatabase,
   getScaleStats,
   restoreIndexes,
+  type IndexDefinition,
 } from "@/db/queries/scale";
-import { importWatchlistRows } from "@/db/queries/watchlists";
-import { demoWatchlist } from "@/lib/monitoring/demo/index-seed";
-import { generateHistory, SCALE_CHAINS, SCALE_TOKEN, scaleRegistry, type HistoryParams } from "./history";
+import { SCALE_CHAINS, type HistoryParams } from "./history";
 import { assertLocalDatabase } from "./local-db";
+import { loadBulk, loadPerDay, prepareSeed } from "./seed-load";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/usd1_large";
-/** The tables grow from nothing: statistics early and now and then keep the rollups on their indexes. */
-const ANALYZE_AFTER_DAYS = new Set([0, 2, 6, 14, 30, ...Array.from({ length: 60 }, (_, i) => 60 * (i + 1))]);
 
 const flagsSchema = z.object({
   transfers: z.coerce.number().int().min(1_000).max(200_000_000),
@@ -38,7 +37,9 @@ const flagsSchema = z.object({
   seed: z.string().min(1),
   force: z.boolean(),
   keepIndexes: z.boolean(),
-  /** Internal: the writer process of one chain (started by the main process). */
+  perDay: z.boolean(),
+  chunkDays: z.coerce.number().int().min(1).max(3_650),
+  /** Internal (--per-day): the writer process of one chain (started by the main process). */
   chain: z.coerce.number().int().positive().optional(),
   startTs: z.coerce.number().int().optional(),
 });
@@ -51,6 +52,8 @@ const { values } = parseArgs({
     seed: { type: "string", default: "scale" },
     force: { type: "boolean", default: false },
     "keep-indexes": { type: "boolean", default: false },
+    "per-day": { type: "boolean", default: false },
+    "chunk-days": { type: "string", default: "30" },
     chain: { type: "string" },
     "start-ts": { type: "string" },
   },
@@ -59,6 +62,8 @@ const flags = flagsSchema.parse({
   ...values,
   databaseUrl: values["database-url"] ?? DEFAULT_URL,
   keepIndexes: values["keep-indexes"],
+  perDay: values["per-day"],
+  chunkDays: values["chunk-days"],
   startTs: values["start-ts"],
 });
 
@@ -66,44 +71,42 @@ function fmt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
-/** One connection with commits not waiting for fsync: a crash only means seeding again. */
-function openSeedDb() {
+function secs(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Commits not waiting for fsync (a crash only means seeding again) and room for the rollups' hash
+ * aggregates over a whole chain (balances group hundreds of thousands of addresses).
+ */
+function openSeedDb(poolSize = 1) {
   const u = new URL(flags.databaseUrl);
-  u.searchParams.set("options", "-c synchronous_commit=off");
-  return openDb({ url: u.toString(), poolSize: 1, applicationName: "usd1-seed-large" });
+  u.searchParams.set("options", "-c synchronous_commit=off -c work_mem=256MB");
+  return openDb({ url: u.toString(), poolSize, applicationName: "usd1-seed-large" });
 }
 
 function historyParams(startTs: number): HistoryParams {
   return { seed: flags.seed, transfers: flags.transfers, days: flags.days, startTs, chains: SCALE_CHAINS };
 }
 
-/** Writer of one chain: the whole history is simulated (the bridge ties the chains), one chain emitted. */
+/** --per-day writer of one chain: the whole history is simulated (the bridge ties the chains), one chain emitted. */
 async function writeChain(chainId: number, startTs: number): Promise<void> {
   const handle = await openSeedDb();
   try {
-    const params = { ...historyParams(startTs), emit: new Set([chainId]) };
-    const { registry, deposits } = scaleRegistry(params);
     const t0 = performance.now();
-    let rows = 0;
     let lastReport = t0;
-    for (const { batch, dayIndex } of generateHistory(params, registry, deposits)) {
-      await writeBatch(handle.db, {
-        batch,
-        bulk: "copy",
-        finalizedBlock: batch.toBlock,
-        headBlock: batch.toBlock,
-        rpcErrorsDelta: 0,
-      });
-      rows += batch.transfers.length;
-      if (ANALYZE_AFTER_DAYS.has(dayIndex)) await analyzeTables(handle.db);
-      const now = performance.now();
-      if (now - lastReport > 30_000) {
+    const rows = await loadPerDay(
+      handle.db,
+      { ...historyParams(startTs), emit: new Set([chainId]) },
+      (dayIndex, n) => {
+        const now = performance.now();
+        if (now - lastReport < 30_000) return;
         lastReport = now;
         console.log(
-          `  chain ${chainId} day ${dayIndex + 1}/${flags.days}: ${fmt(rows)} rows, ${fmt((rows * 1000) / (now - t0))} rows/s`,
+          `  chain ${chainId} day ${dayIndex + 1}/${flags.days}: ${fmt(n)} rows, ${fmt((n * 1000) / (now - t0))} rows/s`,
         );
-      }
-    }
+      },
+    );
     process.send?.({ rows });
   } finally {
     await handle.close();
@@ -127,7 +130,7 @@ async function main(): Promise<void> {
   assertLocalDatabase(flags.databaseUrl, flags.force);
   if (flags.chain !== undefined) return writeChain(flags.chain, flags.startTs ?? 0);
   const created = await ensureDatabase(flags.databaseUrl);
-  const handle = await openSeedDb();
+  const handle = await openSeedDb(SCALE_CHAINS.length);
   try {
     await migrateDb(handle);
     const before = await getScaleStats(handle.db);
@@ -137,49 +140,67 @@ async function main(): Promise<void> {
       );
     }
     const startTs = Math.floor(Date.now() / 86_400_000) * 86_400 - flags.days * 86_400;
-    const { registry } = scaleRegistry(historyParams(startTs));
-    await seedRegistry(handle.db, { entities: registry.entities, addresses: registry.addresses });
-    await importWatchlistRows(handle.db, {
-      rows: demoWatchlist(registry),
-      actor: null,
-      source: "seed:large",
-    });
-    for (const c of SCALE_CHAINS) {
-      await ensureChain(handle.db, {
-        chainId: c.chainId,
-        name: c.name,
-        tokenAddress: SCALE_TOKEN,
-        startBlock: 1n,
-        confirmations: 0,
-      });
-    }
+    const params = historyParams(startTs);
+    const { registryRows } = await prepareSeed(handle.db, params);
     console.log(
-      `seed:large → ${databaseName(flags.databaseUrl)}${created ? " (created)" : ""}: ${fmt(flags.transfers)} transfers over ${flags.days} days, ${SCALE_CHAINS.length} chains, ${fmt(registry.addresses.length)} registry rows`,
+      `seed:large → ${databaseName(flags.databaseUrl)}${created ? " (created)" : ""}: ${fmt(flags.transfers)} transfers over ${flags.days} days, ${SCALE_CHAINS.length} chains, ${fmt(registryRows)} registry rows, ${flags.perDay ? "per day through writeBatch" : `bulk (COPY in ${flags.chunkDays}-day chunks, then rollups)`}`,
     );
-    // The rollups read transfers by (chain_id, block_number) only: the other indexes of transfers
-    // are built once at the end instead of row by row (a bulk load's usual order).
-    const dropped = flags.keepIndexes
-      ? []
-      : await dropIndexesForLoad(handle.db, "transfers", (def) => /\(chain_id, block_number\)/.test(def));
+    // Indexes nothing reads during the load are built once at the end instead of row by row (a bulk
+    // load's usual order). Per day, the rollups read transfers by (chain_id, block_number); in bulk
+    // they read whole chains, and balances keeps only the unique index its upsert needs.
+    const dropped: IndexDefinition[] = [];
+    if (!flags.keepIndexes) {
+      if (flags.perDay) {
+        dropped.push(
+          ...(await dropIndexesForLoad(handle.db, "transfers", (def) =>
+            /\(chain_id, block_number\)/.test(def),
+          )),
+        );
+      } else {
+        dropped.push(...(await dropIndexesForLoad(handle.db, "transfers", () => false)));
+        dropped.push(...(await dropIndexesForLoad(handle.db, "blocks", () => false)));
+        dropped.push(
+          ...(await dropIndexesForLoad(handle.db, "balances", (def) => /^CREATE UNIQUE INDEX/.test(def))),
+        );
+      }
+    }
     console.log(`  indexes built after the load: ${dropped.map((d) => d.name).join(", ") || "none"}`);
 
     const t0 = performance.now();
-    const counts = await Promise.all(SCALE_CHAINS.map((c) => runWriter(c.chainId, startTs)));
-    const rows = counts.reduce((a, b) => a + b, 0);
+    let rows: number;
+    let split = "";
+    if (flags.perDay) {
+      const counts = await Promise.all(SCALE_CHAINS.map((c) => runWriter(c.chainId, startTs)));
+      rows = counts.reduce((a, b) => a + b, 0);
+    } else {
+      const out = await loadBulk(handle.db, params, {
+        chunkDays: flags.chunkDays,
+        onChunk: (dayIndex, n) => {
+          const ms = performance.now() - t0;
+          console.log(
+            `  COPY through day ${dayIndex + 1}/${flags.days}: ${fmt(n)} rows, ${fmt((n * 1000) / ms)} rows/s`,
+          );
+        },
+      });
+      rows = out.rows;
+      const t = out.timings;
+      split =
+        `COPY ${secs(t.copyMs)} = ${fmt((rows * 1000) / t.copyMs)} rows/s, analyze ${secs(t.analyzeMs)}, ` +
+        `rollups ${secs(t.rollupsMs)} = ${fmt((rows * 1000) / t.rollupsMs)} rows/s, `;
+    }
     const ms = performance.now() - t0;
     const i0 = performance.now();
-    await restoreIndexes(handle.db, dropped, (name, ims) =>
-      console.log(`  index ${name}: ${(ims / 1000).toFixed(1)} s`),
-    );
+    await restoreIndexes(handle.db, dropped, (name, ims) => console.log(`  index ${name}: ${secs(ims)}`));
     const indexMs = performance.now() - i0;
     const a0 = performance.now();
     await analyzeTables(handle.db, true);
+    const analyzeMs = performance.now() - a0;
     const stats = await getScaleStats(handle.db);
-    const total = ms + indexMs;
+    const total = ms + indexMs + analyzeMs;
     console.log(
-      `seeded ${fmt(rows)} transfers in ${(total / 1000).toFixed(1)} s = ${fmt((rows * 1000) / total)} rows/s ` +
-        `(writes incl. rollups ${(ms / 1000).toFixed(1)} s = ${fmt((rows * 1000) / ms)} rows/s, indexes ${(indexMs / 1000).toFixed(1)} s; ` +
-        `analyze ${((performance.now() - a0) / 1000).toFixed(1)} s)`,
+      `seeded ${fmt(rows)} transfers in ${secs(total)} = ${fmt((rows * 1000) / total)} rows/s ` +
+        `(${split}${flags.perDay ? `writes incl. rollups ${secs(ms)} = ${fmt((rows * 1000) / ms)} rows/s, ` : ""}` +
+        `indexes ${secs(indexMs)}, final analyze ${secs(analyzeMs)})`,
     );
     console.log(
       `  transfers ${fmt(stats.transfers)}, distinct addresses (balances rows) ${fmt(stats.balances)}, attributed registry rows ${fmt(stats.attributed)}, blocks ${fmt(stats.blocks)}, database ${(stats.sizeBytes / 2 ** 30).toFixed(2)} GiB`,
