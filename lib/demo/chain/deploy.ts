@@ -7,6 +7,7 @@
  * proxy at nonce 1), so that address is deterministic too.
  */
 import {
+  BaseError,
   createPublicClient,
   createWalletClient,
   defineChain,
@@ -16,9 +17,11 @@ import {
   http,
   parseEventLogs,
   sliceHex,
+  type Abi,
   type Address,
   type Chain,
   type Hash,
+  type Hex,
   type PublicClient,
   type TransactionReceipt,
   type WalletClient,
@@ -33,6 +36,7 @@ import {
   usd1V2Abi,
   usd1V2Bytecode,
 } from "@/lib/demo/contracts/usd1-abi";
+import { revertReason } from "./revert-of";
 
 export type DeployUsd1Params = { rpcUrl: string; chainId: number; deployer: Address; owner: Address };
 export type Usd1Deployment = {
@@ -107,15 +111,65 @@ type GetAutomine = { method: "anvil_getAutomine"; Parameters: []; ReturnType: bo
 type EvmMine = { method: "evm_mine"; Parameters: []; ReturnType: string };
 
 /**
- * Waits for a receipt and fails on a revert. If the caller switched automine off, mines one block first:
- * deployment must not hang waiting for somebody else's evm_mine.
+ * Waits for a receipt and fails on a revert, naming the transaction (`what`, e.g. "market: LP mint")
+ * and saying why from its call trace (revertReason). If the caller switched automine off, mines one
+ * block first: deployment must not hang waiting for somebody else's evm_mine.
  */
-export async function confirm(client: PublicClient, hash: Hash): Promise<TransactionReceipt> {
+export async function confirm(
+  client: PublicClient,
+  hash: Hash,
+  what = "transaction",
+  errors: Abi = [],
+): Promise<TransactionReceipt> {
   const automine = await client.request<GetAutomine>({ method: "anvil_getAutomine", params: [] });
   if (!automine) await client.request<EvmMine>({ method: "evm_mine", params: [] });
   const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
+  if (receipt.status !== "success") {
+    const tx = await client.getTransaction({ hash });
+    const why = (await revertReason(client, hash, errors)) ?? "no trace";
+    throw new Error(
+      `${what} reverted: ${hash} in block ${receipt.blockNumber}, gas ${receipt.gasUsed} used of ${tx.gas}: ${why}`,
+    );
+  }
   return receipt;
+}
+
+/**
+ * Gas limit for a deployment transaction: the node's estimate plus a quarter. Anvil's estimate is the
+ * exact minimum for the block it simulates, at its own clock's second; a transaction whose cost depends
+ * on the block it lands in then runs out of gas when mined a second later. The demo's LP mint is one:
+ * a Uniswap v3 pool writes an oracle observation only in a new second (+4,468 gas on 315,043, so
+ * 310,903 used of the limit when it reverted).
+ */
+export function gasWithHeadroom(estimate: bigint): bigint {
+  return estimate + estimate / 4n;
+}
+
+/**
+ * Sends one transaction from an impersonated account with an explicit gas limit (gasWithHeadroom) and
+ * waits for it (confirm). `to` undefined deploys `data`. Errors name the transaction: `what`.
+ */
+export async function sendAndConfirm(
+  client: PublicClient,
+  tx: { rpcUrl: string; chainId: number; from: Address; to?: Address; data: Hex; what: string; errors?: Abi },
+): Promise<TransactionReceipt> {
+  let estimate: bigint;
+  try {
+    estimate = await client.estimateGas({ account: tx.from, to: tx.to, data: tx.data, ...ZERO_FEES });
+  } catch (err) {
+    const reason = err instanceof BaseError ? err.shortMessage : String(err);
+    throw new Error(`${tx.what} would revert (gas estimate from ${tx.from}): ${reason}`, { cause: err });
+  }
+  const wallet = impersonatedWalletClient(tx.rpcUrl, tx.chainId, tx.from);
+  const hash = await wallet.sendTransaction({
+    to: tx.to,
+    data: tx.data,
+    account: tx.from,
+    chain: wallet.chain,
+    gas: gasWithHeadroom(estimate),
+    ...ZERO_FEES,
+  });
+  return confirm(client, hash, tx.what, tx.errors);
 }
 
 /** Deploys a fresh USD1Token implementation (V1 unless told otherwise; also used to test upgrades). */
