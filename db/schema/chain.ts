@@ -142,6 +142,8 @@ export const tokenEvents = pgTable(
     primaryKey({ name: "token_events_pk", columns: [t.chainId, t.txHash, t.logIndex] }),
     index("token_events_chain_block_idx").on(t.chainId, t.blockNumber),
     index("token_events_time_idx").on(t.blockTime),
+    // Views read token events by kind: admin actions (supply, address page), bridge events.
+    index("token_events_kind_idx").on(t.kind),
   ],
 );
 

@@ -165,6 +165,13 @@ export const alerts = pgTable(
     index("alerts_chain_block_idx").on(t.chainId, t.blockNumber),
     index("alerts_subject_idx").on(t.subject),
     index("alerts_suppress_idx").on(t.chainId, t.ruleId, t.blockTime),
+    // /alerts (#18): the list's default order (newest first, id breaks ties: this index read
+    // backwards) whatever statuses are asked for; its address and entity filters (`@> array[...]`);
+    // the assignee filter's "who still holds alerts" probe. Figures in the commit that added them.
+    index("alerts_time_idx").on(t.blockTime, t.id),
+    index("alerts_addresses_gin").using("gin", t.addresses),
+    index("alerts_entity_ids_gin").using("gin", t.entityIds),
+    index("alerts_assignee_idx").on(t.assignee).where(sql`${t.assignee} is not null`),
     check("alerts_score_check", sql`${t.score} between 0 and 100`),
     check(
       "alerts_status_check",
