@@ -88,7 +88,11 @@ export async function getAddressActivity(db: Db, params: AddressParams): Promise
   const rows = await db.transaction(
     async (tx) => {
       const tail = tailWhere("t", await readTailRanges(tx, params.chainId));
-      const chainB = params.chainId === undefined ? sql`true` : sql`b.chain_id = ${params.chainId}`;
+      // balances_pk is (chain_id, address): without a chain filter, one descent per known chain.
+      const chainB =
+        params.chainId === undefined
+          ? sql`b.chain_id = any(array(select chain_id from chains union select chain_id from indexer_checkpoints))`
+          : sql`b.chain_id = ${params.chainId}`;
       return rowsOf<Record<string, string | number | null>>(
         await tx.execute(sql`
           with tl as (

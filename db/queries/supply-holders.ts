@@ -247,6 +247,42 @@ export async function getTaggedHoldings(
   const rows = await db.transaction(
     async (tx) => {
       const tail = tailWhere("t", await readTailRanges(tx, params.chainId));
+      // The tagged addresses first (a handful), then their balances and tail as literal rows: as
+      // one statement the planner guessed hundreds of bridge-role pools (a distinct over every
+      // bridge event) and hashed the whole balances table to join them.
+      const tagged = rowsOf<{
+        chain_id: number;
+        address: string;
+        tag: "treasury" | "bridge";
+        source: TaggedHolding["source"];
+        label: string | null;
+        entity: string | null;
+      }>(
+        await tx.execute(sql`
+          with listed as (
+            select a.chain_id, a.address,
+              case when 'treasury' = any(a.tags) then 'treasury' else 'bridge' end as tag, 'registry' as source
+            from addresses a where a.tags && array['treasury', 'bridge']::text[] and ${chainOnly("a")}
+            union all
+            select w.chain_id, w.address, 'treasury', 'governor' from watched_governors w where ${chainOnly("w")}
+            union all
+            select p.chain_id, p.address, 'bridge', 'bridge_role' from (${BRIDGE_POOLS_SQL}) p where ${chainOnly("p")})
+          -- One row per address: the registry's tag first, then governor, then bridge role.
+          select distinct on (l.chain_id, l.address) l.chain_id, l.address, l.tag, l.source, a.label,
+            e.name as entity
+          from listed l
+          left join addresses a on a.chain_id = l.chain_id and a.address = l.address
+          left join entities e on e.id = a.entity_id
+          order by l.chain_id, l.address, case l.source when 'registry' then 0 when 'governor' then 1 else 2 end`),
+      );
+      if (tagged.length === 0) return [];
+      const values = sql.join(
+        tagged.map(
+          (g) =>
+            sql`(${Number(g.chain_id)}::int, ${g.address}::text, ${g.tag}::text, ${g.source}::text, ${g.label}::text, ${g.entity}::text)`,
+        ),
+        sql`, `,
+      );
       return rowsOf<{
         chain_id: number;
         address: string;
@@ -257,22 +293,7 @@ export async function getTaggedHoldings(
         balance: string;
       }>(
         await tx.execute(sql`
-          with listed as (
-            select a.chain_id, a.address,
-              case when 'treasury' = any(a.tags) then 'treasury' else 'bridge' end as tag, 'registry' as source
-            from addresses a where a.tags && array['treasury', 'bridge']::text[] and ${chainOnly("a")}
-            union all
-            select w.chain_id, w.address, 'treasury', 'governor' from watched_governors w where ${chainOnly("w")}
-            union all
-            select p.chain_id, p.address, 'bridge', 'bridge_role' from (${BRIDGE_POOLS_SQL}) p where ${chainOnly("p")}),
-          -- One row per address: the registry's tag first, then governor, then bridge role.
-          tagged as (
-            select distinct on (l.chain_id, l.address) l.chain_id, l.address, l.tag, l.source, a.label,
-              e.name as entity
-            from listed l
-            left join addresses a on a.chain_id = l.chain_id and a.address = l.address
-            left join entities e on e.id = a.entity_id
-            order by l.chain_id, l.address, case l.source when 'registry' then 0 when 'governor' then 1 else 2 end),
+          with tagged as (select * from (values ${values}) v (chain_id, address, tag, source, label, entity)),
           tail as (
             select g.chain_id, g.address,
               coalesce(sum(t.amount) filter (where t.to_address = g.address and t.kind <> 'burn'), 0)
