@@ -7,12 +7,20 @@ import type { Address, Hash } from "viem";
 import type { Db } from "../client";
 import { users } from "../schema/auth";
 import { chains, GOVERNOR_EVENT_KINDS } from "../schema/chain";
-import { alertHistory, alertNotes, alerts, type AlertStatus } from "../schema/monitoring";
+import type { DexKind, ReserveSourceKind } from "../schema/market";
+import {
+  alertHistory,
+  alertNotes,
+  alerts,
+  type AlertStatus,
+  type EvidenceSource,
+} from "../schema/monitoring";
 import type { EntityKind, LicenceStatus } from "../schema/registry";
 import { getAlertActivity, getAlertGraph, type ActivityDay, type AlertGraph } from "./alert-case-activity";
 import { companionJoinSql } from "./governor-actions";
 import { rowsOf } from "./sql-arrays";
 import { ruleById } from "@/lib/monitoring/rules";
+import { deviationCentiBps, toE18, usd1Price } from "@/lib/reserves/math";
 
 export type GetAlertCaseParams = { id: number };
 
@@ -24,8 +32,47 @@ export type CaseParty = {
   label: string | null;
 };
 
+/** A reserve report an R13 alert rests on: its feed, round and time, and the figure. */
+export type CaseReserveReport = {
+  sourceLabel: string;
+  sourceKind: ReserveSourceKind;
+  /** The emitting contract (aggregator or DataFeedsCache). */
+  sourceAddress: Address;
+  /** aggregator_v3: the round; null for a bundle report. */
+  roundId: bigint | null;
+  /** The figure as reported, in the source's decimals. */
+  answer: bigint;
+  decimals: number;
+  /** The figure scaled to 18 decimals exactly (USD, wei-like). */
+  reservesWei: bigint;
+  /** The feed's updatedAt (ISO 8601 UTC). */
+  reportedAt: string;
+};
+
+/** A pool swap an R14 alert rests on: the pool's state after it and the deltas, USD1 side first. */
+export type CasePoolSwap = {
+  poolLabel: string;
+  poolAddress: Address;
+  dex: DexKind;
+  fee: number;
+  quoteSymbol: string;
+  quoteDecimals: number;
+  /** The pool's USD1 delta in wei (positive: USD1 into the pool, a sell). */
+  usd1Delta: bigint;
+  /** The pool's quote-token delta in the token's raw units (positive: into the pool). */
+  quoteDelta: bigint;
+  sqrtPriceX96: bigint;
+  /** In-range liquidity after the swap. */
+  liquidity: bigint;
+  tick: number;
+  /** USD1's price in the quote token after the swap, 1e18 fixed point (floor). */
+  priceE18: bigint;
+  /** That price's distance from 1, centi-bps truncated toward zero (lib/reserves/math). */
+  deviationCentiBps: bigint;
+};
+
 export type CaseEvidence = {
-  source: "transfer" | "token_event";
+  source: EvidenceSource;
   /** trigger, inbound, outbound, link, event, ... */
   role: string;
   chainId: number;
@@ -52,6 +99,10 @@ export type CaseEvidence = {
   /** Token events: the token function a governor TokenFunctionExecuted called (reallocate, ...). */
   tokenFunction: string | null;
   amount: bigint | null;
+  /** source reserve_report: the report (null when no longer indexed). */
+  report: CaseReserveReport | null;
+  /** source pool_swap: the swap (null when no longer indexed). */
+  swap: CasePoolSwap | null;
 };
 
 export type CaseAddress = CaseParty & {
@@ -161,8 +212,17 @@ export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Prom
   const via = `coalesce(c.emitter, case when te.kind in (${GOVERNOR_KINDS}) then te.emitter end)`;
   const result = await db.execute(sql`
     select e.source, e.role, e.chain_id, e.block_number::text as block_number, e.tx_hash, e.log_index,
-      (t.tx_hash is not null or te.tx_hash is not null) as indexed,
-      ${ISO("coalesce(t.block_time, te.block_time)")} as block_time,
+      (t.tx_hash is not null or te.tx_hash is not null or rr.tx_hash is not null or ps.tx_hash is not null)
+        as indexed,
+      ${ISO("coalesce(t.block_time, te.block_time, rr.block_time, ps.block_time)")} as block_time,
+      rs.label as rs_label, rs.kind as rs_kind, rs.address as rs_address, rs.decimals as rs_decimals,
+      rr.round_id::text as rr_round_id, rr.answer::text as rr_answer, rr.reserves_wei::text as rr_reserves_wei,
+      ${ISO("rr.reported_at")} as rr_reported_at,
+      pp.label as pp_label, pp.address as pp_address, pp.dex as pp_dex, pp.fee as pp_fee,
+      pp.quote_symbol as pp_quote_symbol, pp.quote_decimals as pp_quote_decimals,
+      pp.usd1_is_token0 as pp_usd1_is_token0, pp.usd1_decimals as pp_usd1_decimals,
+      ps.amount0::text as ps_amount0, ps.amount1::text as ps_amount1,
+      ps.sqrt_price_x96::text as ps_sqrt_price_x96, ps.liquidity::text as ps_liquidity, ps.tick as ps_tick,
       coalesce(t.kind, te.kind) as kind, coalesce(t.amount, te.amount)::text as amount,
       coalesce(c.function, case when te.kind = 'token_function_executed' then te.args->>'function' end)
         as token_function,
@@ -173,6 +233,12 @@ export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Prom
       and t.tx_hash = e.tx_hash and t.log_index = e.log_index
     left join token_events te on e.source = 'token_event' and te.chain_id = e.chain_id
       and te.tx_hash = e.tx_hash and te.log_index = e.log_index
+    left join reserve_reports rr on e.source = 'reserve_report' and rr.chain_id = e.chain_id
+      and rr.block_number = e.block_number and rr.log_index = e.log_index and rr.tx_hash = e.tx_hash
+    left join reserve_sources rs on rs.id = rr.source_id
+    left join pool_swaps ps on e.source = 'pool_swap' and ps.chain_id = e.chain_id
+      and ps.block_number = e.block_number and ps.log_index = e.log_index and ps.tx_hash = e.tx_hash
+    left join peg_pools pp on pp.id = ps.pool_id
     ${companionJoinSql("te", "c")}
     ${sideJoin("src", from)} ${sideJoin("dst", to)} ${sideJoin("cp", "te.counterparty")} ${sideJoin("via", via)}
     where e.alert_id = ${params.id}
@@ -193,7 +259,52 @@ export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Prom
     via: partyOf(r, "via"),
     tokenFunction: r.token_function === null ? null : String(r.token_function),
     amount: r.amount === null ? null : BigInt(String(r.amount)),
+    report: r.rr_answer === null ? null : reportOf(r),
+    swap: r.ps_sqrt_price_x96 === null ? null : swapOf(r),
   }));
+}
+
+const big = (v: Raw[string] | undefined) => BigInt(String(v));
+const isTrue = (v: Raw[string] | undefined) => v === true || v === "t";
+
+function reportOf(r: Raw): CaseReserveReport {
+  return {
+    sourceLabel: String(r.rs_label),
+    sourceKind: String(r.rs_kind) as ReserveSourceKind,
+    sourceAddress: String(r.rs_address) as Address,
+    roundId: r.rr_round_id === null ? null : big(r.rr_round_id),
+    answer: big(r.rr_answer),
+    decimals: Number(r.rs_decimals),
+    reservesWei: big(r.rr_reserves_wei),
+    reportedAt: String(r.rr_reported_at),
+  };
+}
+
+function swapOf(r: Raw): CasePoolSwap {
+  const usd1IsToken0 = isTrue(r.pp_usd1_is_token0);
+  const side = {
+    usd1IsToken0,
+    usd1Decimals: Number(r.pp_usd1_decimals),
+    quoteDecimals: Number(r.pp_quote_decimals),
+  };
+  const sqrtPriceX96 = big(r.ps_sqrt_price_x96);
+  const price = usd1Price(sqrtPriceX96, side);
+  const [amount0, amount1] = [big(r.ps_amount0), big(r.ps_amount1)];
+  return {
+    poolLabel: String(r.pp_label),
+    poolAddress: String(r.pp_address) as Address,
+    dex: String(r.pp_dex) as DexKind,
+    fee: Number(r.pp_fee),
+    quoteSymbol: String(r.pp_quote_symbol),
+    quoteDecimals: side.quoteDecimals,
+    usd1Delta: usd1IsToken0 ? amount0 : amount1,
+    quoteDelta: usd1IsToken0 ? amount1 : amount0,
+    sqrtPriceX96,
+    liquidity: big(r.ps_liquidity),
+    tick: Number(r.ps_tick),
+    priceE18: toE18(price),
+    deviationCentiBps: deviationCentiBps(price),
+  };
 }
 
 export async function listCaseParties(db: Db, params: GetAlertCaseParams): Promise<CaseAddress[]> {
