@@ -205,6 +205,10 @@ export function corridorInsert(
       from transfers t
       ${a.joins}
       where t.kind = ${CORRIDOR_KIND} and ${where}
+      -- offset 0 keeps x from being pulled up: flattened, each aggregate's filter repeated the
+      -- per-row primary and bridge subqueries (up to five evaluations a row instead of one);
+      -- 1.8x faster over a whole chain of seed:large (2.5 s to 1.4 s for 488k transfers).
+      offset 0
     ) x
     group by chain_id, day, origin, destination
     on conflict (chain_id, day, origin_country, destination_country) do update set
