@@ -29,8 +29,9 @@ beforeAll(async () => {
   await Promise.all([prepareSeed(perDay.handle.db, PARAMS), prepareSeed(bulk.handle.db, PARAMS)]);
   [perDayRows, { rows: bulkRows }] = await Promise.all([
     loadPerDay(perDay.handle.db, PARAMS),
-    // 7-day chunks: several chunks per chain, so the indexed range and the checkpoint are extended.
-    loadBulk(bulk.handle.db, PARAMS, { chunkDays: 7 }),
+    // Chunks end every 7 days or past 2,000 transfers: many per chain, so the indexed range and the
+    // checkpoint are extended across both kinds of chunk boundary.
+    loadBulk(bulk.handle.db, PARAMS, { chunkDays: 7, chunkRows: 2_000 }),
   ]);
 }, 120_000);
 

@@ -82,6 +82,8 @@ export type BulkTimings = { copyMs: number; analyzeMs: number; rollupsMs: number
 export type BulkLoadParams = {
   /** Days of history per COPY transaction and chain (default 30). */
   chunkDays?: number;
+  /** A chunk also ends at the first day boundary past this many transfers (default 250,000): memory stays flat at 10M. */
+  chunkRows?: number;
   /** Progress after each chunk: the last day written and the transfers so far. */
   onChunk?: (dayIndex: number, rows: number) => void;
 };
@@ -98,6 +100,8 @@ export async function loadBulk(
   p: BulkLoadParams = {},
 ): Promise<{ rows: number; timings: BulkTimings }> {
   const chunkDays = p.chunkDays ?? 30;
+  const chunkRows = p.chunkRows ?? 250_000;
+  let chunkStartRows = 0;
   const { registry, deposits } = scaleRegistry(params);
   const pendingBatches = new Map<number, Batch[]>();
   let inFlight: Promise<unknown> = Promise.resolve();
@@ -117,7 +121,10 @@ export async function loadBulk(
 
   for (const { batch, dayIndex } of generateHistory(params, registry, deposits)) {
     if (dayIndex !== lastDay) {
-      if (lastDay >= 0 && dayIndex % chunkDays === 0) await flush(lastDay);
+      if (lastDay >= 0 && (dayIndex % chunkDays === 0 || rows - chunkStartRows >= chunkRows)) {
+        await flush(lastDay);
+        chunkStartRows = rows;
+      }
       lastDay = dayIndex;
       // Let the COPY streams of the previous chunk move while this one is generated.
       await yieldToLoop();
