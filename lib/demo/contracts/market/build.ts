@@ -1,7 +1,8 @@
 /**
- * Compiles the demo's market contracts (reserve feed, quote token, pool router) with the bundled
- * solc and rewrites market-abi.ts. Run with `npm run contracts:build:market`. Pinned settings, so
- * an unchanged source gives an unchanged file. The Uniswap v3 factory and pool are not compiled
+ * Compiles the demo's market contracts (reserve feed, quote token, pool router; and the bundle
+ * cache the market follower's tests use) with the bundled solc and rewrites market-abi.ts. Run
+ * with `npm run contracts:build:market`. Pinned settings, so an unchanged source gives an
+ * unchanged file. The Uniswap v3 factory and pool are not compiled
  * here: they come as built by Uniswap in the @uniswap/v3-core package (see ../../chain/uniswap.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import * as prettier from "prettier";
 import { z } from "zod";
 
 const DIR = import.meta.dirname;
-const SOURCES = ["DemoReserveFeed", "DemoQuoteToken", "DemoPoolRouter"] as const;
+const SOURCES = ["DemoReserveFeed", "DemoQuoteToken", "DemoPoolRouter", "DemoBundleCache"] as const;
 const SETTINGS = {
   optimizer: { enabled: true, runs: 200 },
   evmVersion: "cancun",
