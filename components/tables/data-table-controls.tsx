@@ -28,21 +28,83 @@ type HideableTable = {
   }[];
 };
 
+/** Keyset pager actions: null when there is no such page. */
+export type KeysetPager = { first: () => void; previous: (() => void) | null; next: (() => void) | null };
+
 export function Pagination({
   table,
   pagination,
   total,
   shown,
+  keyset,
 }: {
   table: PagedTable;
   pagination: { pageIndex: number; pageSize: number };
   total: number;
   shown: number;
+  keyset?: KeysetPager | undefined;
 }) {
   const { pageIndex, pageSize } = pagination;
   const pages = Math.max(1, table.getPageCount());
   const first = pageIndex * pageSize + 1;
   const sizeId = useId();
+  const sizeSelect = (
+    <>
+      <label htmlFor={sizeId} className="ml-2 text-xs">
+        Rows per page
+      </label>
+      <select
+        id={sizeId}
+        className={control}
+        value={pageSize}
+        onChange={(e) => table.setPageSize(Number(e.target.value))}
+      >
+        {PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+  if (keyset) {
+    return (
+      <nav aria-label="Pagination" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <p role="status">
+          {shown === 0
+            ? "No rows on this page: go back to the first page."
+            : `${formatInt(shown)} ${shown === 1 ? "row" : "rows"} shown of ${formatInt(total)}`}
+        </p>
+        <div className="ml-auto flex items-center gap-1">
+          <button
+            type="button"
+            className={control}
+            onClick={keyset.first}
+            disabled={keyset.previous === null}
+          >
+            First
+          </button>
+          <button
+            type="button"
+            className={control}
+            onClick={keyset.previous ?? undefined}
+            disabled={keyset.previous === null}
+          >
+            Previous
+          </button>
+          <button
+            type="button"
+            className={control}
+            onClick={keyset.next ?? undefined}
+            disabled={keyset.next === null}
+          >
+            Next
+          </button>
+          {sizeSelect}
+        </div>
+      </nav>
+    );
+  }
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
       {shown === 0 ? (
@@ -89,21 +151,7 @@ export function Pagination({
         >
           Last
         </button>
-        <label htmlFor={sizeId} className="ml-2 text-xs">
-          Rows per page
-        </label>
-        <select
-          id={sizeId}
-          className={control}
-          value={pageSize}
-          onChange={(e) => table.setPageSize(Number(e.target.value))}
-        >
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
+        {sizeSelect}
       </div>
     </nav>
   );

@@ -22,6 +22,7 @@ import {
   ColumnMenu,
   DensityToggle,
   Pagination,
+  type KeysetPager,
   TableFilters,
   type DataTableFilter,
 } from "./data-table-controls";
@@ -60,6 +61,12 @@ export type DataTableProps<TRow extends RowData> = {
   search?: { label: string; placeholder?: string };
   /** Select filters bound to `<prefix>.<id>`, validated by the server's `filters` schemas. */
   filters?: DataTableFilter[];
+  /**
+   * Keyset paging: the cursors of the next and previous pages (null at either end), written to
+   * `after` / `before` by the pager, which then offers First, Previous and Next (no page numbers:
+   * a deep page costs what the first does). Without it the pager pages by `page`.
+   */
+  keyset?: { next: string | null; previous: string | null };
   /** Shown instead of the table when there are no rows at all: say what to do. */
   empty: ReactNode;
   testId?: string;
@@ -68,6 +75,8 @@ export type DataTableProps<TRow extends RowData> = {
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowPaginationFeature });
 const DENSITIES = ["comfortable", "compact"] as const;
 const CLIENT_ONLY = { shallow: true, history: "replace" } as const;
+/** URL state of the first page (offset and keyset paging alike). */
+const FIRST_PAGE = { page: null, after: null, before: null } as const;
 
 function toSorting(raw: string | null, fallback: SortSpec | null | undefined): SortingState {
   const m = raw ? /^(\w+)\.(asc|desc)$/.exec(raw) : null;
@@ -94,6 +103,8 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
         sort: parseAsString,
         hide: parseAsString,
         q: parseAsString,
+        after: parseAsString,
+        before: parseAsString,
         density: parseAsStringLiteral(DENSITIES),
         ...Object.fromEntries(ids.map((id) => [id, parseAsString])),
       },
@@ -103,6 +114,8 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
         sort: k("sort"),
         hide: k("hide"),
         q: k("q"),
+        after: k("after"),
+        before: k("before"),
         ...Object.fromEntries(ids.map((id) => [id, k(id)])),
       },
     ];
@@ -147,11 +160,12 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
     rowCount: total,
     onSortingChange: (u: Updater<SortingState>) => {
       const next = functionalUpdate(u, sorting)[0];
-      void setUrl({ sort: next ? `${next.id}.${next.desc ? "desc" : "asc"}` : null, page: null });
+      void setUrl({ sort: next ? `${next.id}.${next.desc ? "desc" : "asc"}` : null, ...FIRST_PAGE });
     },
     onPaginationChange: (u: Updater<PaginationState>) => {
       const next = functionalUpdate(u, pagination);
       void setUrl({
+        ...FIRST_PAGE,
         page: next.pageIndex === 0 ? null : next.pageIndex + 1,
         size: next.pageSize === defaultSize ? null : next.pageSize,
       });
@@ -165,6 +179,15 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
       void setUrl({ hide: ids.length ? ids.join(",") : null }, CLIENT_ONLY);
     },
   });
+
+  const previousCursor = props.keyset?.previous ?? null;
+  const nextCursor = props.keyset?.next ?? null;
+  const keysetPager: KeysetPager | undefined = props.keyset && {
+    first: () => void setUrl(FIRST_PAGE),
+    previous:
+      previousCursor === null ? null : () => void setUrl({ page: null, after: null, before: previousCursor }),
+    next: nextCursor === null ? null : () => void setUrl({ page: null, after: nextCursor, before: null }),
+  };
 
   const byId = new Map(columns.map((c) => [c.id, c]));
   const compact = url.density === "compact";
@@ -181,7 +204,7 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
           q={url.q}
           filters={props.filters ?? []}
           values={filterValues}
-          onChange={(patch) => void setUrl({ ...patch, page: null })}
+          onChange={(patch) => void setUrl({ ...patch, ...FIRST_PAGE })}
         />
         <div className="ml-auto flex items-center gap-2">
           <ColumnMenu table={table} byId={byId} />
@@ -265,7 +288,13 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
         </div>
       )}
       {total > 0 ? (
-        <Pagination table={table} pagination={pagination} total={total} shown={rows.length} />
+        <Pagination
+          table={table}
+          pagination={pagination}
+          total={total}
+          shown={rows.length}
+          keyset={keysetPager}
+        />
       ) : null}
     </div>
   );

@@ -37,7 +37,10 @@ export async function TransactionsResults({
   entities,
   exportSearchParams,
 }: TransactionsResultsProps) {
-  const { rows, total, totalAmount, exact } = await listTransactions(await getReadDb(), listParamsOf(query));
+  const { rows, total, totalAmount, exact, next, previous } = await listTransactions(
+    await getReadDb(),
+    listParamsOf(query),
+  );
   const chainName = new Map(chains.map((c) => [c.chainId, c.name]));
   const tableRows: TransactionTableRow[] = rows.map((r) => ({
     id: `${r.chainId}:${r.txHash}:${r.logIndex}`,
@@ -67,8 +70,8 @@ export async function TransactionsResults({
       description={
         totalAmount === null || !exact ? (
           <span data-testid="transactions-total" data-count={total} data-exact="false">
-            More than {formatInt(total)} transfers match the filters (counting stops there; narrow the
-            filters for an exact count and total). The pages show the first {formatInt(total)}.
+            More than {formatInt(total)} transfers match the filters (counting stops there; narrow the filters
+            for an exact count and total). The pages go on past it.
           </span>
         ) : (
           <span data-testid="transactions-total" data-count={total} data-exact="true">
@@ -91,6 +94,7 @@ export async function TransactionsResults({
       <TransactionsTable
         rows={tableRows}
         total={total}
+        keyset={{ next, previous }}
         filters={[
           { id: "kind", label: "Kind", options: TRANSFER_KINDS.map((k) => ({ value: k, label: k })) },
           {

@@ -26,7 +26,7 @@ import {
 import { getCorridorCells, getCorridorCoverage, getInboundSeries } from "./corridors";
 import { advanceRollups, rebuildAttributionRollups } from "./rollups";
 import { streamTransactionExport } from "./exports";
-import { listTransactions, type TransactionFilter } from "./transactions";
+import { decodeTransactionCursor, listTransactions, type TransactionFilter } from "./transactions";
 
 let handle: DbHandle;
 let database: TestDatabase;
@@ -288,6 +288,44 @@ describe("transactions query", () => {
     expect(amounts).toEqual([...amounts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
     const keys = new Set([...p1.rows, ...p2.rows].map((r) => `${r.chainId}:${r.txHash}:${r.logIndex}`));
     expect(keys.size).toBe(50);
+  });
+
+  it("keyset pages (next / previous cursors) are the offset pages, in both sorts and directions", async () => {
+    const id = (r: { chainId: number; txHash: string; logIndex: number }) =>
+      `${r.chainId}:${r.txHash}:${r.logIndex}`;
+    for (const sort of ["time", "amount"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const q = { ...page, sort, dir, kind: "transfer" as const, limit: 25 };
+        const all = (await listTransactions(handle.db, { ...q, limit: 1000 })).rows.map(id);
+        expect(all.length).toBeGreaterThan(60);
+        const forward: string[][] = [];
+        let p = await listTransactions(handle.db, q);
+        expect(p.previous).toBeNull();
+        forward.push(p.rows.map(id));
+        while (p.next) {
+          p = await listTransactions(handle.db, { ...q, after: decodeTransactionCursor(sort, p.next)! });
+          forward.push(p.rows.map(id));
+        }
+        expect(forward.flat(), `${sort} ${dir}`).toEqual(all);
+        expect(forward.slice(0, -1).every((rows) => rows.length === 25)).toBe(true);
+        // Back from the last page to the first through the previous cursors.
+        const backward: string[][] = [p.rows.map(id)];
+        while (p.previous) {
+          p = await listTransactions(handle.db, { ...q, before: decodeTransactionCursor(sort, p.previous)! });
+          backward.unshift(p.rows.map(id));
+        }
+        expect(backward, `${sort} ${dir}`).toEqual(forward);
+        // An offset page knows its neighbours too.
+        const third = await listTransactions(handle.db, { ...q, offset: 50 });
+        expect(third.rows.map(id)).toEqual(forward[2]);
+        expect(third.previous).not.toBeNull();
+        const second = await listTransactions(handle.db, {
+          ...q,
+          before: decodeTransactionCursor(sort, third.previous!)!,
+        });
+        expect(second.rows.map(id)).toEqual(forward[1]);
+      }
+    }
   });
 
   it("streams every matching row once, oldest first, in keyset batches", async () => {

@@ -58,12 +58,58 @@ export type TransactionFilter = {
 export const TRANSACTION_SORTS = ["time", "amount"] as const;
 export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
 
+/**
+ * Where a page starts (keyset paging): the sort key of a row, the page holding the rows after it
+ * (`after`) or before it (`before`) in the view's order. Deep pages cost what the first does (an
+ * OFFSET reads and drops every row before the page).
+ */
+export type TransactionCursor = {
+  /** Wei; present for the amount sort only. */
+  amount?: bigint | undefined;
+  /** ISO 8601 UTC with microseconds (TransactionRow.blockTime). */
+  blockTime: string;
+  chainId: number;
+  blockNumber: bigint;
+  logIndex: number;
+};
+
 export type ListTransactionsParams = TransactionFilter & {
   sort: TransactionSort;
   dir: "asc" | "desc";
   limit: number;
+  /** Ignored when a cursor is given. */
   offset: number;
+  after?: TransactionCursor | undefined;
+  before?: TransactionCursor | undefined;
 };
+
+const CURSOR_TIME = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z`;
+/** `<blockTime>_<chainId>_<blockNumber>_<logIndex>`, the amount sort with `<wei>_` in front. */
+export const TRANSACTION_CURSOR_RE: Record<TransactionSort, RegExp> = {
+  time: new RegExp(`^(${CURSOR_TIME})_(\\d{1,10})_(\\d{1,20})_(\\d{1,10})$`),
+  amount: new RegExp(`^(\\d{1,78})_(${CURSOR_TIME})_(\\d{1,10})_(\\d{1,20})_(\\d{1,10})$`),
+};
+
+/** The cursor of a row for a sort (the URL's `after` / `before`). */
+export function encodeTransactionCursor(sort: TransactionSort, r: TransactionCursor): string {
+  const key = `${r.blockTime}_${r.chainId}_${r.blockNumber}_${r.logIndex}`;
+  return sort === "amount" ? `${r.amount ?? 0n}_${key}` : key;
+}
+
+/** A cursor from the URL, or null when it is not one of this sort's. */
+export function decodeTransactionCursor(sort: TransactionSort, text: string): TransactionCursor | null {
+  const m = TRANSACTION_CURSOR_RE[sort].exec(text);
+  if (!m) return null;
+  const [time, chain, block, log] = sort === "amount" ? m.slice(2) : m.slice(1);
+  if (Number.isNaN(Date.parse(time!))) return null;
+  return {
+    amount: sort === "amount" ? BigInt(m[1]!) : undefined,
+    blockTime: time!,
+    chainId: Number(chain),
+    blockNumber: BigInt(block!),
+    logIndex: Number(log),
+  };
+}
 
 export type TransactionRow = {
   chainId: number;
@@ -91,7 +137,12 @@ export type TransactionRow = {
  * Passed as literal arrays, so the planner knows their size and hashes them in rechecks (an
  * InitPlan array of thousands of addresses was compared linearly per row: 37 s).
  */
-export type ResolvedAttribution = { entity?: string[]; country?: string[]; origin?: string[]; destination?: string[] };
+export type ResolvedAttribution = {
+  entity?: string[];
+  country?: string[];
+  origin?: string[];
+  destination?: string[];
+};
 
 /** Attribution filters naming an unattributed side (ZZ) have no address list: they stay as they are. */
 export async function resolveAttribution(db: Db, f: TransactionFilter): Promise<ResolvedAttribution> {
@@ -143,7 +194,9 @@ export function transactionWhere(f: TransactionFilter, resolved?: ResolvedAttrib
   const anyOf = (col: SQL, list: readonly string[] | undefined) =>
     list === undefined ? null : sql`${col} = any(${pgArray(list, "text[]")})`;
   const either = (list: readonly string[] | undefined) =>
-    list === undefined ? null : sql`(${anyOf(sql`t.from_address`, list)} or ${anyOf(sql`t.to_address`, list)})`;
+    list === undefined
+      ? null
+      : sql`(${anyOf(sql`t.from_address`, list)} or ${anyOf(sql`t.to_address`, list)})`;
   const push = (x: SQL | null) => {
     if (x) parts.push(x);
   };
@@ -200,6 +253,17 @@ function toRow(r: RawRow): TransactionRow {
   };
 }
 
+/** The sort key as a row value and a cursor's value for it (every column in one direction). */
+function keyOf(sort: TransactionSort, c: TransactionCursor): { columns: SQL; value: SQL } {
+  const time = sql`${c.blockTime}::timestamptz, ${c.chainId}::int, ${c.blockNumber.toString()}::bigint, ${c.logIndex}::int`;
+  return sort === "amount"
+    ? {
+        columns: sql`(t.amount, t.block_time, t.chain_id, t.block_number, t.log_index)`,
+        value: sql`(${(c.amount ?? 0n).toString()}::numeric, ${time})`,
+      }
+    : { columns: sql`(t.block_time, t.chain_id, t.block_number, t.log_index)`, value: sql`(${time})` };
+}
+
 function orderBy(sort: TransactionSort, dir: "asc" | "desc"): SQL {
   const d = sql.raw(dir === "asc" ? "asc" : "desc");
   const time = sql`t.block_time ${d}, t.chain_id ${d}, t.block_number ${d}, t.log_index ${d}`;
@@ -217,19 +281,48 @@ export type TransactionTotals = {
   exact: boolean;
 };
 
-/** One page of matching transfers, with the count (for the pager) and the amount of all of them. */
-export async function listTransactions(
-  db: Db,
-  params: ListTransactionsParams,
-): Promise<{ rows: TransactionRow[] } & TransactionTotals> {
+export type TransactionPage = { rows: TransactionRow[] } & TransactionTotals & {
+    /** Cursor of the page after this one (`after`), null on the last page. */
+    next: string | null;
+    /** Cursor of the page before this one (`before`), null on the first page. */
+    previous: string | null;
+  };
+
+/**
+ * One page of matching transfers, with the count (for the pager) and the amount of all of them.
+ * With a cursor the page is read by keyset (the rows after or before it, one row more to know
+ * whether another page follows); without one, from `offset`.
+ */
+export async function listTransactions(db: Db, params: ListTransactionsParams): Promise<TransactionPage> {
   const resolved = await resolveAttribution(db, params);
   const where = transactionWhere(params, resolved);
+  const cursor = params.after ?? params.before;
+  const backwards = params.after === undefined && params.before !== undefined;
+  // Reading backwards, the page is the rows just before the cursor: read in the opposite order.
+  const dir = backwards ? (params.dir === "asc" ? "desc" : "asc") : params.dir;
+  let from = sql`true`;
+  if (cursor) {
+    const { columns, value } = keyOf(params.sort, cursor);
+    from = dir === "asc" ? sql`${columns} > ${value}` : sql`${columns} < ${value}`;
+  }
   const [page, totals] = await Promise.all([
-    db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins} where ${where}
-      order by ${orderBy(params.sort, params.dir)} limit ${params.limit} offset ${params.offset}`),
+    db.execute(sql`select ${SELECT_COLUMNS} from transfers t ${a.joins} where ${where} and ${from}
+      order by ${orderBy(params.sort, dir)} limit ${params.limit + 1} offset ${cursor ? 0 : params.offset}`),
     countTransactions(db, params, resolved),
   ]);
-  return { rows: rowsOf<RawRow>(page).map(toRow), ...totals };
+  const read = rowsOf<RawRow>(page).map(toRow);
+  const more = read.length > params.limit;
+  const rows = read.slice(0, params.limit);
+  if (backwards) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  const at = (r: TransactionRow | undefined) => (r ? encodeTransactionCursor(params.sort, r) : null);
+  return {
+    rows,
+    ...totals,
+    next: backwards ? at(last) : more ? at(last) : null,
+    previous: backwards ? (more ? at(first) : null) : cursor || params.offset > 0 ? at(first) : null,
+  };
 }
 
 /**
@@ -279,8 +372,14 @@ async function countFromRollups(db: Db, f: TransactionFilter): Promise<Transacti
     transfer: [sql`transfer_count`, sql`transfer_volume`],
   } as const;
   const kinds = f.kind ? [f.kind] : (["mint", "burn", "transfer"] as const);
-  const n = sql.join(kinds.map((k) => count[k][0]), sql` + `);
-  const amount = sql.join(kinds.map((k) => count[k][1]), sql` + `);
+  const n = sql.join(
+    kinds.map((k) => count[k][0]),
+    sql` + `,
+  );
+  const amount = sql.join(
+    kinds.map((k) => count[k][1]),
+    sql` + `,
+  );
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const days = sql.join(
     [

@@ -128,6 +128,11 @@ describe("view queries read transfers and balances through indexes", () => {
         await listEntityOptions(db);
         await listTransactions(db, page);
         await listTransactions(db, { ...page, chainId: 56 });
+        // A deep page by keyset: the rows after a transfer half-way through the history.
+        const mid = (await listTransactions(db, { ...page, limit: 1, offset: TRANSFERS / 2 })).rows[0]!;
+        const deep = await listTransactions(db, { ...page, after: mid });
+        expect(deep.rows[0]?.blockNumber).toBe(mid.blockNumber - 1n);
+        await listTransactions(db, { ...page, chainId: 1, before: mid });
       }),
     ).toEqual([]);
   });

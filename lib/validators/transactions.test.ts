@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { encodeTransactionCursor } from "@/db/queries/transactions";
 import { parseTransactionParams, parseUsd1Amount } from "./transactions";
 
 const chains = [
@@ -80,5 +81,41 @@ describe("parseTransactionParams", () => {
     expect(messages({ entity: "77" })[0]).toBe("Unknown entity 77.");
     expect(messages({ origin: "AE", kind: "mint" })[0]).toMatch(/plain transfers only/);
     expect(messages({ sort: "amount;drop" })[0]).toMatch(/sort must look like/);
+  });
+});
+
+describe("keyset cursors in the URL", () => {
+  const key = "2026-06-30T12:00:00.123456Z_31337_4200_3";
+  it("reads after or before for the sort in force", () => {
+    const r = parse({ after: key });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.value.cursor).toEqual({
+      after: {
+        amount: undefined,
+        blockTime: "2026-06-30T12:00:00.123456Z",
+        chainId: 31337,
+        blockNumber: 4200n,
+        logIndex: 3,
+      },
+    });
+    const b = parse({ before: `1000000000000000000000_${key}`, sort: "amount.asc" });
+    if (!b.ok) throw new Error(JSON.stringify(b.errors));
+    expect(b.value.cursor.before?.amount).toBe(10n ** 21n);
+    expect(encodeTransactionCursor("amount", b.value.cursor.before!)).toBe(`1000000000000000000000_${key}`);
+    const none = parse({});
+    expect(none.ok && none.value.cursor).toEqual({});
+  });
+
+  it("refuses both at once, another sort's cursor and anything else", () => {
+    expect(messages({ after: key, before: key })).toEqual([
+      "Use either after or before (a page link), not both.",
+    ]);
+    expect(messages({ after: key, sort: "amount.desc" })).toEqual([
+      "after is not a page link of this sort; go back to the first page (remove after).",
+    ]);
+    expect(messages({ before: "1; drop table transfers" })).toEqual([
+      "before is not a page link of this sort; go back to the first page (remove before).",
+    ]);
+    expect(messages({ after: "2026-13-45T99:00:00.000000Z_1_1_1" })).toHaveLength(1);
   });
 });

@@ -7,10 +7,13 @@ import { TRANSFER_KINDS } from "@/db/schema/chain";
 import {
   TRANSACTION_SORTS,
   TRANSFER_FLOWS,
+  decodeTransactionCursor,
   type ListTransactionsParams,
+  type TransactionCursor,
   type TransactionFilter,
 } from "@/db/queries/transactions";
 import { countryParamSchema } from "./corridors";
+import { firstParam } from "./filters";
 import {
   collectIssues,
   parseTableParams,
@@ -62,6 +65,8 @@ export type TransactionQuery = {
   view: ViewParams;
   table: TableParams<TransactionSortId, FilterValuesOf<typeof transactionFilterSchemas>>;
   filter: TransactionFilter;
+  /** Keyset paging (`?after=` / `?before=`, the cursors of the pager's links); replaces `page`. */
+  cursor: { after?: TransactionCursor; before?: TransactionCursor };
 };
 
 export type ParseTransactionParamsOptions = {
@@ -86,8 +91,35 @@ export function parseTransactionParams(
   if (!view.ok || !table.ok) return { ok: false, errors: issues };
   const errors: ParamIssue[] = [];
   const filter = toFilter(view.value, table.value, opts, errors);
+  const cursor = parseCursor(sp, (table.value.sort ?? TRANSACTION_DEFAULT_SORT).id, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { view: view.value, table: table.value, filter } };
+  return { ok: true, value: { view: view.value, table: table.value, filter, cursor } };
+}
+
+/** `after` or `before` (not both): a row's sort key for the current sort, as the pager wrote it. */
+function parseCursor(
+  sp: SearchParams,
+  sort: TransactionSortId,
+  errors: ParamIssue[],
+): TransactionQuery["cursor"] {
+  const after = firstParam(sp.after);
+  const before = firstParam(sp.before);
+  if (after !== undefined && before !== undefined) {
+    errors.push({ param: "after", message: "Use either after or before (a page link), not both." });
+    return {};
+  }
+  const param = after !== undefined ? "after" : "before";
+  const text = after ?? before;
+  if (text === undefined) return {};
+  const cursor = decodeTransactionCursor(sort, text);
+  if (cursor === null) {
+    errors.push({
+      param,
+      message: `${param} is not a page link of this sort; go back to the first page (remove ${param}).`,
+    });
+    return {};
+  }
+  return param === "after" ? { after: cursor } : { before: cursor };
 }
 
 function toFilter(
@@ -151,6 +183,8 @@ export function listParamsOf(q: TransactionQuery): ListTransactionsParams {
     dir: sort.desc ? "desc" : "asc",
     limit: q.table.size,
     offset: q.table.offset,
+    after: q.cursor.after,
+    before: q.cursor.before,
   };
 }
 

@@ -104,10 +104,13 @@ export function TransactionsTable({
   rows,
   total,
   filters,
+  keyset,
 }: {
   rows: TransactionTableRow[];
   total: number;
   filters: DataTableFilter[];
+  /** Cursors of the next and previous pages (keyset paging). */
+  keyset: { next: string | null; previous: string | null };
 }) {
   return (
     <DataTable
@@ -119,6 +122,7 @@ export function TransactionsTable({
       defaultSort={{ id: "time", desc: true }}
       search={{ label: "Transaction hash or address", placeholder: "0x…" }}
       filters={filters}
+      keyset={keyset}
       empty={<>No transfer matches these filters. Widen the date range or clear a filter.</>}
       testId="transactions-table"
     />
