@@ -68,7 +68,12 @@ export async function startDemoChain(p: StartDemoChainParams): Promise<DemoChain
         chain: wallet.chain,
         ...ZERO_FEES,
       });
-      await confirm(localPublicClient(node.rpcUrl, p.chainId), hash);
+      await confirm(
+        localPublicClient(node.rpcUrl, p.chainId),
+        hash,
+        `USD1.approve(governor) by ${holder}`,
+        usd1Abi,
+      );
     }
     const market = plan.market
       ? await deployMarket({ rpcUrl: node.rpcUrl, chainId: p.chainId, ...plan.market })

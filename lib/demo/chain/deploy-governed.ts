@@ -63,10 +63,13 @@ export async function deployUsd1WithGovernor(p: DeployGovernedParams): Promise<G
   const client = localPublicClient(p.rpcUrl, p.chainId);
   const asDeployer = impersonatedWalletClient(p.rpcUrl, p.chainId, p.deployer);
   const asAdmin = impersonatedWalletClient(p.rpcUrl, p.chainId, p.admin);
-  const send = async (from: typeof asDeployer, to: Address, data: `0x${string}`) =>
+  const errors = [...governorAbi, ...usd1Abi, ...proxyAdminAbi];
+  const send = async (what: string, from: typeof asDeployer, to: Address, data: `0x${string}`) =>
     confirm(
       client,
       await from.sendTransaction({ to, data, account: from.account, chain: from.chain, ...ZERO_FEES }),
+      what,
+      errors,
     );
 
   const v1 = await deployUsd1({ ...p, owner: p.deployer });
@@ -76,16 +79,18 @@ export async function deployUsd1WithGovernor(p: DeployGovernedParams): Promise<G
     args: [v1.token, 0, p.admin],
     ...ZERO_FEES,
   });
-  const governorReceipt = await confirm(client, governorHash);
+  const governorReceipt = await confirm(client, governorHash, "TokenGovernor deployment", errors);
   if (!governorReceipt.contractAddress) throw new Error("governor deployment returned no contract address");
   const governor = getAddress(governorReceipt.contractAddress);
 
   await send(
+    "USD1.transferOwnership(governor)",
     asDeployer,
     v1.token,
     encodeFunctionData({ abi: usd1Abi, functionName: "transferOwnership", args: [governor] }),
   );
   await send(
+    "governor.acceptTokenOwnership",
     asAdmin,
     governor,
     encodeFunctionData({ abi: governorAbi, functionName: "acceptTokenOwnership" }),
@@ -97,12 +102,13 @@ export async function deployUsd1WithGovernor(p: DeployGovernedParams): Promise<G
         functionName: "grantRole",
         args: [roleId(role), holder],
       });
-      await send(asAdmin, governor, data);
+      await send(`governor.grantRole(${role}, ${holder})`, asAdmin, governor, data);
     }
   }
 
   const { implementation } = await deployUsd1Implementation({ ...p, version: 2 });
   const upgrade = await send(
+    "proxyAdmin.upgradeAndCall(USD1 V2, initializeV2)",
     asDeployer,
     v1.proxyAdmin,
     encodeFunctionData({

@@ -182,7 +182,12 @@ export async function deployUsd1Implementation(
     params.version === 2
       ? await wallet.deployContract({ abi: usd1V2Abi, bytecode: usd1V2Bytecode, ...ZERO_FEES })
       : await wallet.deployContract({ abi: usd1Abi, bytecode: usd1Bytecode, ...ZERO_FEES });
-  const receipt = await confirm(publicClient, hash);
+  const receipt = await confirm(
+    publicClient,
+    hash,
+    `USD1 V${params.version ?? 1} implementation deployment by ${params.deployer}`,
+    usd1Abi,
+  );
   if (!receipt.contractAddress) throw new Error("implementation deployment returned no contract address");
   return { implementation: getAddress(receipt.contractAddress), receipt };
 }
@@ -200,7 +205,10 @@ export async function deployUsd1(params: DeployUsd1Params): Promise<Usd1Deployme
     args: [implementation, params.owner, initData],
     ...ZERO_FEES,
   });
-  const receipt = await confirm(publicClient, hash);
+  const receipt = await confirm(publicClient, hash, `USD1 proxy deployment by ${params.deployer}`, [
+    ...proxyAbi,
+    ...usd1Abi,
+  ]);
   if (!receipt.contractAddress) throw new Error("proxy deployment returned no contract address");
   const token = getAddress(receipt.contractAddress);
 
