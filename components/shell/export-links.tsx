@@ -3,7 +3,7 @@ import { formatInt } from "@/lib/format";
 import type { SearchParams } from "@/lib/validators/view-params";
 
 /** Keys that shape one page of a table, not the set of rows (dropped from export links). */
-const PAGE_ONLY_KEYS = new Set(["page", "size", "sort", "hide", "density", "format"]);
+const PAGE_ONLY_KEYS = new Set(["page", "after", "before", "size", "sort", "hide", "density", "format"]);
 
 /** An export route with the view's current filter (no paging) and the format asked for. */
 export function exportLink(route: `/api/exports/${string}`, sp: SearchParams, format: string): string {
