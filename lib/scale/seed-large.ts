@@ -76,12 +76,13 @@ function secs(ms: number): string {
 }
 
 /**
- * Commits not waiting for fsync (a crash only means seeding again) and room for the rollups' hash
- * aggregates over a whole chain (balances group hundreds of thousands of addresses).
+ * Commits not waiting for fsync (a crash only means seeding again), room for the rollups' hash
+ * aggregates over a whole chain (balances group hundreds of thousands of addresses) and for the
+ * index builds, on every pooled connection (a `set` would reach only the one that ran it).
  */
 function openSeedDb(poolSize = 1) {
   const u = new URL(flags.databaseUrl);
-  u.searchParams.set("options", "-c synchronous_commit=off -c work_mem=256MB");
+  u.searchParams.set("options", "-c synchronous_commit=off -c work_mem=256MB -c maintenance_work_mem=1GB");
   return openDb({ url: u.toString(), poolSize, applicationName: "usd1-seed-large" });
 }
 
