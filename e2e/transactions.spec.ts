@@ -90,6 +90,39 @@ test.describe("as an analyst", () => {
     await expect(table.locator("tbody tr")).toHaveCount(Math.min(10, burns));
   });
 
+  test("pages by keyset: Next, Previous and First", async ({ page }) => {
+    const transfers = expectedCount((t) => t.kind === "transfer");
+    expect(transfers).toBeGreaterThan(20);
+    await page.goto("/transactions?kind=transfer&size=10");
+    const table = page.getByTestId("transactions-table");
+    const cells = table.locator("tbody tr th");
+    await expect(cells).toHaveCount(10);
+    const first = await cells.allTextContents();
+    await expect(table.getByRole("button", { name: "First" })).toBeDisabled();
+    await expect(table.getByRole("button", { name: "Previous" })).toBeDisabled();
+    // Next: the ten rows after the last one shown (the URL holds its cursor).
+    await table.getByRole("button", { name: "Next" }).click();
+    await expect(page).toHaveURL(/after=/);
+    await expect(cells.first()).not.toHaveText(first[0]!);
+    await expect(cells).toHaveCount(10);
+    const second = await cells.allTextContents();
+    expect(second.filter((r) => first.includes(r))).toEqual([]);
+    await expect(page.getByTestId("transactions-total")).toHaveAttribute("data-count", String(transfers));
+    // Previous: the same first page again, read backwards from the first row shown.
+    await table.getByRole("button", { name: "Previous" }).click();
+    await expect(page).toHaveURL(/before=/);
+    await expect(cells.first()).toHaveText(first[0]!);
+    expect(await cells.allTextContents()).toEqual(first);
+    await expect(table.getByRole("button", { name: "Previous" })).toBeDisabled();
+    // First, from the second page: no cursor left, the filters kept.
+    await table.getByRole("button", { name: "Next" }).click();
+    await expect(cells.first()).toHaveText(second[0]!);
+    await table.getByRole("button", { name: "First" }).click();
+    await expect(cells.first()).toHaveText(first[0]!);
+    await expect(page).not.toHaveURL(/after=|before=/);
+    await expect(page).toHaveURL(/kind=transfer/);
+  });
+
   test("analysts get no export links, and the export refuses them", async ({ page }) => {
     await page.goto("/transactions?kind=mint");
     await expect(page.getByTestId("transactions-total")).toBeVisible();
@@ -111,6 +144,7 @@ test.describe("as an analyst", () => {
       ["min=10&max=1", /amount range is reversed/],
       ["entity=999999", /Unknown entity/],
       ["origin=AE&kind=mint", /plain transfers only/],
+      ["after=page-7", /not a page link/],
     ];
     for (const [query, message] of cases) {
       const res = await page.goto(`/transactions?${query}`);
