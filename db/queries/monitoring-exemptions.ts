@@ -55,15 +55,22 @@ export async function writeSuppressedHits(tx: Tx, p: WriteSuppressedParams): Pro
 /** A rebuild's counts replace the rules' rows of the chain up to `toBlock` (what it re-evaluated). */
 export async function replaceSuppressedHits(
   tx: Tx,
-  p: WriteSuppressedParams & { ruleIds: readonly RuleId[]; toBlock: bigint },
+  p: WriteSuppressedParams & {
+    ruleIds: readonly RuleId[];
+    toBlock: bigint;
+    /** COPY works on this connection (the rebuild's stream mode: a real Postgres, not PGlite's wire server). */
+    copy: boolean;
+  },
 ): Promise<void> {
   await tx.execute(sql`
     delete from monitor_suppressed_hits
     where chain_id = ${p.chainId} and rule_id = any(${pgArray(p.ruleIds, "text[]")})
       and block_number <= ${p.toBlock}`);
   // A rebuild over busy exempt wallets writes a row per block with hits (150k+ on a million
-  // transfers): COPY on Postgres; PGlite, or a key COPY's text format cannot carry, takes INSERT.
-  const client = pgClientOf(tx);
+  // transfers): COPY on Postgres; PGlite (its wire server has no COPY FROM STDIN: the demo died
+  // of it), or a key COPY's text format cannot carry, takes INSERT.
+  if (p.counts.length === 0) return;
+  const client = p.copy ? pgClientOf(tx) : undefined;
   if (client && p.counts.every((x) => x.key === null || COPY_SAFE.test(x.key))) {
     await copyRows(
       client,

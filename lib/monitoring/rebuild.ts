@@ -103,6 +103,7 @@ async function rebuildChain(db: Db, chainId: number, p: RebuildParams): Promise<
         ruleIds: rules.map((r) => r.instance.id),
         toBlock,
         counts: run.suppressed,
+        copy: p.mode === "copy",
       });
       if (everything)
         await setMonitorCheckpoint(tx, {
