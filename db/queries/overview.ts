@@ -5,7 +5,7 @@
 // Invariant relied on (db/schema/chain.ts): rollups cover exactly blocks <= rolled_up_block per
 // chain, and `transfers` holds every indexed block. So lifetime supply = rollups + the raw tail
 // above rolled_up_block, while short windows (24h, 7d) are read straight from raw transfers.
-import { and, eq, gt, inArray, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { chains, dailySupply, indexerCheckpoints, transfers } from "../schema";
 
@@ -97,7 +97,11 @@ async function readSupply(db: Reader): Promise<SupplyByChain> {
   const checkpointOf = new Map(checkpoints.map((c) => [c.chainId, c]));
   const tail = await sumProvisionalTail(
     db,
-    chainList.map((c) => ({ chainId: c.chainId, above: checkpointOf.get(c.chainId)?.rolledUpBlock ?? null })),
+    chainList.map((c) => ({
+      chainId: c.chainId,
+      above: checkpointOf.get(c.chainId)?.rolledUpBlock ?? null,
+      upTo: checkpointOf.get(c.chainId)?.indexedBlock ?? null,
+    })),
   );
   const rolledOf = new Map(rolled.map((r) => [r.chainId, BigInt(r.net)]));
 
@@ -120,14 +124,19 @@ async function readSupply(db: Reader): Promise<SupplyByChain> {
 /** Net mint − burn from raw transfers strictly above each chain's rolled-up block. */
 async function sumProvisionalTail(
   db: Reader,
-  ranges: { chainId: number; above: bigint | null }[],
+  ranges: { chainId: number; above: bigint | null; upTo: bigint | null }[],
 ): Promise<Map<number, bigint>> {
   if (ranges.length === 0) return new Map();
-  // One (chain_id, block_number) range per chain keeps this on transfers_chain_block_idx.
-  const perChain = ranges.map(({ chainId, above }) =>
+  // One closed (chain_id, block_number) range per chain keeps this on transfers_chain_block_idx
+  // (open above, the planner misjudges it on chains of different heights: provisional-tail.ts).
+  const perChain = ranges.map(({ chainId, above, upTo }) =>
     above === null
       ? eq(transfers.chainId, chainId)
-      : and(eq(transfers.chainId, chainId), gt(transfers.blockNumber, above)),
+      : and(
+          eq(transfers.chainId, chainId),
+          gt(transfers.blockNumber, above),
+          upTo === null ? undefined : lte(transfers.blockNumber, upTo),
+        ),
   );
   const rows = await db
     .select({
