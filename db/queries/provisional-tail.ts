@@ -13,7 +13,7 @@ import type { Db, Tx } from "../client";
 import { rowsOf } from "./sql-arrays";
 
 /** `above` null: no checkpoint yet, the whole chain is tail. `upTo`: the chain's indexed block. */
-export type TailRange = { chainId: number; above: bigint | null; upTo?: bigint | null };
+export type TailRange = { chainId: number; above: bigint | null; upTo: bigint | null };
 
 /**
  * Every chain registered or checkpointed, with its rolled-up block. Call inside the reading
@@ -42,7 +42,7 @@ export function tailWhere(alias: string, ranges: readonly TailRange[]): SQL {
   const parts = ranges.map((r) =>
     r.above === null
       ? sql`${t}.chain_id = ${r.chainId}`
-      : r.upTo === null || r.upTo === undefined
+      : r.upTo === null
         ? sql`(${t}.chain_id = ${r.chainId} and ${t}.block_number > ${r.above.toString()}::bigint)`
         : sql`(${t}.chain_id = ${r.chainId} and ${t}.block_number > ${r.above.toString()}::bigint
             and ${t}.block_number <= ${r.upTo.toString()}::bigint)`,

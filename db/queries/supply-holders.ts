@@ -238,6 +238,16 @@ export type GetTaggedHoldingsParams = { chainId?: number | undefined };
  * the watched governors (treasury) and the callers of governor bridge mints/burns (bridge pools,
  * as BRIDGE_POOLS_SQL, so these holdings and the supply view's pool figure agree).
  */
+/** A tagged address as the first statement of getTaggedHoldings reads it. */
+type TaggedRow = {
+  chain_id: number;
+  address: string;
+  tag: "treasury" | "bridge";
+  source: TaggedHolding["source"];
+  label: string | null;
+  entity: string | null;
+};
+
 export async function getTaggedHoldings(
   db: Db,
   params: GetTaggedHoldingsParams = {},
@@ -250,14 +260,7 @@ export async function getTaggedHoldings(
       // The tagged addresses first (a handful), then their balances and tail as literal rows: as
       // one statement the planner guessed hundreds of bridge-role pools (a distinct over every
       // bridge event) and hashed the whole balances table to join them.
-      const tagged = rowsOf<{
-        chain_id: number;
-        address: string;
-        tag: "treasury" | "bridge";
-        source: TaggedHolding["source"];
-        label: string | null;
-        entity: string | null;
-      }>(
+      const tagged = rowsOf<TaggedRow>(
         await tx.execute(sql`
           with listed as (
             select a.chain_id, a.address,
@@ -283,15 +286,7 @@ export async function getTaggedHoldings(
         ),
         sql`, `,
       );
-      return rowsOf<{
-        chain_id: number;
-        address: string;
-        tag: "treasury" | "bridge";
-        source: TaggedHolding["source"];
-        label: string | null;
-        entity: string | null;
-        balance: string;
-      }>(
+      return rowsOf<TaggedRow & { balance: string }>(
         await tx.execute(sql`
           with tagged as (select * from (values ${values}) v (chain_id, address, tag, source, label, entity)),
           tail as (
