@@ -21,7 +21,23 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
     supplyInsert(sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`),
   );
 
-  await tx.execute(sql`
+  await tx.execute(
+    corridorInsert(
+      sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`,
+    ),
+  );
+  // Last: its triggers take the lock shared with other chains' writers (held until commit).
+  await tx.execute(balancesUpsert(p));
+}
+
+/**
+ * The batch's moves per address folded into `balances`. Its triggers (migration 0013) fold the
+ * same change into `address_totals` and `holder_stats` in this transaction; they serialize on a
+ * transaction advisory lock because two chains' writers (one indexer per chain, the bulk seed's
+ * parallel roll-ups) share address_totals rows and the stats row 0, which is why this runs last.
+ */
+function balancesUpsert(p: AdvanceRollupsParams): SQL {
+  return sql`
     insert into balances (chain_id, address, balance, received, sent, transfer_count, first_seen_block, last_seen_block)
     select ${p.chainId}, addr, sum(delta), sum(recv), sum(sent), count(*), min(bn), max(bn)
     from (
@@ -40,13 +56,7 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
       sent = balances.sent + excluded.sent,
       transfer_count = balances.transfer_count + excluded.transfer_count,
       first_seen_block = least(balances.first_seen_block, excluded.first_seen_block),
-      last_seen_block = greatest(balances.last_seen_block, excluded.last_seen_block)`);
-
-  await tx.execute(
-    corridorInsert(
-      sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`,
-    ),
-  );
+      last_seen_block = greatest(balances.last_seen_block, excluded.last_seen_block)`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, customType, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { address, blockNumber, int256, uint256 } from "./types";
 
 /** Country code used in corridor rollups for volume we cannot attribute (never guessed). */
@@ -107,3 +107,47 @@ export const balances = pgTable(
     index("balances_top_idx").on(t.chainId, sql`${t.balance} desc`),
   ],
 );
+
+/** Unbounded exact integer (numeric without precision): Σ of squared uint256 balances needs > 78 digits. */
+const exactSum = customType<{ data: bigint; driverData: string }>({
+  dataType() {
+    return "numeric";
+  },
+  toDriver(value) {
+    return value.toString();
+  },
+  fromDriver(value) {
+    return BigInt(value);
+  },
+});
+
+/**
+ * Each address's finalized balance summed over every chain (= Σ balances.balance), kept by
+ * advanceRollups in the transaction that updates `balances`. One row for every address that has a
+ * balances row, zero sums included, so the rows do not depend on how the history was batched.
+ * Feeds the cross-chain holder ranking (top-N by the balance index) without grouping `balances`.
+ */
+export const addressTotals = pgTable(
+  "address_totals",
+  {
+    address: address("address").primaryKey(),
+    balance: int256("balance").notNull(),
+  },
+  (t) => [index("address_totals_top_idx").on(sql`${t.balance} desc`, t.address)],
+);
+
+/**
+ * Holder statistics over positive finalized balances, kept by advanceRollups with `balances`:
+ * one row per chain (over its balances rows) and the row chain_id = 0 for the cross-chain view
+ * (over address_totals). A row exists once its chain (or, for 0, any chain) has a balances row.
+ */
+export const holderStats = pgTable("holder_stats", {
+  /** 0 = every chain, an address's balances summed (address_totals). */
+  chainId: integer("chain_id").primaryKey(),
+  /** Addresses with a positive balance. */
+  holders: bigint("holders", { mode: "number" }).notNull(),
+  /** Σ positive balances. */
+  total: exactSum("total").notNull(),
+  /** Σ positive balance². */
+  sumSquares: exactSum("sum_squares").notNull(),
+});
