@@ -5,6 +5,7 @@ import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { getReadDb } from "@/db";
 import { listKnownChains } from "@/db/queries/overview";
 import { getSupplySeries } from "@/db/queries/supply";
+import { BUCKET_HEADERS, BUCKET_PHRASES, bucketPoints, chartBucketFor } from "@/lib/charts/buckets";
 import type { DateRange } from "@/lib/validators/view-params";
 import { SUPPLY_CARDS, type SupplyWidgetParams } from "./cards";
 
@@ -39,11 +40,15 @@ export async function SupplyHistoryCards({
     key: String(id),
     label: nameOf.get(id) ?? `Chain ${id}`,
   }));
-  const supplyPoints: ChartPoint[] = series.days.map((d) => ({
+  // Past a quarter the charts and their tables go per week, past a year per month (lib/charts/buckets).
+  const first = series.days[0]?.day;
+  const last = series.days.at(-1)?.day;
+  const bucket = first && last ? chartBucketFor(first, last) : "day";
+  const dailySupply: ChartPoint[] = series.days.map((d) => ({
     x: d.day,
     values: Object.fromEntries(series.chainIds.map((id) => [String(id), (d.supply[id] ?? 0n).toString()])),
   }));
-  const flowPoints: ChartPoint[] = series.days.map((d) => ({
+  const dailyFlows: ChartPoint[] = series.days.map((d) => ({
     x: d.day,
     values: {
       minted: d.issuerMinted.toString(),
@@ -53,6 +58,8 @@ export async function SupplyHistoryCards({
       bridgeOut: d.bridgeBurned.toString(),
     },
   }));
+  const supplyPoints = bucketPoints(dailySupply, bucket, "last");
+  const flowPoints = bucketPoints(dailyFlows, bucket, "sum");
   const provisional = series.provisionalFrom
     ? ` Days from ${series.provisionalFrom} include blocks not yet finalized.`
     : "";
@@ -61,32 +68,33 @@ export async function SupplyHistoryCards({
       <TimeSeriesChartCard
         {...SUPPLY_CARDS.history}
         actions={actions}
-        description={`End of each UTC day, ${range.label}, stacked by chain.${provisional}`}
+        description={`End of each ${bucket === "day" ? "UTC day" : bucket === "week" ? "week (Sunday, UTC)" : "UTC month"} (or the range's last day), ${range.label}, stacked by chain.${provisional}`}
         kind="area"
         stacked
         data={supplyPoints}
         series={chainSeries}
-        xLabel="Day (UTC)"
+        xLabel={BUCKET_HEADERS[bucket]}
         totalLabel="Total"
         pkrPerUsd={pkr}
         empty={supplyPoints.length === 0 ? EMPTY : undefined}
       />
       <ChartCard
         {...SUPPLY_CARDS.issuance}
-        description={`Issuer mints and burns per UTC day, ${range.label}; bridge pools' mints and burns are listed in the table but are not issuance.`}
+        title={bucket === "day" ? SUPPLY_CARDS.issuance.title : `Minted and burned ${BUCKET_PHRASES[bucket].replace(/ \(.*\)$/, "")} (issuance)`}
+        description={`Issuer mints and burns ${BUCKET_PHRASES[bucket]}, ${range.label}; bridge pools' mints and burns are listed in the table but are not issuance.`}
         empty={flowPoints.length === 0 ? EMPTY : undefined}
         chart={
           <TimeSeriesChart
             kind="bar"
             data={flowPoints}
             series={FLOW_SERIES}
-            ariaLabel="Daily minted and burned: bar chart; the numbers are in the table below."
+            ariaLabel={`Minted and burned ${BUCKET_PHRASES[bucket]}: bar chart; the numbers are in the table below.`}
           />
         }
         table={
           <ChartDataTable
-            caption="Daily issuance and bridge flows"
-            xLabel="Day (UTC)"
+            caption={`Issuance and bridge flows ${BUCKET_PHRASES[bucket]}`}
+            xLabel={BUCKET_HEADERS[bucket]}
             data={flowPoints}
             series={FLOW_TABLE_SERIES}
             pkrPerUsd={pkr}
