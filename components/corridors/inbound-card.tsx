@@ -4,6 +4,7 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getReadDb } from "@/db";
 import { getInboundSeries } from "@/db/queries/corridors";
+import { BUCKET_HEADERS, BUCKET_PHRASES, chartBucketFor } from "@/lib/charts/buckets";
 import { CORRIDOR_COSTS } from "@/lib/config/corridor-costs";
 import { averageTicket } from "@/lib/corridors/fees";
 import { buildInboundChart, OTHER_SERIES } from "@/lib/corridors/inbound";
@@ -12,12 +13,18 @@ import { CORRIDOR_CARDS } from "./cards";
 
 export type CorridorsInboundCardProps = { fromDay: string; toDay: string; chainId?: number | undefined };
 
-/** Adjusted inbound volume per day, stacked by source country, with per-source counts and tickets. */
+/**
+ * Adjusted inbound volume per day (per week past a quarter, per month past a year), stacked by
+ * source country, with per-source counts and tickets.
+ */
 export async function CorridorsInboundCard({ fromDay, toDay, chainId }: CorridorsInboundCardProps) {
   const home = CORRIDOR_COSTS.homeCountry;
   const db = await getReadDb();
+  const bucket = chartBucketFor(fromDay, toDay);
   const chart = buildInboundChart(
-    await getInboundSeries(db, { from: fromDay, to: toDay, chainId, destination: home }),
+    await getInboundSeries(db, { from: fromDay, to: toDay, chainId, destination: home, bucket }),
+    5,
+    bucket,
   );
   const label = (k: string) => (k === OTHER_SERIES ? "Other countries" : formatCountry(k));
   const series = chart.keys.map((key) => ({ key, label: label(key) }));
@@ -27,7 +34,7 @@ export async function CorridorsInboundCard({ fromDay, toDay, chainId }: Corridor
     <ChartCard
       id={CORRIDOR_CARDS.inbound.id}
       title={title}
-      description={`Adjusted volume per UTC day, ${fromDay} – ${toDay}, finalized blocks; domestic flows left out.`}
+      description={`Adjusted volume ${BUCKET_PHRASES[bucket]}, ${fromDay} – ${toDay}, finalized blocks; domestic flows left out.`}
       empty={
         chart.points.length === 0 ? `No inbound volume into ${formatCountry(home)} in this range.` : undefined
       }
@@ -41,7 +48,7 @@ export async function CorridorsInboundCard({ fromDay, toDay, chainId }: Corridor
           ariaLabel={`${title}: stacked bar chart; the numbers are in the tables below.`}
         />
       }
-      tableLabel="Show the numbers (per source and per day)"
+      tableLabel={`Show the numbers (per source and ${bucket === "day" ? "per day" : `per ${bucket}`})`}
       table={
         <div className="space-y-4">
           <Table caption={`Inbound into ${formatCountry(home)} by source, ${fromDay} – ${toDay}`} showCaption>
@@ -74,8 +81,8 @@ export async function CorridorsInboundCard({ fromDay, toDay, chainId }: Corridor
             </tbody>
           </Table>
           <ChartDataTable
-            caption={`${title}, per day`}
-            xLabel="Day (UTC)"
+            caption={`${title}, ${BUCKET_PHRASES[bucket]}`}
+            xLabel={BUCKET_HEADERS[bucket]}
             data={chart.points}
             series={series}
             totalLabel="Total"

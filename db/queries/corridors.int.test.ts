@@ -178,6 +178,32 @@ describe("corridor queries", () => {
       .reduce((s, r) => s + r.adjustedVolume, 0n);
     expect(series.reduce((s, p) => s + p.adjustedVolume, 0n)).toBe(want);
   });
+
+  it("the inbound series per week or month sums the days of each bucket exactly", async () => {
+    const range = { from: "2025-04-01", to: "2025-06-30", destination: "PK" };
+    const daily = await getInboundSeries(handle.db, range);
+    expect(new Set(daily.map((p) => p.day))).toEqual(new Set(["2025-05-01", "2025-05-02"]));
+    const perOrigin = new Map<string, { adjustedCount: number; adjustedVolume: bigint }>();
+    for (const p of daily) {
+      const t = perOrigin.get(p.originCountry) ?? { adjustedCount: 0, adjustedVolume: 0n };
+      perOrigin.set(p.originCountry, {
+        adjustedCount: t.adjustedCount + p.adjustedCount,
+        adjustedVolume: t.adjustedVolume + p.adjustedVolume,
+      });
+    }
+    // 2025-05-01 and -02 are a Thursday and a Friday: one ISO week from Monday 2025-04-28, one month.
+    for (const [bucket, day] of [
+      ["week", "2025-04-28"],
+      ["month", "2025-05-01"],
+    ] as const) {
+      const series = await getInboundSeries(handle.db, { ...range, bucket });
+      expect(series, bucket).toEqual(
+        [...perOrigin.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([originCountry, t]) => ({ day, originCountry, ...t })),
+      );
+    }
+  });
 });
 
 describe("drill-down: transactions behind a corridor cell", () => {

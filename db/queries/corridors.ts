@@ -2,6 +2,7 @@
 // transfers), so they stay cheap however long the history; the rollup covers finalized blocks.
 // Aggregates are cast to text so both drivers hand back exact decimal strings.
 import { and, asc, eq, gte, lte, max, min, ne, sql, type SQL } from "drizzle-orm";
+import type { ChartBucket } from "@/lib/charts/buckets";
 import type { Db } from "../client";
 import { dailyCorridorVolume as dcv } from "../schema";
 
@@ -81,20 +82,31 @@ export async function getCorridorCells(db: Db, params: CorridorRangeParams): Pro
 export type InboundSeriesParams = CorridorRangeParams & {
   /** Receiving country, e.g. "PK". Domestic flows (origin = destination) are left out. */
   destination: string;
+  /** Summed per UTC day (default), ISO week (from Monday) or month (lib/charts/buckets). */
+  bucket?: ChartBucket | undefined;
 };
 
 export type InboundPoint = {
+  /** The first day of the bucket ("YYYY-MM-DD"). */
   day: string;
   originCountry: string;
   adjustedCount: number;
   adjustedVolume: bigint;
 };
 
-/** Adjusted inbound volume per UTC day and sending country (ZZ kept as its own series). */
+/** Adjusted inbound volume per bucket (UTC day by default) and sending country (ZZ its own series). */
 export async function getInboundSeries(db: Db, params: InboundSeriesParams): Promise<InboundPoint[]> {
+  const bucket = params.bucket ?? "day";
+  // date_trunc of a timestamp without time zone: the session's time zone plays no part. The unit
+  // is a literal (one of two constants), so select, group by and order by are one expression.
+  const unit = sql.raw(bucket === "week" ? "'week'" : "'month'");
+  const day =
+    bucket === "day"
+      ? sql<string>`${dcv.day}::text`
+      : sql<string>`date_trunc(${unit}, ${dcv.day}::timestamp)::date::text`;
   const rows = await db
     .select({
-      day: dcv.day,
+      day,
       originCountry: dcv.originCountry,
       adjustedCount: sums.adjustedCount,
       adjustedVolume: sums.adjustedVolume,
@@ -106,8 +118,8 @@ export async function getInboundSeries(db: Db, params: InboundSeriesParams): Pro
         and(eq(dcv.destinationCountry, params.destination), ne(dcv.originCountry, params.destination)),
       ),
     )
-    .groupBy(dcv.day, dcv.originCountry)
-    .orderBy(asc(dcv.day), asc(dcv.originCountry));
+    .groupBy(day, dcv.originCountry)
+    .orderBy(asc(day), asc(dcv.originCountry));
   return rows.map((r) => ({
     day: r.day,
     originCountry: r.originCountry,

@@ -29,6 +29,32 @@ describe("buildInboundChart", () => {
     expect(chart.totals.get("ZZ")).toEqual({ count: 3, volume: 7n });
   });
 
+  it("sums per week or month, buckets labelled and gaps filled the same way", () => {
+    const chart = buildInboundChart(
+      [
+        p("2026-05-25", "AE", 10n ** 24n, 2),
+        p("2026-06-01", "AE", 5n),
+        p("2026-06-01", "ZZ", 7n, 3),
+        p("2026-06-15", "AE", 1n),
+      ],
+      5,
+      "week",
+    );
+    expect(chart.points).toEqual([
+      { x: "2026-05-25", values: { AE: (10n ** 24n).toString(), ZZ: "0" } },
+      { x: "2026-06-01", values: { AE: "5", ZZ: "7" } },
+      { x: "2026-06-08", values: { AE: "0", ZZ: "0" } },
+      { x: "2026-06-15", values: { AE: "1", ZZ: "0" } },
+    ]);
+    expect(chart.totals.get("AE")).toEqual({ count: 4, volume: 10n ** 24n + 6n });
+    const months = buildInboundChart([p("2026-04-01", "AE", 3n), p("2026-06-01", "AE", 4n)], 5, "month");
+    expect(months.points.map((x) => [x.x, x.values.AE])).toEqual([
+      ["2026-04", "3"],
+      ["2026-05", "0"],
+      ["2026-06", "4"],
+    ]);
+  });
+
   it("is empty without data", () => {
     expect(buildInboundChart([])).toEqual({ keys: [], points: [], totals: new Map() });
   });

@@ -2,30 +2,28 @@
 // as "Other", and unattributed volume always on its own (never folded into a country).
 import { UNATTRIBUTED } from "@/db/schema/rollups";
 import type { InboundPoint } from "@/db/queries/corridors";
+import { bucketLabel, bucketLabelsBetween, type ChartBucket } from "@/lib/charts/buckets";
 
 export const OTHER_SERIES = "other";
 
 export type InboundChart = {
   /** Series keys in stack order: top countries, "other", then "ZZ". */
   keys: string[];
-  /** Every day from the first to the last in the data (gaps filled with zero), wei strings. */
+  /**
+   * Every bucket (day, or the week's Monday, or "YYYY-MM") from the first to the last in the data,
+   * gaps filled with zero; wei strings.
+   */
   points: { x: string; values: Record<string, string> }[];
   /** Per series: adjusted transfers and volume over the range. */
   totals: Map<string, { count: number; volume: bigint }>;
 };
 
-const DAY_MS = 86_400_000;
-
-function daysBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY_MS) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
-}
-
 /** Five countries + "other" + unattributed = seven series, one per chart colour. */
-export function buildInboundChart(points: readonly InboundPoint[], maxCountries = 5): InboundChart {
+export function buildInboundChart(
+  points: readonly InboundPoint[],
+  maxCountries = 5,
+  bucket: ChartBucket = "day",
+): InboundChart {
   const byCountry = new Map<string, bigint>();
   for (const p of points) {
     if (p.originCountry !== UNATTRIBUTED) {
@@ -48,16 +46,17 @@ export function buildInboundChart(points: readonly InboundPoint[], maxCountries 
   const totals = new Map<string, { count: number; volume: bigint }>();
   for (const p of points) {
     const key = seriesOf(p.originCountry);
-    const day = perDay.get(p.day) ?? new Map<string, bigint>();
+    const x = bucketLabel(p.day, bucket);
+    const day = perDay.get(x) ?? new Map<string, bigint>();
     day.set(key, (day.get(key) ?? 0n) + p.adjustedVolume);
-    perDay.set(p.day, day);
+    perDay.set(x, day);
     const t = totals.get(key) ?? { count: 0, volume: 0n };
     totals.set(key, { count: t.count + p.adjustedCount, volume: t.volume + p.adjustedVolume });
   }
-  const days = [...perDay.keys()].sort();
+  const days = points.map((p) => p.day).sort();
   const first = days[0];
   const last = days.at(-1);
-  const allDays = first && last ? daysBetween(first, last) : [];
+  const allDays = first && last ? bucketLabelsBetween(first, last, bucket) : [];
   return {
     keys,
     totals,
