@@ -1,4 +1,5 @@
 // npm run bench:views -- [--app-dir DIR] [--database-url URL] [--port 3541] [--requests 100] [--concurrency 10]
+//   [--only NAME,...] (views whose name starts with one of these, e.g. --only transactions,registry)
 // Starts `next start` of the app built in DIR (default: this checkout; build it there first with the
 // same environment) on the database (default usd1_large, filled by `npm run seed:large`), signs in
 // as a bench analyst (created through the app's own user code), and requests every view a fixed
@@ -10,7 +11,7 @@ import { z } from "zod";
 import { openDb } from "@/db/client";
 import { getBenchSamples } from "@/db/queries/scale";
 import { assertLocalDatabase } from "./local-db";
-import { ensureBenchUser, measure, percentile, signIn, startNext } from "./http-bench";
+import { cpuMsOf, ensureBenchUser, measure, percentile, signIn, startNext } from "./http-bench";
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     force: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const flags = z
@@ -32,6 +34,7 @@ const flags = z
     concurrency: z.coerce.number().int().min(1).max(100),
     warmup: z.coerce.number().int().min(0).max(100),
     force: z.boolean(),
+    only: z.array(z.string().min(1)).optional(),
   })
   .parse({
     appDir: values["app-dir"],
@@ -41,6 +44,7 @@ const flags = z
     concurrency: values.concurrency,
     warmup: values.warmup,
     force: values.force,
+    only: values.only?.split(",").map((v) => v.trim()),
   });
 
 const EMAIL = "bench-views@bench.local";
@@ -91,6 +95,11 @@ async function main(): Promise<number> {
       : []),
     { name: "registry", path: "/registry", target: TARGET_MS },
   ];
+  const selected = flags.only
+    ? views.filter((v) => flags.only?.some((prefix) => v.name.startsWith(prefix)))
+    : views;
+  if (selected.length === 0)
+    throw new Error(`--only matches no view: ${views.map((v) => v.name).join(", ")}`);
   if (samples.alertId === null)
     console.log(
       "(no alert in the database: the alert case page is not measured; run `npm run monitor -- --once`)",
@@ -113,19 +122,21 @@ async function main(): Promise<number> {
       `bench:views on ${new URL(flags.databaseUrl).pathname.slice(1)}: ${flags.requests} requests a view, ${flags.concurrency} connections (after ${flags.warmup} warm-up requests); load average ${os.loadavg()[0]?.toFixed(1)}`,
     );
     console.log(
-      `${"view".padEnd(28)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"HTML".padStart(10)}  status`,
+      `${"view".padEnd(28)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"HTML".padStart(10)} ${"node CPU".padStart(9)}  status`,
     );
-    for (const v of views) {
+    for (const v of selected) {
       const url = `${server.baseUrl}${v.path}`;
       if (flags.warmup > 0) await measure(url, cookie, flags.warmup, 1);
+      const cpu0 = cpuMsOf(server.pid);
       const r = await measure(url, cookie, flags.requests, flags.concurrency);
+      const nodeCpu = (cpuMsOf(server.pid) - cpu0) / flags.requests;
       const sorted = [...r.ms].sort((a, b) => a - b);
       const p95 = percentile(sorted, 95);
       const ok = p95 < v.target && r.statuses.size === 1 && r.statuses.has(200);
       if (!ok) failed++;
       const statuses = [...r.statuses].map(([s, n]) => `${s}×${n}`).join(" ");
       console.log(
-        `${v.name.padEnd(28)} ${percentile(sorted, 50).toFixed(0).padStart(6)}ms ${p95.toFixed(0).padStart(6)}ms ${percentile(sorted, 99).toFixed(0).padStart(6)}ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB  ${statuses}${ok ? "" : `  MISSES p95 < ${v.target} ms`}`,
+        `${v.name.padEnd(28)} ${percentile(sorted, 50).toFixed(0).padStart(6)}ms ${p95.toFixed(0).padStart(6)}ms ${percentile(sorted, 99).toFixed(0).padStart(6)}ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB ${nodeCpu.toFixed(1).padStart(6)} ms  ${statuses}${ok ? "" : `  MISSES p95 < ${v.target} ms`}`,
       );
     }
   } finally {

@@ -45,6 +45,14 @@ export function serverPid(rootPid: number): number {
 }
 
 /** VmHWM (peak resident set) and VmRSS of a process, in bytes. */
+/** CPU time (user + system) the process has used so far, in ms (/proc/PID/stat, clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // After the command: state is field 3, utime field 14 and stime field 15 (1-based, proc(5)).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export function memoryOf(pid: number): { hwm: number; rss: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
