@@ -4,12 +4,20 @@
 // transfers_to_idx, so the figures include the newest blocks.
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Address } from "viem";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { addresses, chains, entities, type AddressTag, type EntityKind, type LicenceStatus } from "../schema";
 import { readTailRanges, tailWhere } from "./provisional-tail";
 import { rowsOf } from "./sql-arrays";
 
 export type AddressParams = { address: Address; chainId?: number | undefined };
+
+/** A span of the address's history: block times in [since, until). */
+export type AddressWindow = {
+  /** Inclusive; null = from the address's first transfer. */
+  since: Date | null;
+  /** Exclusive, a UTC midnight; null = up to the newest indexed block. */
+  until: Date | null;
+};
 
 export type AddressRegistryRow = {
   chainId: number;
@@ -83,18 +91,25 @@ export type AddressActivity = {
  * The zero address (mints and burns) has no balances row and is read from its transfers.
  */
 export async function getAddressActivity(db: Db, params: AddressParams): Promise<AddressActivity[]> {
+  // One snapshot: balances and rolled_up_block move together in the indexer's transactions.
+  return db.transaction((tx) => readActivity(tx, params), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+/** getAddressActivity inside the caller's (repeatable read) transaction. */
+export async function readActivity(tx: Db | Tx, params: AddressParams): Promise<AddressActivity[]> {
   const addr = params.address.toLowerCase();
-  if (/^0x0{40}$/.test(addr)) return getActivityFromTransfers(db, addr, params.chainId);
-  const rows = await db.transaction(
-    async (tx) => {
-      const tail = tailWhere("t", await readTailRanges(tx, params.chainId));
-      // balances_pk is (chain_id, address): without a chain filter, one descent per known chain.
-      const chainB =
-        params.chainId === undefined
-          ? sql`b.chain_id = any(array(select chain_id from chains union select chain_id from indexer_checkpoints))`
-          : sql`b.chain_id = ${params.chainId}`;
-      return rowsOf<Record<string, string | number | null>>(
-        await tx.execute(sql`
+  if (/^0x0{40}$/.test(addr)) return getActivityFromTransfers(tx, addr, params.chainId);
+  const tail = tailWhere("t", await readTailRanges(tx, params.chainId));
+  // balances_pk is (chain_id, address): without a chain filter, one descent per known chain.
+  const chainB =
+    params.chainId === undefined
+      ? sql`b.chain_id = any(array(select chain_id from chains union select chain_id from indexer_checkpoints))`
+      : sql`b.chain_id = ${params.chainId}`;
+  const rows = rowsOf<Record<string, string | number | null>>(
+    await tx.execute(sql`
           with tl as (
             select t.chain_id, t.block_number, t.block_time,
               case when t.to_address = ${addr} then t.amount else 0 end as recv,
@@ -118,10 +133,6 @@ export async function getAddressActivity(db: Db, params: AddressParams): Promise
               where x.chain_id = f.chain_id and x.block_number = f.last_seen_block))`)} as "lastSeen"
           from fin f full join tail tl on tl.chain_id = f.chain_id
           order by 1`),
-      );
-    },
-    // One snapshot: balances and rolled_up_block move together in the indexer's transactions.
-    { isolationLevel: "repeatable read", accessMode: "read only" },
   );
   return rows.map(toActivity);
 }
@@ -141,7 +152,7 @@ function toActivity(r: Record<string, string | number | null>): AddressActivity 
 }
 
 async function getActivityFromTransfers(
-  db: Db,
+  db: Db | Tx,
   addr: string,
   chainId: number | undefined,
 ): Promise<AddressActivity[]> {
@@ -156,123 +167,27 @@ async function getActivityFromTransfers(
   return rowsOf<Record<string, string | number | null>>(result).map(toActivity);
 }
 
-export type BalancePoint = {
-  /** UTC day, "YYYY-MM-DD". */
-  day: string;
-  received: bigint;
-  sent: bigint;
-  /** End-of-day balance, summed over the selected chains. */
-  balance: bigint;
-};
-
-/** End-of-day balance for every day with activity (the balance holds between those days). */
-export async function getAddressBalanceHistory(db: Db, params: AddressParams): Promise<BalancePoint[]> {
-  const addr = params.address.toLowerCase();
-  const chainFilter = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
-  const result = await db.execute(sql`
-    select day::text as day, received::text as received, sent::text as sent,
-      (sum(received - sent) over (order by day))::text as balance
-    from (
-      select (block_time at time zone 'UTC')::date as day,
-        coalesce(sum(amount) filter (where dir = 'in'), 0) as received,
-        coalesce(sum(amount) filter (where dir = 'out'), 0) as sent
-      from (${legs(addr, chainFilter)}) l
-      group by 1
-    ) d
-    order by day`);
-  return rowsOf<Record<string, string>>(result).map((r) => ({
-    day: String(r.day),
-    received: BigInt(String(r.received)),
-    sent: BigInt(String(r.sent)),
-    balance: BigInt(String(r.balance)),
-  }));
-}
-
-export type Counterparty = {
-  address: Address;
-  /** Entity names the counterparty is attributed to (per chain; usually one). */
-  entityName: string | null;
-  country: string | null;
-  label: string | null;
-  sentTo: bigint;
-  receivedFrom: bigint;
-  transferCount: number;
-};
-
-export const COUNTERPARTY_SORTS = ["volume", "sent", "received", "count"] as const;
-export type CounterpartySort = (typeof COUNTERPARTY_SORTS)[number];
-
-export type CounterpartiesParams = AddressParams & {
-  sort?: CounterpartySort;
-  dir?: "asc" | "desc";
-  limit: number;
-  offset?: number;
-};
-
-const COUNTERPARTY_ORDER: Record<CounterpartySort, SQL> = {
-  volume: sql`g.sent_to + g.received_from`,
-  sent: sql`g.sent_to`,
-  received: sql`g.received_from`,
-  count: sql`g.n`,
-};
-
-/**
- * Counterparties by total volume both ways. The zero address stands for mints (into the address)
- * and burns (out of it).
- */
-export async function getAddressCounterparties(
-  db: Db,
-  params: CounterpartiesParams,
-): Promise<{ rows: Counterparty[]; total: number }> {
-  const addr = params.address.toLowerCase();
-  const chainFilter = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
-  const result = await db.execute(sql`
-    with grouped as (
-      select other, coalesce(sum(amount) filter (where dir = 'out'), 0) as sent_to,
-        coalesce(sum(amount) filter (where dir = 'in'), 0) as received_from, count(*) as n,
-        array_agg(distinct chain_id) as chain_ids
-      from (${legs(addr, chainFilter)}) l
-      group by other
-    )
-    select g.other as address, g.sent_to::text as "sentTo", g.received_from::text as "receivedFrom",
-      g.n::text as "transferCount",
-      (select min(e.name) from addresses a join entities e on e.id = a.entity_id
-        where a.address = g.other and a.chain_id = any(g.chain_ids)) as "entityName",
-      (select min(e.country) from addresses a join entities e on e.id = a.entity_id
-        where a.address = g.other and a.chain_id = any(g.chain_ids)) as country,
-      (select min(a.label) from addresses a where a.address = g.other and a.chain_id = any(g.chain_ids)) as label
-    from grouped g
-    order by ${COUNTERPARTY_ORDER[params.sort ?? "volume"]} ${sql.raw(params.dir === "asc" ? "asc" : "desc")}, g.other asc
-    limit ${params.limit} offset ${params.offset ?? 0}`);
-  const count = await db.execute(
-    sql`select count(distinct other)::text as n from (${legs(addr, chainFilter)}) l`,
-  );
-  const rows = rowsOf<Record<string, string | null>>(result);
-  return {
-    total: Number(rowsOf<{ n: string }>(count)[0]?.n ?? 0),
-    rows: rows.map((r) => ({
-      address: String(r.address) as Address,
-      entityName: r.entityName ?? null,
-      country: r.country ?? null,
-      label: r.label ?? null,
-      sentTo: BigInt(String(r.sentTo)),
-      receivedFrom: BigInt(String(r.receivedFrom)),
-      transferCount: Number(r.transferCount),
-    })),
-  };
-}
-
 /**
  * Each transfer touching the address as a leg: 'in' (to it; mints included) or 'out' (from it;
- * burns included), with the other side. A self-transfer is both legs and nets to zero.
+ * burns included), with the other side. A self-transfer is both legs and nets to zero. The time
+ * bounds sit on transfers_to_idx / transfers_from_idx ((address, block_time)): a window reads its
+ * own legs only, whatever the address's history.
  */
-function legs(addr: string, chainFilter: SQL) {
+export function legs(addr: string, chainFilter: SQL, window: Partial<AddressWindow> = {}) {
+  const bounds = sql.join(
+    [
+      chainFilter,
+      window.since ? sql`block_time >= ${window.since.toISOString()}::timestamptz` : sql`true`,
+      window.until ? sql`block_time < ${window.until.toISOString()}::timestamptz` : sql`true`,
+    ],
+    sql` and `,
+  );
   return sql`
     select chain_id, block_time, amount, 'in' as dir, from_address as other
-      from transfers where to_address = ${addr} and ${chainFilter}
+      from transfers where to_address = ${addr} and ${bounds}
     union all
     select chain_id, block_time, amount, 'out' as dir, to_address as other
-      from transfers where from_address = ${addr} and ${chainFilter}`;
+      from transfers where from_address = ${addr} and ${bounds}`;
 }
 
 function isoUtc(expr: SQL) {

@@ -9,11 +9,12 @@ import type { DbHandle } from "../client";
 import { openPlanCapture, planNodes, seqScansOn, type PlanCapture } from "../testing/plan-capture";
 import { openTestDb, type TestDatabase } from "../testing/test-db";
 import {
-  getAddressActivity,
   getAddressBalanceHistory,
   getAddressCounterparties,
-  getAddressRegistry,
-} from "./addresses";
+  getLatestWindow,
+  LATEST_LEGS,
+} from "./address-history";
+import { getAddressActivity, getAddressRegistry } from "./addresses";
 import { listAlerts, listAssigneeOptions } from "./alerts-list";
 import { countAlertsOverTime } from "./alerts-trend";
 import { getIndexerStatus, getLatestReconciliations } from "./chain-status";
@@ -161,8 +162,11 @@ describe("view queries read transfers and balances through indexes", () => {
         await seqScans(async (db) => {
           await getAddressRegistry(db, { address });
           await getAddressActivity(db, { address });
-          await getAddressBalanceHistory(db, { address });
-          await getAddressCounterparties(db, { address, limit: 25 });
+          // The page's default window: the latest legs.
+          const { since } = await getLatestWindow(db, { address, latest: LATEST_LEGS });
+          const window = { since, until: null, maxLegs: LATEST_LEGS };
+          await getAddressBalanceHistory(db, { address, ...window });
+          await getAddressCounterparties(db, { address, ...window, limit: 25 });
           await listAlertsForAddress(db, { address, limit: 25 });
           await listAddressAdminEvents(db, { address, limit: 25, offset: 0 });
         }),

@@ -1,15 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { fillBalanceDays } from "./balance-series";
 
+const p = (day: string, balance: bigint) => ({ day, received: 0n, sent: 0n, balance });
+
 describe("fillBalanceDays", () => {
   it("carries the balance through quiet days", () => {
-    const p = (day: string, balance: bigint) => ({ day, received: 0n, sent: 0n, balance });
-    expect(fillBalanceDays([p("2026-06-01", 5n), p("2026-06-04", 2n)])).toEqual([
+    expect(fillBalanceDays({ opening: 0n, points: [p("2026-06-01", 5n), p("2026-06-04", 2n)] })).toEqual([
       { x: "2026-06-01", values: { balance: "5" } },
       { x: "2026-06-02", values: { balance: "5" } },
       { x: "2026-06-03", values: { balance: "5" } },
       { x: "2026-06-04", values: { balance: "2" } },
     ]);
-    expect(fillBalanceDays([])).toEqual([]);
+    expect(fillBalanceDays({ opening: 0n, points: [] })).toEqual([]);
+  });
+
+  it("spans the window: the opening balance before the first active day, the last one to its end", () => {
+    expect(
+      fillBalanceDays(
+        { opening: 7n, points: [p("2026-06-02", 9n)] },
+        { fromDay: "2026-06-01", toDay: "2026-06-04" },
+      ),
+    ).toEqual([
+      { x: "2026-06-01", values: { balance: "7" } },
+      { x: "2026-06-02", values: { balance: "9" } },
+      { x: "2026-06-03", values: { balance: "9" } },
+      { x: "2026-06-04", values: { balance: "9" } },
+    ]);
+    // A quiet window: the balance held throughout.
+    expect(
+      fillBalanceDays({ opening: 3n, points: [] }, { fromDay: "2026-06-01", toDay: "2026-06-02" }),
+    ).toEqual([
+      { x: "2026-06-01", values: { balance: "3" } },
+      { x: "2026-06-02", values: { balance: "3" } },
+    ]);
   });
 });

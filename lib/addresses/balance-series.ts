@@ -1,18 +1,25 @@
-// The balance chart's points: one per UTC day from the first active day to the last, carrying the
-// end-of-day balance through quiet days (the query returns active days only).
-import type { BalancePoint } from "@/db/queries/addresses";
+// The balance chart's points: one per UTC day of the window, carrying the end-of-day balance
+// through quiet days (the query returns active days only) and starting from the balance before
+// the window.
+import type { BalanceHistory } from "@/db/queries/address-history";
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Days `fromDay`..`toDay` ("YYYY-MM-DD", inclusive). `fromDay` defaults to the first active day
+ * (for the whole history, where the balance before it is 0), `toDay` to the last.
+ */
 export function fillBalanceDays(
-  points: readonly BalancePoint[],
+  history: Pick<BalanceHistory, "opening" | "points">,
+  range: { fromDay?: string | undefined; toDay?: string | undefined } = {},
 ): { x: string; values: { balance: string } }[] {
   const out: { x: string; values: { balance: string } }[] = [];
+  const { points } = history;
   const byDay = new Map(points.map((p) => [p.day, p.balance]));
-  const first = points[0]?.day;
-  const last = points.at(-1)?.day;
+  const first = range.fromDay ?? points[0]?.day;
+  const last = range.toDay ?? points.at(-1)?.day;
   if (!first || !last) return out;
-  let balance = 0n;
+  let balance = history.opening;
   for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
     balance = byDay.get(day) ?? balance;

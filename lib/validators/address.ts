@@ -1,7 +1,9 @@
-// URL state of the address page: the address in the path and its counterparties table.
+// URL state of the address page: the address in the path, the history window and its
+// counterparties table.
 import type { Address } from "viem";
 import { z } from "zod";
-import { COUNTERPARTY_SORTS } from "@/db/queries/addresses";
+import { COUNTERPARTY_SORTS } from "@/db/queries/address-history";
+import { firstParam } from "./filters";
 import { parseTableParams, type Parsed, type SearchParams } from "./view-params";
 
 export const COUNTERPARTY_TABLE_PREFIX = "cp";
@@ -33,4 +35,39 @@ export function parseCounterpartyTableParams(sp: SearchParams) {
     defaultSort: COUNTERPARTY_DEFAULT_SORT,
     defaultSize: 10,
   });
+}
+
+/**
+ * How much history the balance and counterparties cards read (`?window=`): the latest legs (the
+ * default, bounded whatever the address), the last N UTC days (today included), or everything.
+ */
+export const ADDRESS_WINDOWS = ["latest", "7d", "30d", "90d", "365d", "all"] as const;
+export type AddressWindowChoice = (typeof ADDRESS_WINDOWS)[number];
+export const ADDRESS_WINDOW_DAYS: Partial<Record<AddressWindowChoice, number>> = {
+  "7d": 7,
+  "30d": 30,
+  "90d": 90,
+  "365d": 365,
+};
+
+export function parseAddressWindowParam(sp: SearchParams): Parsed<AddressWindowChoice> {
+  const raw = firstParam(sp.window);
+  if (raw === undefined || raw === "") return { ok: true, value: "latest" };
+  if ((ADDRESS_WINDOWS as readonly string[]).includes(raw))
+    return { ok: true, value: raw as AddressWindowChoice };
+  return {
+    ok: false,
+    errors: [
+      {
+        param: "window",
+        message: `Unknown window "${raw.slice(0, 20)}". Use one of ${ADDRESS_WINDOWS.join(", ")}.`,
+      },
+    ],
+  };
+}
+
+/** First instant of a day window: 00:00 UTC of the (days − 1)th day before `now`'s day. */
+export function windowSince(days: number, now: Date): Date {
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+  return new Date(today - (days - 1) * 86_400_000);
 }
