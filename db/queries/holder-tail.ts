@@ -1,0 +1,170 @@
+// Holder figures from the holder rollups (address_totals, holder_stats: migration 0013) adjusted by
+// the provisional tail, so the supply view never groups all of `balances`. The tail touches few
+// addresses: each touched address's finalized contribution is taken out and its adjusted one put
+// in. Finalized balances are per chain (`balances`) with a chain filter, else summed over chains
+// (`address_totals`), as the supply view's holders are.
+import { sql, type SQL } from "drizzle-orm";
+import type { Tx } from "../client";
+import { tailWhere, type TailRange } from "./provisional-tail";
+import { rowsOf } from "./sql-arrays";
+
+/** An address the tail moves: its finalized balance and its balance with the tail. */
+export type Touched = { address: string; fin: bigint; adj: bigint };
+
+export type TailTouch = {
+  touched: Touched[];
+  /** The tail's net move per chain and address (for the chains an address is held on). */
+  perChain: { chainId: number; address: string; delta: bigint }[];
+};
+
+/** The finalized balance relation (columns address, balance) of the holders in view. */
+export function finalizedSql(chainId: number | undefined): SQL {
+  return chainId === undefined
+    ? sql`(select address, balance from address_totals)`
+    : sql`(select address, balance from balances where chain_id = ${chainId})`;
+}
+
+/** The tail's moves per chain and address, with the finalized balance of each address. */
+export async function readTailTouch(
+  tx: Tx,
+  chainId: number | undefined,
+  ranges: readonly TailRange[],
+): Promise<TailTouch> {
+  const tail = tailWhere("t", ranges);
+  const fin =
+    chainId === undefined
+      ? sql`left join address_totals f on f.address = tl.address`
+      : sql`left join balances f on f.chain_id = tl.chain_id and f.address = tl.address`;
+  const rows = rowsOf<{ chain_id: number; address: string; d: string; fin: string | null }>(
+    await tx.execute(sql`
+      with tail as (
+        select chain_id, address, sum(delta) as d from (
+          select t.chain_id, t.to_address as address, t.amount as delta from transfers t
+            where t.kind <> 'burn' and ${tail}
+          union all
+          select t.chain_id, t.from_address, -t.amount from transfers t where t.kind <> 'mint' and ${tail}) m
+        group by chain_id, address)
+      select tl.chain_id, tl.address, tl.d::text as d, f.balance::text as fin from tail tl ${fin}`),
+  );
+  const byAddress = new Map<string, Touched>();
+  for (const r of rows) {
+    const t = byAddress.get(r.address) ?? { address: r.address, fin: BigInt(r.fin ?? "0"), adj: 0n };
+    t.adj += BigInt(r.d);
+    byAddress.set(r.address, t);
+  }
+  for (const t of byAddress.values()) t.adj += t.fin;
+  return {
+    touched: [...byAddress.values()],
+    perChain: rows.map((r) => ({ chainId: Number(r.chain_id), address: r.address, delta: BigInt(r.d) })),
+  };
+}
+
+export type HolderStats = { holders: number; total: bigint; sumSquares: bigint };
+
+/** holder_stats' row (chain, or 0 for every chain), each touched address's contribution swapped. */
+export async function readAdjustedStats(
+  tx: Tx,
+  chainId: number | undefined,
+  touched: readonly Touched[],
+): Promise<HolderStats> {
+  const [row] = rowsOf<{ holders: string; total: string; sq: string }>(
+    await tx.execute(sql`select holders::text as holders, total::text as total, sum_squares::text as sq
+      from holder_stats where chain_id = ${chainId ?? 0}`),
+  );
+  let holders = BigInt(row?.holders ?? "0");
+  let total = BigInt(row?.total ?? "0");
+  let sumSquares = BigInt(row?.sq ?? "0");
+  for (const t of touched) {
+    if (t.fin > 0n) {
+      holders -= 1n;
+      total -= t.fin;
+      sumSquares -= t.fin * t.fin;
+    }
+    if (t.adj > 0n) {
+      holders += 1n;
+      total += t.adj;
+      sumSquares += t.adj * t.adj;
+    }
+  }
+  return { holders: Number(holders), total, sumSquares };
+}
+
+/** The touched addresses as a relation (address, fin, adj) for SQL, bound as one JSON parameter. */
+export function touchedSql(touched: readonly Touched[]): SQL {
+  const json = JSON.stringify(
+    touched.map((t) => ({ address: t.address, fin: t.fin.toString(), adj: t.adj.toString() })),
+  );
+  return sql`(select * from jsonb_to_recordset(${json}::jsonb) as x(address text, fin numeric, adj numeric))`;
+}
+
+/**
+ * The first `n` holders by balance (desc, then address), each with its rank (1 + holders with a
+ * strictly larger balance). Exact: a holder outside the touched set keeps its finalized balance,
+ * and the first n of those are within the finalized top n + k (k touched), read by the balance
+ * index; the touched ones join with their adjusted balances.
+ */
+export function topHoldersSql(chainId: number | undefined, touched: readonly Touched[], n: number): SQL {
+  return sql`(
+    select address, bal, (rank() over (order by bal desc))::int as rank from (
+      select f.address, f.balance as bal
+      from (select address, balance from ${finalizedSql(chainId)} f where balance > 0
+        order by balance desc, address limit ${n + touched.length}) f
+      where not exists (select 1 from ${touchedSql(touched)} t where t.address = f.address)
+      union all
+      select address, adj from ${touchedSql(touched)} t where adj > 0) m
+    order by bal desc, address limit ${n})`;
+}
+
+/**
+ * Every holder (address, bal) with the tail: finalized positive balances outside the touched
+ * set, and the touched ones with their adjusted balances. A full read of the finalized relation:
+ * for searches and sorts other than the top by balance.
+ */
+export function allHoldersSql(chainId: number | undefined, touched: readonly Touched[]): SQL {
+  return sql`(
+    select f.address, f.balance as bal from ${finalizedSql(chainId)} f
+    where f.balance > 0 and not exists (select 1 from ${touchedSql(touched)} t where t.address = f.address)
+    union all
+    select address, adj from ${touchedSql(touched)} t where adj > 0)`;
+}
+
+/**
+ * Rank of each balance among all holders (1 + holders with a strictly larger balance), for rows
+ * not read in balance order. One pass over the finalized balances above the smallest of them
+ * (an index range): width_bucket against the sorted values + 1 counts, per balance, the holders
+ * strictly above it (integers: v > x ⟺ v ≥ x + 1); touched addresses are then swapped as in
+ * readAdjustedStats.
+ */
+export async function ranksOf(
+  tx: Tx,
+  chainId: number | undefined,
+  touched: readonly Touched[],
+  balances: readonly bigint[],
+): Promise<Map<bigint, number>> {
+  const xs = [...new Set(balances)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out = new Map<bigint, number>();
+  if (xs.length === 0) return out;
+  const bounds = JSON.stringify(xs.map((x) => (x + 1n).toString()));
+  const buckets = rowsOf<{ b: number; n: string }>(
+    await tx.execute(sql`
+      select width_bucket(f.balance, array(select jsonb_array_elements_text(${bounds}::jsonb)::numeric)) as b,
+        count(*)::text as n
+      from ${finalizedSql(chainId)} f where f.balance > ${(xs[0] as bigint).toString()}::numeric
+      group by 1`),
+  );
+  // countAbove[j] = finalized balances > xs[j] = Σ of buckets b ≥ j + 1.
+  const perBucket = new Array<bigint>(xs.length + 1).fill(0n);
+  for (const r of buckets) perBucket[Number(r.b)] = (perBucket[Number(r.b)] ?? 0n) + BigInt(r.n);
+  let above = 0n;
+  for (let j = xs.length - 1; j >= 0; j--) {
+    above += perBucket[j + 1] ?? 0n;
+    const x = xs[j] as bigint;
+    let n = above;
+    for (const t of touched) {
+      if (t.fin > x) n -= 1n;
+      if (t.adj > x) n += 1n;
+    }
+    out.set(x, Number(n) + 1);
+  }
+  return out;
+}
