@@ -31,10 +31,11 @@ export async function readTailTouch(
   ranges: readonly TailRange[],
 ): Promise<TailTouch> {
   const tail = tailWhere("t", ranges);
+  // A lookup per touched address (a handful): a join let the planner hash the whole relation.
   const fin =
     chainId === undefined
-      ? sql`left join address_totals f on f.address = tl.address`
-      : sql`left join balances f on f.chain_id = tl.chain_id and f.address = tl.address`;
+      ? sql`(select f.balance from address_totals f where f.address = tl.address)`
+      : sql`(select f.balance from balances f where f.chain_id = tl.chain_id and f.address = tl.address)`;
   const rows = rowsOf<{ chain_id: number; address: string; d: string; fin: string | null }>(
     await tx.execute(sql`
       with tail as (
@@ -44,7 +45,7 @@ export async function readTailTouch(
           union all
           select t.chain_id, t.from_address, -t.amount from transfers t where t.kind <> 'mint' and ${tail}) m
         group by chain_id, address)
-      select tl.chain_id, tl.address, tl.d::text as d, f.balance::text as fin from tail tl ${fin}`),
+      select tl.chain_id, tl.address, tl.d::text as d, ${fin}::text as fin from tail tl`),
   );
   const byAddress = new Map<string, Touched>();
   for (const r of rows) {

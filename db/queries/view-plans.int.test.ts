@@ -24,7 +24,7 @@ import { listAlertsForAddress } from "./monitoring-alerts";
 import { getSupplyByChain, listKnownChains } from "./overview";
 import { getNetworkFlows, getSupplySeries } from "./supply";
 import { listAddressAdminEvents, listAdminEvents, listReconciliations } from "./supply-events";
-import { getTaggedHoldings } from "./supply-holders";
+import { getHolderConcentration, getTaggedHoldings, listTopHolders } from "./supply-holders";
 import { SYNTHETIC, syntheticAddress, writeSyntheticHistory } from "./synthetic-history";
 import { getTopCorridors } from "./top-corridors";
 import { listEntityOptions, listTransactions } from "./transactions";
@@ -119,9 +119,33 @@ describe("view queries read transfers and balances through indexes", () => {
 
   const page = { sort: "time", dir: "desc", limit: 25, offset: 0 } as const;
 
-  // Not yet: the holders table and the concentration card aggregate every balance row (an address's
-  // total over chains, ranked; Σ balance²). They need a maintained per-address total (#18).
-  it.todo("supply: holders and concentration");
+  it("supply: holders and concentration", async () => {
+    // From holder_stats and the top of the balance indexes, the tail's addresses swapped in.
+    expect(
+      await seqScans(
+        async (db) => {
+          await getHolderConcentration(db);
+          await getHolderConcentration(db, { chainId: 56 });
+          await listTopHolders(db, { limit: 25, offset: 0, sort: null });
+          await listTopHolders(db, {
+            chainId: 1,
+            limit: 25,
+            offset: 50,
+            sort: { id: "balance", desc: true },
+          });
+        },
+        [...TABLES, "address_totals"],
+      ),
+    ).toEqual([]);
+    // A search that cannot match an address (not hex) reads the registry's matches only.
+    expect(
+      await seqScans(async (db) => {
+        const found = await listTopHolders(db, { limit: 25, offset: 0, sort: null, q: "Entity 7" });
+        expect(found.total).toBeGreaterThan(0);
+        await listTopHolders(db, { chainId: 1, limit: 25, offset: 0, sort: null, q: "hot wallet" });
+      }),
+    ).toEqual([]);
+  });
 
   it("transactions: default page", async () => {
     expect(
