@@ -206,11 +206,15 @@ const minusDays = (day: string, n: number) =>
  * first block, exact), daily issuance and bridge flows, and 1d/7d/30d issuance windows.
  */
 export async function getSupplySeries(db: Db, params: GetSupplySeriesParams): Promise<SupplySeries> {
-  const rows = await readSupplyDays(db, params.chainId, params.today);
-  const chainIds = [...new Set(rows.map((r) => r.chain_id))].sort((a, b) => a - b);
+  const rows = (await readSupplyDays(db, params.chainId, params.today)).map(parseDayRow);
+  const chainIds = [...new Set(rows.map((r) => r.chainId))].sort((a, b) => a - b);
   // (chain, day) may appear twice: a rolled-up part and a tail part of the same day.
-  const byDay = new Map<string, DayRow[]>();
-  for (const r of rows) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+  const byDay = new Map<string, ParsedDayRow[]>();
+  for (const r of rows) {
+    const list = byDay.get(r.day);
+    if (list) list.push(r);
+    else byDay.set(r.day, [r]);
+  }
   const sortedDays = [...byDay.keys()].sort();
   // Never past today; "all time" (no fromDay) ends on the last day with a mint or burn.
   let toDay = params.toDay < params.today ? params.toDay : params.today;
@@ -220,7 +224,6 @@ export async function getSupplySeries(db: Db, params: GetSupplySeriesParams): Pr
   const fromDay = params.fromDay === null || params.fromDay < firstDay ? firstDay : params.fromDay;
 
   const running = new Map<number, bigint>(chainIds.map((id) => [id, 0n]));
-  const windows = { d1: zeroFlow(), d7: zeroFlow(), d30: zeroFlow() };
   const days: SupplyDayPoint[] = [];
   let provisionalFrom: string | null = null;
   // Nothing to plot when the range ends before the first mint (or there is none).
@@ -229,11 +232,11 @@ export async function getSupplySeries(db: Db, params: GetSupplySeriesParams): Pr
   for (const day of walk) {
     const point = emptyPoint(day);
     for (const r of byDay.get(day) ?? []) {
-      running.set(r.chain_id, (running.get(r.chain_id) ?? 0n) + BigInt(r.minted) - BigInt(r.burned));
-      point.issuerMinted += BigInt(r.minted) - BigInt(r.bminted);
-      point.issuerBurned += BigInt(r.burned) - BigInt(r.bburned);
-      point.bridgeMinted += BigInt(r.bminted);
-      point.bridgeBurned += BigInt(r.bburned);
+      running.set(r.chainId, (running.get(r.chainId) ?? 0n) + r.minted - r.burned);
+      point.issuerMinted += r.minted - r.bminted;
+      point.issuerBurned += r.burned - r.bburned;
+      point.bridgeMinted += r.bminted;
+      point.bridgeBurned += r.bburned;
       if (r.provisional && provisionalFrom === null) provisionalFrom = day;
     }
     if (day < fromDay || day > toDay) continue;
@@ -241,8 +244,29 @@ export async function getSupplySeries(db: Db, params: GetSupplySeriesParams): Pr
     point.total = chainIds.reduce((acc, id) => acc + (running.get(id) ?? 0n), 0n);
     days.push(point);
   }
-  for (const [day, list] of byDay) addWindows(windows, day, list, params.today);
-  return { chainIds, days, windows, provisionalFrom };
+  return { chainIds, days, windows: issuanceWindows(rows, params.today), provisionalFrom };
+}
+
+type ParsedDayRow = {
+  chainId: number;
+  day: string;
+  minted: bigint;
+  burned: bigint;
+  bminted: bigint;
+  bburned: bigint;
+  provisional: boolean;
+};
+
+function parseDayRow(r: DayRow): ParsedDayRow {
+  return {
+    chainId: r.chain_id,
+    day: r.day,
+    minted: BigInt(r.minted),
+    burned: BigInt(r.burned),
+    bminted: BigInt(r.bminted),
+    bburned: BigInt(r.bburned),
+    provisional: r.provisional,
+  };
 }
 
 function zeroFlow(): IssuanceFlow {
@@ -261,22 +285,27 @@ function emptyPoint(day: string): SupplyDayPoint {
   };
 }
 
-function addWindows(w: SupplySeries["windows"], day: string, list: DayRow[], today: string): void {
-  for (const r of list) {
-    const minted = BigInt(r.minted) - BigInt(r.bminted);
-    const burned = BigInt(r.burned) - BigInt(r.bburned);
-    for (const [key, n] of [
-      ["d1", 1],
-      ["d7", 7],
-      ["d30", 30],
-    ] as const) {
-      if (day > minusDays(today, n) && day <= today) {
-        w[key].minted += minted;
-        w[key].burned += burned;
-        w[key].net += minted - burned;
+/** Issuance over the 1, 7 and 30 UTC days ending `today` (bounds computed once, not per row). */
+function issuanceWindows(rows: readonly ParsedDayRow[], today: string): SupplySeries["windows"] {
+  const w = { d1: zeroFlow(), d7: zeroFlow(), d30: zeroFlow() };
+  const bounds = [
+    [w.d1, minusDays(today, 1)],
+    [w.d7, minusDays(today, 7)],
+    [w.d30, minusDays(today, 30)],
+  ] as const;
+  for (const r of rows) {
+    if (r.day > today) continue;
+    const minted = r.minted - r.bminted;
+    const burned = r.burned - r.bburned;
+    for (const [flow, after] of bounds) {
+      if (r.day > after) {
+        flow.minted += minted;
+        flow.burned += burned;
+        flow.net += minted - burned;
       }
     }
   }
+  return w;
 }
 
 /** Days from..to inclusive; a custom range is at most a century (validators), so this is bounded. */
