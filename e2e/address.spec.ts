@@ -19,16 +19,14 @@ function subject() {
     chainId,
     balance: computeGroundTruth(plan).balances.get(wallet) ?? 0n,
   }));
-  const others = new Set(
-    planTransfers()
-      .filter((t) => t.from === address || t.to === address)
-      .map((t) => (t.from === address ? t.to : t.from)),
-  );
+  const mine = planTransfers().filter((t) => t.from === address || t.to === address);
+  const others = new Set(mine.map((t) => (t.from === address ? t.to : t.from)));
   return {
     address,
     perChain,
     total: perChain.reduce((s, c) => s + c.balance, 0n),
     counterparties: others.size,
+    legs: mine.reduce((s, t) => s + Number(t.from === address) + Number(t.to === address), 0),
   };
 }
 
@@ -50,6 +48,13 @@ test("shows the entity, the exact balance and every counterparty", async ({ page
     await expect(page.getByTestId(`address-entity-${c.chainId}`)).toContainText(ENTITY);
     await expect(page.getByTestId(`address-entity-${c.chainId}`)).toContainText("Pakistan");
   }
+  // Fewer legs than the default window's 1,000: it is the whole history, and says so.
+  expect(want.legs).toBeLessThan(1000);
+  await expect(page.getByTestId("address-window-label")).toHaveText(
+    `Showing the whole history (all ${formatInt(want.legs)} transfers in or out).`,
+  );
+  await expect(page.getByTestId("address-opening")).toHaveAttribute("data-wei", "0");
+  await expect(page.getByTestId("address-closing")).toHaveAttribute("data-wei", want.total.toString());
   const table = page.getByTestId("counterparties-table");
   await expect(table.getByRole("status")).toContainText(`of ${formatInt(want.counterparties)}`);
   await expect(page.locator("#address-balance")).toBeVisible();
@@ -116,6 +121,30 @@ test("the chain filter narrows the figures and lives in the URL", async ({ page 
   await page.reload();
   await expect(page.getByTestId("address-balance")).toHaveAttribute("data-wei", first.balance.toString());
   await expect(page.getByLabel("Chain")).toHaveValue(String(first.chainId));
+});
+
+test("the history window lives in the URL: a quiet week holds the balance, the whole history has it all", async ({
+  page,
+}) => {
+  const want = subject();
+  // The demo ends on 2026-06-30, more than 7 days before the clock of any run of this suite.
+  await page.goto(`/addresses/${want.address}?window=7d`);
+  const windows = page.getByRole("navigation", { name: "History window" });
+  await expect(windows.getByRole("link", { name: "7 days" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByTestId("address-window-label")).toContainText("Showing the last 7 UTC days (since ");
+  await expect(page.getByTestId("address-opening")).toHaveAttribute("data-wei", want.total.toString());
+  await expect(page.getByTestId("address-closing")).toHaveAttribute("data-wei", want.total.toString());
+  await expect(page.getByTestId("counterparties-table")).toContainText("No counterparties");
+  await windows.getByRole("link", { name: "Whole history (slower)" }).click();
+  await expect(page).toHaveURL(/[?&]window=all(&|$)/);
+  await expect(page.getByTestId("address-window-label")).toHaveText("Showing the whole history.");
+  await expect(page.getByTestId("address-opening")).toHaveAttribute("data-wei", "0");
+  await expect(page.getByTestId("counterparties-table").getByRole("status")).toContainText(
+    `of ${formatInt(want.counterparties)}`,
+  );
+  const bad = await page.goto(`/addresses/${want.address}?window=forever`);
+  expect(bad?.status()).toBe(200);
+  await expect(page.getByTestId("view-params-error")).toContainText('Unknown window "forever"');
 });
 
 test("a malformed or unknown address is explained, never a 500", async ({ page }) => {
