@@ -11,7 +11,8 @@ import { listAddressAdminEvents, type AdminEventRow } from "@/db/queries/supply-
 import { formatDateTimeUtc, formatInt } from "@/lib/format";
 import { ADDRESS_CARDS } from "./cards";
 
-const LIMIT = 50;
+/** The newest few, and how many there are (the treasury has thousands of mints). */
+const LIMIT = 10;
 
 /** How the address took part: it acted, was acted upon, was the second party or the governor path. */
 function partsOf(e: AdminEventRow, address: string): string {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,7 +9,8 @@ import type { ChainRef } from "@/db/queries/overview";
 import { formatDateTimeUtc } from "@/lib/format";
 import { ADDRESS_CARDS } from "./cards";
 
-const LIMIT = 50;
+/** The newest few: the alerts view lists them all (`/alerts?q=<address>`), paged. */
+const LIMIT = 10;
 
 /** Alerts of the monitoring rules whose parties include this address. */
 export async function AddressAlertsCard({
@@ -26,6 +28,14 @@ export async function AddressAlertsCard({
     <Card
       {...ADDRESS_CARDS.alerts}
       description={`Monitoring alerts naming this address as a party, newest first (at most ${LIMIT}).`}
+      actions={
+        <Link
+          href={`/alerts?q=${address}${chainId === undefined ? "" : `&chain=${chainId}`}`}
+          className="text-sm text-sky-800 underline"
+        >
+          All alerts of this address
+        </Link>
+      }
     >
       {rows.length === 0 ? (
         <EmptyState title="No alerts involve this address">

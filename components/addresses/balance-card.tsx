@@ -5,13 +5,13 @@ import { Usd1Amount } from "@/components/ui/amount";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getReadDb } from "@/db";
 import { getAddressBalanceHistory } from "@/db/queries/address-history";
-import { fillBalanceDays } from "@/lib/addresses/balance-series";
+import { balanceChartPoints } from "@/lib/addresses/balance-series";
 import { formatInt } from "@/lib/format";
 import { ADDRESS_CARDS } from "./cards";
 import type { HistoryWindow } from "./history-window";
 
 /** Rows of the day table: the page stays small whatever the window (the chart has every day). */
-export const BALANCE_TABLE_DAYS = 60;
+export const BALANCE_TABLE_DAYS = 30;
 
 /** End-of-day balance over the window, walked back from the exact current balance. */
 export async function AddressBalanceCard({
@@ -28,7 +28,7 @@ export async function AddressBalanceCard({
   const history = await getAddressBalanceHistory(await getReadDb(), { address, chainId, ...w });
   const toDay = (w.until ? new Date(w.until.getTime() - 1) : now).toISOString().slice(0, 10);
   const fromDay = w.since?.toISOString().slice(0, 10);
-  const data = fillBalanceDays(history, { fromDay, toDay });
+  const { step, points: data } = balanceChartPoints(history, { fromDay, toDay });
   const shown = history.points.slice(-BALANCE_TABLE_DAYS).reverse();
   const series = [{ key: "balance", label: "Balance" }];
   return (
@@ -36,9 +36,10 @@ export async function AddressBalanceCard({
       {...ADDRESS_CARDS.balance}
       description={
         <>
-          End of each UTC day over {w.label}, summed over the chains shown; quiet days carry the previous
-          balance. Before the window: <Usd1Amount wei={history.opening} testId="address-opening" />; at its
-          end: <Usd1Amount wei={history.closing} testId="address-closing" />.
+          {step === "day" ? "End of each UTC day" : "End of every 7th UTC day (counted back from the last)"}{" "}
+          over {w.label}, summed over the chains shown; quiet days carry the previous balance. Before the
+          window: <Usd1Amount wei={history.opening} testId="address-opening" />; at its end:{" "}
+          <Usd1Amount wei={history.closing} testId="address-closing" />.
         </>
       }
       empty={data.length === 0 ? "This address has no transfers on the chains shown." : undefined}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillBalanceDays } from "./balance-series";
+import { balanceChartPoints, fillBalanceDays } from "./balance-series";
 
 const p = (day: string, balance: bigint) => ({ day, received: 0n, sent: 0n, balance });
 
@@ -33,5 +33,26 @@ describe("fillBalanceDays", () => {
       { x: "2026-06-01", values: { balance: "3" } },
       { x: "2026-06-02", values: { balance: "3" } },
     ]);
+  });
+});
+
+describe("balanceChartPoints", () => {
+  it("draws up to 120 days day by day, a longer span every 7th day back from its last", () => {
+    const short = balanceChartPoints(
+      { opening: 1n, points: [] },
+      { fromDay: "2026-01-01", toDay: "2026-04-30" },
+    );
+    expect(short.step).toBe("day");
+    expect(short.points).toHaveLength(120);
+    const long = balanceChartPoints(
+      { opening: 1n, points: [p("2026-01-03", 4n), p("2026-05-01", 9n)] },
+      { fromDay: "2026-01-01", toDay: "2026-05-01" },
+    );
+    expect(long.step).toBe("week");
+    // 121 days: 2026-05-01 and every 7th day before it, back to 2026-01-02.
+    expect(long.points).toHaveLength(18);
+    expect(long.points[0]).toEqual({ x: "2026-01-02", values: { balance: "1" } });
+    expect(long.points[1]).toEqual({ x: "2026-01-09", values: { balance: "4" } });
+    expect(long.points.at(-1)).toEqual({ x: "2026-05-01", values: { balance: "9" } });
   });
 });

@@ -27,3 +27,20 @@ export function fillBalanceDays(
   }
   return out;
 }
+
+/** Longest span drawn day by day; longer ones are drawn week by week (the page stays small). */
+export const DAILY_CHART_MAX_DAYS = 120;
+
+/**
+ * The chart's points: every day up to DAILY_CHART_MAX_DAYS, else every 7th day counted back from
+ * the last (each point still the exact end-of-day balance of its day; the last is the window's end).
+ */
+export function balanceChartPoints(
+  history: Pick<BalanceHistory, "opening" | "points">,
+  range: { fromDay?: string | undefined; toDay?: string | undefined } = {},
+): { step: "day" | "week"; points: { x: string; values: { balance: string } }[] } {
+  const days = fillBalanceDays(history, range);
+  if (days.length <= DAILY_CHART_MAX_DAYS) return { step: "day", points: days };
+  const last = days.length - 1;
+  return { step: "week", points: days.filter((_, i) => (last - i) % 7 === 0) };
+}
