@@ -66,7 +66,12 @@ export type AlertsOverviewProps = {
 export async function AlertsOverview({ filter, sp, ruleNames }: AlertsOverviewProps) {
   const trend = await countAlertsOverTime(await getReadDb(), filter);
   const { bySeverity, byRule } = chartData(trend, ruleNames);
-  const xLabel = trend.bucket === "week" ? "Week from (Monday, UTC)" : "Day (UTC)";
+  const xLabel =
+    trend.bucket === "month"
+      ? "Month from (UTC)"
+      : trend.bucket === "week"
+        ? "Week from (Monday, UTC)"
+        : "Day (UTC)";
   const rules = RULE_IDS.filter((r) => trend.byRule[r] > 0);
   return (
     <div className="grid gap-4 lg:grid-cols-3">

@@ -80,6 +80,24 @@ describe("countAlertsOverTime", () => {
     ]);
   });
 
+  it("counts per month past a year (two years: 25 points, not 105 weeks)", async () => {
+    const t = await countAlertsOverTime(seeded.db, {
+      since: at("2025-01-15", 0),
+      until: at("2027-01-10", 0),
+    });
+    expect(t.bucket).toBe("month");
+    expect(t.points).toHaveLength(25);
+    expect([t.points[0]?.start, t.points[24]?.start]).toEqual(["2025-01-01", "2027-01-01"]);
+    const months = t.points
+      .map((p) => [p.start, Object.values(p.bySeverity).reduce((a, b) => a + b, 0)] as const)
+      .filter(([, n]) => n > 0);
+    expect(months).toEqual([
+      ["2026-06-01", 6],
+      ["2026-07-01", 1],
+    ]);
+    expect(t.total).toBe(7);
+  });
+
   it("has no points when nothing matches and the range is open", async () => {
     const t = await countAlertsOverTime(seeded.db, { ruleId: "R4" });
     expect([t.points, t.total]).toEqual([[], 0]);

@@ -1,24 +1,23 @@
 // Alert counts over time for the /alerts chart and its summary: the same filter as the list
 // (alertFilterWhere), so the chart, the severity and rule totals and the table's count agree.
 import { sql } from "drizzle-orm";
+import { bucketStart, chartBucketFor, type ChartBucket } from "@/lib/charts/buckets";
 import type { Db, Tx } from "../client";
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from "../schema/monitoring";
 import { alertFilterWhere, type AlertFilter } from "./alerts-list";
 import { rowsOf } from "./sql-arrays";
 
 const DAY_MS = 86_400_000;
-/** Longer spans are drawn per week: a bar per day stops being readable past about three months. */
-export const MAX_DAILY_BUCKETS = 92;
 
 export type AlertTrendPoint = {
-  /** First UTC day of the bucket ("YYYY-MM-DD"); weeks start on Monday (ISO 8601). */
+  /** First UTC day of the bucket ("YYYY-MM-DD"); weeks start on Monday (ISO 8601), months on the 1st. */
   start: string;
   bySeverity: Record<Severity, number>;
   byRule: Record<RuleId, number>;
 };
 
 export type AlertTrend = {
-  bucket: "day" | "week";
+  bucket: ChartBucket;
   /** Every bucket from the range's first to its last, empty ones included (zeros). */
   points: AlertTrendPoint[];
   total: number;
@@ -32,17 +31,18 @@ const zeros = <K extends string>(keys: readonly K[]) =>
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
-/** Monday of the ISO week holding `day`. */
-export function weekStart(day: string): string {
-  const ms = msOf(day);
-  const dow = new Date(ms).getUTCDay();
-  return dayOf(ms - ((dow + 6) % 7) * DAY_MS);
+/** The first day of the bucket after the one starting on `start`. */
+function nextBucket(start: string, bucket: ChartBucket): string {
+  if (bucket !== "month") return dayOf(msOf(start) + (bucket === "week" ? 7 : 1) * DAY_MS);
+  const d = new Date(msOf(start));
+  return dayOf(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
 }
 
 /**
- * Alerts per UTC day (or ISO week, when the range spans more than MAX_DAILY_BUCKETS days) by
- * severity and by rule. The range is the filter's since/until; an open end is where the
- * matching alerts start or stop. Counted per day in SQL (a few rows per day), weeks summed here.
+ * Alerts per UTC day, ISO week or month (lib/charts/buckets: per day up to a quarter, per week up
+ * to a year, per month past it, so two years send 25 points, not 105 weeks) by severity and by
+ * rule. The range is the filter's since/until; an open end is where the matching alerts start or
+ * stop. Counted per day in SQL (a few rows per day), buckets summed here.
  */
 export async function countAlertsOverTime(db: Db | Tx, filter: AlertFilter): Promise<AlertTrend> {
   const result = await db.execute(sql`select to_char(al.block_time at time zone 'UTC', 'YYYY-MM-DD') as day,
@@ -60,13 +60,12 @@ export async function countAlertsOverTime(db: Db | Tx, filter: AlertFilter): Pro
   const first = filter.since ? dayOf(filter.since.getTime()) : rows[0]?.day;
   const last = filter.until ? dayOf(filter.until.getTime() - 1) : rows[rows.length - 1]?.day;
   if (first === undefined || last === undefined || first > last) return trend;
-  const span = (msOf(last) - msOf(first)) / DAY_MS + 1;
-  trend.bucket = span > MAX_DAILY_BUCKETS ? "week" : "day";
-  const bucketOf = trend.bucket === "week" ? weekStart : (day: string) => day;
-  const step = trend.bucket === "week" ? 7 * DAY_MS : DAY_MS;
+  trend.bucket = chartBucketFor(first, last);
+  const bucket = trend.bucket;
+  const bucketOf = (day: string) => bucketStart(day, bucket);
   const byStart = new Map<string, AlertTrendPoint>();
-  for (let ms = msOf(bucketOf(first)); ms <= msOf(last); ms += step) {
-    const point = { start: dayOf(ms), bySeverity: zeros(SEVERITIES), byRule: zeros(RULE_IDS) };
+  for (let start = bucketOf(first); start <= last; start = nextBucket(start, bucket)) {
+    const point = { start, bySeverity: zeros(SEVERITIES), byRule: zeros(RULE_IDS) };
     byStart.set(point.start, point);
     trend.points.push(point);
   }
