@@ -62,19 +62,29 @@ export async function readTailTouch(
 
 export type HolderStats = { holders: number; total: bigint; sumSquares: bigint };
 
-/** holder_stats' row (chain, or 0 for every chain), each touched address's contribution swapped. */
+/** holder_stats' row as stored (finalized balances only; chain, or 0 for every chain). */
+async function readStatsRow(tx: Tx, chainId: number | undefined): Promise<HolderStats> {
+  const [row] = rowsOf<{ holders: string; total: string; sq: string }>(
+    await tx.execute(sql`select holders::text as holders, total::text as total, sum_squares::text as sq
+      from holder_stats where chain_id = ${chainId ?? 0}`),
+  );
+  return {
+    holders: Number(row?.holders ?? 0),
+    total: BigInt(row?.total ?? "0"),
+    sumSquares: BigInt(row?.sq ?? "0"),
+  };
+}
+
+/** holder_stats' row with each touched address's contribution swapped for its adjusted one. */
 export async function readAdjustedStats(
   tx: Tx,
   chainId: number | undefined,
   touched: readonly Touched[],
 ): Promise<HolderStats> {
-  const [row] = rowsOf<{ holders: string; total: string; sq: string }>(
-    await tx.execute(sql`select holders::text as holders, total::text as total, sum_squares::text as sq
-      from holder_stats where chain_id = ${chainId ?? 0}`),
-  );
-  let holders = BigInt(row?.holders ?? "0");
-  let total = BigInt(row?.total ?? "0");
-  let sumSquares = BigInt(row?.sq ?? "0");
+  const row = await readStatsRow(tx, chainId);
+  let holders = BigInt(row.holders);
+  let total = row.total;
+  let sumSquares = row.sumSquares;
   for (const t of touched) {
     if (t.fin > 0n) {
       holders -= 1n;
@@ -131,10 +141,12 @@ export function allHoldersSql(chainId: number | undefined, touched: readonly Tou
 
 /**
  * Rank of each balance among all holders (1 + holders with a strictly larger balance), for rows
- * not read in balance order. One pass over the finalized balances above the smallest of them
- * (an index range): width_bucket against the sorted values + 1 counts, per balance, the holders
- * strictly above it (integers: v > x ⟺ v ≥ x + 1); touched addresses are then swapped as in
- * readAdjustedStats.
+ * not read in balance order. No index gives a rank, so finalized balances are counted over an
+ * index range: above the smallest value for the values above the (estimated) median, and from 0
+ * up to the largest for the others, subtracted from the finalized holders count — at most about
+ * half of the holders each way. width_bucket against the sorted values + 1 puts a balance v in
+ * bucket #{x : x < v} (integers: x < v ⟺ x + 1 ≤ v). Touched addresses are then swapped as in
+ * readAdjustedStats. The median only picks the side; the counts are exact either way.
  */
 export async function ranksOf(
   tx: Tx,
@@ -145,22 +157,28 @@ export async function ranksOf(
   const xs = [...new Set(balances)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const out = new Map<bigint, number>();
   if (xs.length === 0) return out;
-  const bounds = JSON.stringify(xs.map((x) => (x + 1n).toString()));
-  const buckets = rowsOf<{ b: number; n: string }>(
-    await tx.execute(sql`
-      select width_bucket(f.balance, array(select jsonb_array_elements_text(${bounds}::jsonb)::numeric)) as b,
-        count(*)::text as n
-      from ${finalizedSql(chainId)} f where f.balance > ${(xs[0] as bigint).toString()}::numeric
-      group by 1`),
-  );
-  // countAbove[j] = finalized balances > xs[j] = Σ of buckets b ≥ j + 1.
-  const perBucket = new Array<bigint>(xs.length + 1).fill(0n);
-  for (const r of buckets) perBucket[Number(r.b)] = (perBucket[Number(r.b)] ?? 0n) + BigInt(r.n);
-  let above = 0n;
-  for (let j = xs.length - 1; j >= 0; j--) {
-    above += perBucket[j + 1] ?? 0n;
-    const x = xs[j] as bigint;
-    let n = above;
+  const median = await approxMedian(tx, chainId);
+  const hi = xs.filter((x) => median === null || x >= median);
+  const lo = xs.filter((x) => median !== null && x < median);
+  const above = new Map<bigint, bigint>();
+  if (hi.length > 0) {
+    const perBucket = await countBuckets(
+      tx,
+      chainId,
+      hi,
+      sql`f.balance > ${(hi[0] as bigint).toString()}::numeric`,
+    );
+    let acc = 0n;
+    for (let j = hi.length - 1; j >= 0; j--) above.set(hi[j] as bigint, (acc += perBucket[j + 1] ?? 0n));
+  }
+  if (lo.length > 0) {
+    const range = sql`f.balance > 0 and f.balance <= ${(lo[lo.length - 1] as bigint).toString()}::numeric`;
+    const perBucket = await countBuckets(tx, chainId, lo, range);
+    let acc = BigInt((await readStatsRow(tx, chainId)).holders);
+    for (let j = 0; j < lo.length; j++) above.set(lo[j] as bigint, (acc -= perBucket[j] ?? 0n));
+  }
+  for (const x of xs) {
+    let n = above.get(x) ?? 0n;
     for (const t of touched) {
       if (t.fin > x) n -= 1n;
       if (t.adj > x) n += 1n;
@@ -168,4 +186,36 @@ export async function ranksOf(
     out.set(x, Number(n) + 1);
   }
   return out;
+}
+
+/** Finalized balances in `range` per bucket: index b counts those with b of `xs` below them. */
+async function countBuckets(
+  tx: Tx,
+  chainId: number | undefined,
+  xs: readonly bigint[],
+  range: SQL,
+): Promise<bigint[]> {
+  const bounds = JSON.stringify(xs.map((x) => (x + 1n).toString()));
+  const rows = rowsOf<{ b: number; n: string }>(
+    await tx.execute(sql`
+      select width_bucket(f.balance, array(select jsonb_array_elements_text(${bounds}::jsonb)::numeric)) as b,
+        count(*)::text as n
+      from ${finalizedSql(chainId)} f where ${range}
+      group by 1`),
+  );
+  const perBucket = new Array<bigint>(xs.length + 1).fill(0n);
+  for (const r of rows) perBucket[Number(r.b)] = (perBucket[Number(r.b)] ?? 0n) + BigInt(r.n);
+  return perBucket;
+}
+
+/** The middle of the planner's histogram of the finalized balances (null without statistics). */
+async function approxMedian(tx: Tx, chainId: number | undefined): Promise<bigint | null> {
+  const table = chainId === undefined ? "address_totals" : "balances";
+  const [row] = rowsOf<{ m: string | null }>(
+    await tx.execute(sql`
+      select (b)[array_length(b, 1) / 2 + 1]::text as m
+      from (select histogram_bounds::text::numeric[] as b from pg_stats
+        where schemaname = current_schema() and tablename = ${table} and attname = 'balance') s`),
+  );
+  return row?.m == null ? null : BigInt(row.m);
 }

@@ -122,9 +122,12 @@ export async function listTopHolders(
     const ranges = await readTailRanges(tx, p.chainId);
     const tail = await readTailTouch(tx, p.chainId, ranges);
     const byBalance = q === undefined && sort.id === "balance" && sort.desc;
+    const indexOrder = q === undefined && (sort.id === "address" || (sort.id === "balance" && !sort.desc));
     const { page, total } = byBalance
       ? await readTopPage(tx, p, tail.touched)
-      : await readOtherPage(tx, p, sort, q, tail.touched);
+      : indexOrder
+        ? await readIndexOrderPage(tx, p, sort, tail.touched)
+        : await readOtherPage(tx, p, sort, q, tail.touched);
     const ranks = byBalance
       ? new Map<bigint, number>()
       : await ranksOf(
@@ -203,7 +206,40 @@ async function readTopPage(
 }
 
 /**
- * A search, or another sort: every holder in view is a candidate, unless the search cannot match
+ * All holders by address, or by balance ascending: the first offset + limit finalized holders in
+ * that order outside the touched set (an index's order: the primary key, or the balance index
+ * read backwards), merged with the touched ones. Exact as the top page is.
+ */
+async function readIndexOrderPage(
+  tx: Tx,
+  p: ListTopHoldersParams,
+  sort: { id: HolderSort; desc: boolean },
+  touched: readonly Touched[],
+): Promise<{ page: PageRow[]; total: number }> {
+  const order =
+    sort.id === "address"
+      ? sql.raw(sort.desc ? "address desc" : "address asc")
+      : sql.raw("bal asc, address asc");
+  const page = rowsOf<PageRow>(
+    await tx.execute(sql`
+      with page as (
+        select address, bal from (
+          (select f.address, f.balance as bal from ${finalizedSql(p.chainId)} f
+            where f.balance > 0 and not exists (select 1 from ${touchedSql(touched)} t where t.address = f.address)
+            order by ${order} limit ${p.offset + p.limit})
+          union all
+          select address, adj from ${touchedSql(touched)} t where adj > 0) m
+        order by ${order} limit ${p.limit} offset ${p.offset})
+      select h.address, h.bal::text as bal, r.entity, r.kind, r.country, r.label
+      from page h left join ${regSql(p.chainId, sql`a.address = any(array(select address from page))`)} r
+        on r.address = h.address
+      order by ${order}`),
+  );
+  return { page, total: (await readAdjustedStats(tx, p.chainId, touched)).holders };
+}
+
+/**
+ * A search, or the entity sort: every holder in view is a candidate, unless the search cannot match
  * an address (addresses are 0x and hex digits), when only the registry's matches are.
  */
 async function readOtherPage(
