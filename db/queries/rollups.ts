@@ -31,6 +31,21 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
 }
 
 /**
+ * For a bulk load's roll-up transactions (whole chains at once): the holder triggers do nothing
+ * in this transaction, and the load calls rebuildHolderRollups once its roll-ups are committed.
+ */
+export async function deferHolderRollups(tx: Db): Promise<void> {
+  await tx.execute(sql`select set_config('usd1.holder_rollups', 'deferred', true)`);
+}
+
+/** address_totals and holder_stats recomputed from balances (migration 0014), in one transaction. */
+export async function rebuildHolderRollups(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select holder_rollups_rebuild()`);
+  });
+}
+
+/**
  * The batch's moves per address folded into `balances`. Its triggers (migration 0013) fold the
  * same change into `address_totals` and `holder_stats` in this transaction; they serialize on a
  * transaction advisory lock because two chains' writers (one indexer per chain, the bulk seed's

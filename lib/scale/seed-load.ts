@@ -21,7 +21,7 @@ import type { Db } from "@/db/client";
 import { pgClientOf } from "@/db/queries/copy";
 import { ensureChain } from "@/db/queries/indexer";
 import { writeBatch } from "@/db/queries/indexer-batch";
-import { advanceRollups } from "@/db/queries/rollups";
+import { advanceRollups, deferHolderRollups, rebuildHolderRollups } from "@/db/queries/rollups";
 import { seedRegistry } from "@/db/queries/registry";
 import { analyzeTables } from "@/db/queries/scale";
 import { importWatchlistRows } from "@/db/queries/watchlists";
@@ -146,6 +146,8 @@ export async function loadBulk(
   const r0 = performance.now();
   const chainIds = params.chains.map((c) => c.chainId).filter((id) => !params.emit || params.emit.has(id));
   await Promise.all(chainIds.map((chainId) => rollUpAll(db, chainId)));
+  // Folded row by row, every address of a whole chain cost more than the balances upsert itself.
+  await rebuildHolderRollups(db);
   return { rows, timings: { copyMs, analyzeMs, rollupsMs: performance.now() - r0 } };
 }
 
@@ -162,6 +164,8 @@ async function rollUpAll(db: Db, chainId: number): Promise<void> {
       .for("update");
     if (!cp) throw new Error(`chain ${chainId}: no checkpoint`);
     if (cp.indexedBlock <= cp.rolledUpBlock) return;
+    // Holder rollups rebuilt once both chains are rolled up (loadBulk).
+    await deferHolderRollups(tx);
     await advanceRollups(tx, { chainId, from: cp.rolledUpBlock, to: cp.indexedBlock });
     await tx
       .update(indexerCheckpoints)
