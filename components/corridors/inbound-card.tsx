@@ -14,7 +14,7 @@ import { CORRIDOR_CARDS } from "./cards";
 export type CorridorsInboundCardProps = { fromDay: string; toDay: string; chainId?: number | undefined };
 
 /**
- * Adjusted inbound volume per day (per week past a quarter, per month past a year), stacked by
+ * Adjusted inbound volume per day (per week past two months, per month past a year), stacked by
  * source country, with per-source counts and tickets.
  */
 export async function CorridorsInboundCard({ fromDay, toDay, chainId }: CorridorsInboundCardProps) {

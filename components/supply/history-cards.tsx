@@ -40,7 +40,7 @@ export async function SupplyHistoryCards({
     key: String(id),
     label: nameOf.get(id) ?? `Chain ${id}`,
   }));
-  // Past a quarter the charts and their tables go per week, past a year per month (lib/charts/buckets).
+  // Past two months the charts and their tables go per week, past a year per month (lib/charts/buckets).
   const first = series.days[0]?.day;
   const last = series.days.at(-1)?.day;
   const bucket = first && last ? chartBucketFor(first, last) : "day";

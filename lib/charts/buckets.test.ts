@@ -9,10 +9,11 @@ import {
 } from "./buckets";
 
 describe("chart buckets", () => {
-  it("draws a quarter per day, a year per week and longer per month", () => {
+  it("draws two months per day, a year per week and longer per month", () => {
     expect(daysInRange("2026-01-01", "2026-01-01")).toBe(1);
-    expect(chartBucketFor("2026-01-01", "2026-04-02")).toBe("day"); // 92 days
-    expect(chartBucketFor("2026-01-01", "2026-04-03")).toBe("week");
+    expect(chartBucketFor("2026-01-01", "2026-03-03")).toBe("day"); // 62 days
+    expect(chartBucketFor("2026-01-01", "2026-03-04")).toBe("week");
+    expect(chartBucketFor("2026-01-01", "2026-03-31")).toBe("week"); // the 90-day preset
     expect(chartBucketFor("2025-01-01", "2026-01-01")).toBe("week"); // 366 days
     expect(chartBucketFor("2024-12-02", "2026-12-02")).toBe("month");
   });
