@@ -13,7 +13,6 @@ import {
   type TailTouch,
   type Touched,
 } from "./holder-tail";
-import type { TailRange } from "./provisional-tail";
 import { rowsOf } from "./sql-arrays";
 import type { HolderSort, ListTopHoldersParams } from "./supply-holders";
 
@@ -40,15 +39,20 @@ export type PageRow = {
 };
 
 /**
- * The registry's chains (a skip scan of addresses_pk), so that a lookup of a few addresses on
- * every chain is an index condition (`chain_id = any(...) and address = any(...)`).
+ * The distinct chain ids of a table keyed (chain_id, …) (a skip scan of its primary key), so that
+ * a lookup of a few addresses on every chain is an index condition (`chain_id = any(...) and
+ * address = any(...)`).
  */
-const REGISTRY_CHAINS = sql`array(
-  with recursive c as (
-    select min(chain_id) as id from addresses
-    union all
-    select (select min(a.chain_id) from addresses a where a.chain_id > c.id) from c where c.id is not null)
-  select id from c where id is not null)`;
+function chainsOf(table: "addresses" | "balances"): SQL {
+  const t = sql.raw(table);
+  return sql`array(
+    with recursive c as (
+      select min(chain_id) as id from ${t}
+      union all
+      select (select min(x.chain_id) from ${t} x where x.chain_id > c.id) from c where c.id is not null)
+    select id from c where id is not null)`;
+}
+const REGISTRY_CHAINS = chainsOf("addresses");
 
 /** Registry figures per address (the first of each over the chains in view), as the table shows them. */
 function regSql(chainId: number | undefined, only: SQL): SQL {
@@ -172,7 +176,7 @@ export async function readOtherPage(
 }
 
 /** A Postgres array bound as one JSON parameter: `= any(...)` of it is an index condition. */
-function jsonArray(values: readonly (string | number)[], type: "text" | "int"): SQL {
+function jsonArray(values: readonly string[], type: "text"): SQL {
   return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::${sql.raw(type)})`;
 }
 
@@ -180,7 +184,6 @@ function jsonArray(values: readonly (string | number)[], type: "text" | "int"): 
 export async function readChainIds(
   tx: Tx,
   chainId: number | undefined,
-  ranges: readonly TailRange[],
   tail: TailTouch,
   addrs: readonly string[],
 ): Promise<Map<string, number[]>> {
@@ -192,11 +195,7 @@ export async function readChainIds(
   const rows = rowsOf<{ chain_id: number; address: string; balance: string }>(
     await tx.execute(sql`
       select b.chain_id, b.address, b.balance::text as balance from balances b
-      where b.chain_id = any(${jsonArray(
-        ranges.map((r) => r.chainId),
-        "int",
-      )})
-        and b.address = any(${jsonArray(addrs, "text")})`),
+      where b.chain_id = any(${chainsOf("balances")}) and b.address = any(${jsonArray(addrs, "text")})`),
   );
   for (const r of rows) bal.set(key(Number(r.chain_id), r.address), BigInt(r.balance));
   for (const t of tail.perChain)

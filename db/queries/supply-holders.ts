@@ -108,7 +108,6 @@ export async function listTopHolders(
     const chains = await readChainIds(
       tx,
       p.chainId,
-      ranges,
       tail,
       page.map((r) => r.address),
     );
