@@ -1,4 +1,4 @@
-// npm run bench:export [-- --rows 1000000 --batch 5000 --keep --app-dir DIR --port 3542 --in-process]
+// npm run bench:export [-- --rows 1000000 --batch 5000 --keep --app-dir DIR --port 3542 --identity --in-process]
 // Creates a scratch database on the local Postgres, loads `rows` transfers with COPY (streamed
 // from a generator), then exports them as the transactions CSV through the HTTP route of a
 // running `next start` (the app built in --app-dir, default this checkout), signed in as a
@@ -8,7 +8,6 @@
 // earlier measurement instead (the export path in a child process with a capped old space).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -23,7 +22,7 @@ import { exportBenchFlagsSchema } from "@/lib/validators/exports";
 import { csvExportStream } from "./csv";
 import { newExportId } from "./export-id";
 import { startAuditedExport } from "./run-export";
-import { ensureBenchUser, memoryOf, signIn, startNext } from "@/lib/scale/http-bench";
+import { cpuMsOf, ensureBenchUser, memoryOf, signIn, startNext } from "@/lib/scale/http-bench";
 import { transactionsTable } from "./tables";
 import { copyBulkTransfers, walletAddress } from "./testing/bulk-transfers";
 
@@ -126,6 +125,7 @@ const httpFlagsSchema = z.object({
   appDir: z.string().min(1),
   port: z.coerce.number().int().min(1024).max(65535),
   inProcess: z.boolean(),
+  identity: z.boolean(),
 });
 
 const BENCH_EMAIL = "bench-export@bench.local";
@@ -136,7 +136,12 @@ const BENCH_PASSWORD = "bench-export-password-not-secret";
  * database (no heap cap), sign in, one GET with the body read to the end (rows = lines − header).
  * `peakRss` is the server's VmHWM before the export, `maxRss` its VmHWM after it.
  */
-async function runExportOverHttp(url: string, appDir: string, port: number): Promise<ExportFigures> {
+async function runExportOverHttp(
+  url: string,
+  appDir: string,
+  port: number,
+  identity: boolean,
+): Promise<ExportFigures & { encoding: string }> {
   await ensureBenchUser(url, { email: BENCH_EMAIL, password: BENCH_PASSWORD, role: "compliance_officer" });
   const server = await startNext({
     appDir,
@@ -154,8 +159,11 @@ async function runExportOverHttp(url: string, appDir: string, port: number): Pro
     const cpu0 = cpuMsOf(server.pid);
     const t = performance.now();
     const res = await fetch(`${server.baseUrl}/api/exports/transactions?range=all&format=csv`, {
-      headers: { cookie },
+      // A browser asks for gzip, and next start's compression (level 6) then runs over the whole
+      // file; behind a reverse proxy that compresses, the app sends it as is (--identity).
+      headers: { cookie, "accept-encoding": identity ? "identity" : "gzip, deflate" },
     });
+    const encoding = res.headers.get("content-encoding") ?? "identity";
     if (res.status !== 200 || !res.body) throw new Error(`export failed: ${res.status} ${await res.text()}`);
     let bytes = 0;
     let lines = 0;
@@ -163,7 +171,7 @@ async function runExportOverHttp(url: string, appDir: string, port: number): Pro
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
       bytes += chunk.byteLength;
       hash.update(chunk);
-      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     }
     const ms = performance.now() - t;
     const after = memoryOf(server.pid);
@@ -173,19 +181,13 @@ async function runExportOverHttp(url: string, appDir: string, port: number): Pro
       sha256: hash.digest("hex"),
       ms,
       cpuMs: cpuMsOf(server.pid) - cpu0,
+      encoding,
       peakRss: before.hwm,
       maxRss: after.hwm,
     };
   } finally {
     await server.stop();
   }
-}
-
-/** User + system CPU of a process so far (from /proc/<pid>/stat, clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(f[11]) + Number(f[12])) * 10;
 }
 
 function runExportChild(url: string, batch: number): Promise<ExportFigures> {
@@ -217,11 +219,19 @@ async function main(): Promise<number> {
       "app-dir": { type: "string", default: process.cwd() },
       port: { type: "string", default: "3542" },
       "in-process": { type: "boolean", default: false },
+      identity: { type: "boolean", default: false },
     },
   });
-  const { "export-url": exportUrl, "app-dir": appDir, port, "in-process": inProcess, ...rest } = values;
+  const {
+    "export-url": exportUrl,
+    "app-dir": appDir,
+    port,
+    "in-process": inProcess,
+    identity,
+    ...rest
+  } = values;
   const flags = exportBenchFlagsSchema.parse(rest);
-  const http = httpFlagsSchema.parse({ appDir, port, inProcess });
+  const http = httpFlagsSchema.parse({ appDir, port, inProcess, identity });
   if (exportUrl) {
     await exportOnly(exportUrl, flags.batch);
     return 0;
@@ -250,13 +260,14 @@ async function main(): Promise<number> {
 
     const f = http.inProcess
       ? await runExportChild(database.url, flags.batch)
-      : await runExportOverHttp(database.url, http.appDir, http.port);
+      : await runExportOverHttp(database.url, http.appDir, http.port, http.identity);
     const rate = Math.round((f.rows * 1000) / f.ms);
     const peakMiB = f.peakRss / MIB;
     const maxMiB = f.maxRss / MIB;
     console.log(
       `exported ${f.rows.toLocaleString("en-US")} rows (${(f.bytes / MIB).toFixed(1)} MiB CSV, ` +
-        `sha256 ${f.sha256.slice(0, 16)}…) in ${Math.round(f.ms)} ms (CPU ${Math.round(f.cpuMs)} ms), batch ${flags.batch}`,
+        `sha256 ${f.sha256.slice(0, 16)}…) in ${Math.round(f.ms)} ms (CPU ${Math.round(f.cpuMs)} ms), batch ${flags.batch}` +
+        ("encoding" in f ? `, content-encoding ${f.encoding}` : ""),
     );
     const perCpuSecond = Math.round((f.rows * 1000) / f.cpuMs);
     console.log(

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { csvCell, isoToSheetDateTime, neutraliseFormula, weiToUsd1 } from "./cells";
-import { csvExportStream } from "./csv";
+import { csvExportStream, csvRecords } from "./csv";
 import { fixtureTable, FIXTURE_ROWS, HYPERLINK, readAll } from "./testing/fixture-table";
 
 const ID = "EX-7K2M-9QH4-TZ8D";
@@ -121,5 +122,56 @@ describe("csvExportStream", () => {
     }
     const { stream } = csvExportStream({ ...fixtureTable(), rows: failing() }, { exportId: ID });
     await expect(readAll(stream)).rejects.toThrow("database went away");
+  });
+});
+
+describe("csvRecords: the same bytes as Papa Parse's unparse (RFC 4180, CRLF)", () => {
+  const papa = (records: string[][]) =>
+    Papa.unparse(records, { newline: "\r\n", header: false, quotes: false }) + "\r\n";
+  const tricky = [
+    "",
+    "plain",
+    "a,b",
+    'say "hi"',
+    '"',
+    "line\nbreak",
+    "cr\rhere",
+    "\r\n",
+    " leading",
+    "trailing ",
+    " ",
+    "in side",
+    "\ufeffbom",
+    "tab\tinside",
+    "'=1+1",
+    "Δ ü 中文 🙂",
+    ",",
+    '""',
+  ];
+
+  it("on every tricky field, alone and in records", () => {
+    for (const t of tricky) expect(csvRecords([[t]]), JSON.stringify(t)).toBe(papa([[t]]));
+    expect(csvRecords([tricky, [...tricky].reverse()])).toBe(papa([tricky, [...tricky].reverse()]));
+  });
+
+  it("on 2,000 random records drawn from those fields and random characters", () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const alphabet = ' a,"\r\n\ufeffz=-\t';
+    const records: string[][] = [];
+    for (let r = 0; r < 2_000; r++) {
+      const record: string[] = [];
+      const width = 1 + (next() % 6);
+      for (let c = 0; c < width; c++) {
+        if (next() % 2 === 0) record.push(tricky[next() % tricky.length]!);
+        else {
+          let text = "";
+          for (let k = next() % 8; k > 0; k--) text += alphabet[next() % alphabet.length];
+          record.push(text);
+        }
+      }
+      records.push(record);
+    }
+    expect(csvRecords(records)).toBe(papa(records));
   });
 });
