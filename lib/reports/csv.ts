@@ -65,8 +65,12 @@ export function csvExportStream<R>(table: ExportTable<R>, opts: CsvExportOptions
   let count = 0;
   const columns = table.columns;
   const header = [EXPORT_ID_HEADER, ...columns.map((c) => c.header)];
-  async function* chunks(): AsyncGenerator<string> {
-    yield ((opts.bom ?? true) ? "\uFEFF" : "") + csvRecords([header]);
+  // Each batch leaves as UTF-8 bytes, encoded here once: the text is a rope of many small strings
+  // (some still slices of the database's COPY chunks), and handing it on as a string kept every
+  // batch's pieces alive until the socket flattened it (next-server's peak RSS for 1M rows:
+  // 390 MiB as strings, against 185 MiB before, when Papa.unparse copied every field).
+  async function* chunks(): AsyncGenerator<Buffer> {
+    yield Buffer.from(((opts.bom ?? true) ? "\uFEFF" : "") + csvRecords([header]), "utf8");
     for await (const batch of table.rows) {
       if (batch.length === 0) continue;
       const records = new Array<string[]>(batch.length);
@@ -82,7 +86,7 @@ export function csvExportStream<R>(table: ExportTable<R>, opts: CsvExportOptions
       }
       const text = csvRecords(records);
       count += batch.length;
-      yield text;
+      yield Buffer.from(text, "utf8");
     }
   }
   return { stream: Readable.from(chunks(), { objectMode: false }), rowCount: () => count };
