@@ -17,6 +17,12 @@ export async function advanceRollups(tx: Db, p: AdvanceRollupsParams): Promise<v
   // and corridor tests push the estimated cost past jit_above_cost: JIT compilation then took
   // ~280 ms per statement against ~10 ms of execution (measured at 10M transfers, issue #18).
   await tx.execute(sql`set local jit = off`);
+  // No nested loops: a chain's first batches (or the first after a large registry import) are
+  // planned from statistics that have not seen its rows yet. The planner then expected one
+  // registry row for the chain and nested a hash join over all of them under every transfer: on
+  // bench:index's new chain (10,518 registry addresses) one 50,000-transfer corridor rollup ran for
+  // minutes. Hash joins bound every rollup statement by the batch and the chain's registry.
+  await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(
     supplyInsert(sql`t.chain_id = ${p.chainId} and t.block_number > ${p.from} and t.block_number <= ${p.to}`),
   );
