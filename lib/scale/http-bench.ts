@@ -44,7 +44,6 @@ export function serverPid(rootPid: number): number {
   return rootPid;
 }
 
-/** VmHWM (peak resident set) and VmRSS of a process, in bytes. */
 /** CPU time (user + system) the process has used so far, in ms (/proc/PID/stat, clock ticks of 10 ms). */
 export function cpuMsOf(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -53,6 +52,7 @@ export function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** VmHWM (peak resident set) and VmRSS of a process, in bytes. */
 export function memoryOf(pid: number): { hwm: number; rss: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0) * 1024;
