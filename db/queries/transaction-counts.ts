@@ -71,8 +71,10 @@ export async function countTransactions(
 }
 
 const isMidnight = (d: Date | undefined) => d === undefined || d.getTime() % 86_400_000 === 0;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
-function rollupAnswers(f: TransactionFilter): boolean {
+/** No filter a daily rollup cannot express: no hash, address, amount, entity or country; whole days. */
+function onlyRollupDimensions(f: TransactionFilter): boolean {
   return (
     f.txHash === undefined &&
     f.address === undefined &&
@@ -80,12 +82,24 @@ function rollupAnswers(f: TransactionFilter): boolean {
     f.maxAmount === undefined &&
     f.entityId === undefined &&
     f.country === undefined &&
-    f.origin === undefined &&
-    f.destination === undefined &&
-    f.flow === undefined &&
     isMidnight(f.since) &&
     isMidnight(f.until)
   );
+}
+
+function rollupAnswers(f: TransactionFilter): boolean {
+  return (
+    onlyRollupDimensions(f) && f.origin === undefined && f.destination === undefined && f.flow === undefined
+  );
+}
+
+/** A rollup's rows for the filter's chain and whole days. */
+function chainAndDays(f: TransactionFilter): SQL[] {
+  return [
+    f.chainId === undefined ? sql`true` : sql`chain_id = ${f.chainId}`,
+    f.since ? sql`day >= ${dayOf(f.since)}::date` : sql`true`,
+    f.until ? sql`day < ${dayOf(f.until)}::date` : sql`true`,
+  ];
 }
 
 async function countFromRollups(db: Db, f: TransactionFilter): Promise<TransactionTotals> {
@@ -103,22 +117,13 @@ async function countFromRollups(db: Db, f: TransactionFilter): Promise<Transacti
     kinds.map((k) => count[k][1]),
     sql` + `,
   );
-  const days = sql.join(
-    [
-      f.chainId === undefined ? sql`true` : sql`chain_id = ${f.chainId}`,
-      f.since ? sql`day >= ${dayOf(f.since)}::date` : sql`true`,
-      f.until ? sql`day < ${dayOf(f.until)}::date` : sql`true`,
-    ],
-    sql` and `,
-  );
+  const days = sql.join(chainAndDays(f), sql` and `);
   return rollupPlusTail(
     db,
     f,
     sql`select sum(${n}) as n, sum(${amount}) as amount from daily_supply where ${days}`,
   );
 }
-
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * `rollup` (one row: n, amount) over the finalized blocks plus the filter's transfers in the
@@ -153,14 +158,7 @@ function corridorRollupAnswers(f: TransactionFilter): boolean {
     (f.origin !== undefined || f.destination !== undefined) &&
     (f.kind === undefined || f.kind === CORRIDOR_KIND) &&
     (f.flow === undefined || f.flow === "adjusted" || f.flow === "primary") &&
-    f.txHash === undefined &&
-    f.address === undefined &&
-    f.minAmount === undefined &&
-    f.maxAmount === undefined &&
-    f.entityId === undefined &&
-    f.country === undefined &&
-    isMidnight(f.since) &&
-    isMidnight(f.until)
+    onlyRollupDimensions(f)
   );
 }
 
@@ -173,11 +171,9 @@ async function countFromCorridorRollups(db: Db, f: TransactionFilter): Promise<T
         : [sql`transfer_count`, sql`volume`];
   const rows = sql.join(
     [
-      f.chainId === undefined ? sql`true` : sql`chain_id = ${f.chainId}`,
+      ...chainAndDays(f),
       f.origin === undefined ? sql`true` : sql`origin_country = ${f.origin}`,
       f.destination === undefined ? sql`true` : sql`destination_country = ${f.destination}`,
-      f.since ? sql`day >= ${dayOf(f.since)}::date` : sql`true`,
-      f.until ? sql`day < ${dayOf(f.until)}::date` : sql`true`,
     ],
     sql` and `,
   );
