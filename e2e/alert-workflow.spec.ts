@@ -26,6 +26,7 @@ async function takeOpenAlert(api: APIRequestContext, c: ExpectedR9Case | undefin
   return findCase(
     api,
     `open, unassigned ${RULE} case of ${c.entity}`,
+    `rule=${RULE}&status=open&assignee=unassigned`,
     (p) => p.rule === RULE && p.status === "open" && !p.assigned && c.wallets.has(p.subject),
   );
 }
