@@ -13,7 +13,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { formatInt } from "@/lib/format";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
 import { demoAccount, sameOrigin, signedInPages, type DemoAccount } from "./fixtures/auth";
-import { findCase, workflowR9Cases, type ExpectedR9Case } from "./fixtures/demo-cases";
+import { caseEvidenceTxs, findCase, workflowR9Cases, type ExpectedR9Case } from "./fixtures/demo-cases";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
 
@@ -88,6 +88,13 @@ test("an analyst notes, reviews and escalates; a second compliance officer files
   await expect(analyst.getByTestId("alert-total-chains")).toHaveText(
     c.chains.map((chainId) => `Chain ${chainId}`).join(", "),
   );
+  // The evidence comes 100 rows a page; its pages hold every transfer of the case.
+  const pager = analyst.getByTestId("alert-evidence-pager");
+  await expect(pager).toHaveAttribute("data-total", String(c.transfers));
+  await expect(pager).toHaveAttribute("data-pages", String(Math.ceil(c.transfers / 100)));
+  await expect(analyst.getByTestId("alert-evidence-row")).toHaveCount(Math.min(c.transfers, 100));
+  expect(await caseEvidenceTxs(analyst)).toHaveLength(c.transfers);
+  await openCase(analyst, id);
 
   const note = `Alert ${id}: the counterparty's licence is not on the register; asked the desk for KYC.`;
   await analyst.getByLabel("New note").fill(note);

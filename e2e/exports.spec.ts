@@ -14,6 +14,7 @@ import { formatUsd1 } from "@/lib/format";
 import { DRAFT_REASON_PREFIX } from "@/lib/reports/goaml/builder";
 import { sameOrigin, signInAs, signInRequest, type DemoAccount } from "./fixtures/auth";
 import { demoNetwork, expectedCorridor, planTransfers, settledDays } from "./fixtures/demo-corridors";
+import { caseEvidenceTxs } from "./fixtures/demo-cases";
 import { E2E_DEMO } from "./fixtures/demo-params";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import {
@@ -323,8 +324,7 @@ test("goAML XML of an escalated case: a valid draft, one transaction per evidenc
   await fileableGoamlSettings(officer);
   const rentityId = await officer.getByLabel("Reporting entity id").inputValue();
   await officer.goto(caseHref);
-  const evidence = officer.getByTestId("alert-evidence-row").filter({ hasNotText: "token event" });
-  const txs = await evidence.evaluateAll((els) => els.map((e) => e.getAttribute("data-tx")));
+  const txs = await caseEvidenceTxs(officer);
   expect(txs.length).toBeGreaterThan(0);
   await expect(officer.getByTestId("goaml-judge")).toContainText("the built-in goAML 5.0.1 schema");
   const link = officer.getByTestId("alert-goaml-export");

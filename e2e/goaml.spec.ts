@@ -10,7 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DRAFT_REASON_PREFIX } from "@/lib/reports/goaml/builder";
 import { FOUR_EYES_MESSAGE } from "@/lib/monitoring/workflow";
 import { signedInPages } from "./fixtures/auth";
-import { CUSTOM_SCHEMA_COUNTRIES, findOpenR9Case, goamlR9Case } from "./fixtures/demo-cases";
+import { caseEvidenceTxs, CUSTOM_SCHEMA_COUNTRIES, findOpenR9Case, goamlR9Case } from "./fixtures/demo-cases";
 import { BUILT_IN_XSD_PATH, download, goamlSchemaErrors, sha256 } from "./fixtures/downloads";
 import { fileableGoamlSettings } from "./fixtures/goaml";
 import { expectNoSeriousA11yViolations, screenshot } from "./fixtures/views";
@@ -113,8 +113,7 @@ test("the FMU's schema decides; a case is filed by a second officer and its repo
   const link = officer.getByTestId("alert-goaml-export");
   await expect(link).toHaveAttribute("data-mode", "file");
   await screenshot(officer, "alert-case-goaml-filed");
-  const evidence = officer.getByTestId("alert-evidence-row").filter({ hasNotText: "token event" });
-  const txs = await evidence.evaluateAll((els) => els.map((e) => e.getAttribute("data-tx")));
+  const txs = await caseEvidenceTxs(officer);
   const file = await download(officer.request, (await link.getAttribute("href")) ?? "");
   expect(file.fileName).toMatch(/^usd1-goaml-\d/);
   const xml = file.body.toString("utf8");

@@ -204,6 +204,20 @@ describe("getAlertCase", () => {
     ]);
   });
 
+  it("evidence pages: cut in chain order before the joins; the summary counts the whole case", async () => {
+    const at = (c: Awaited<ReturnType<typeof getAlertCase>>) =>
+      c!.evidence.map((e) => `${e.blockNumber}:${e.logIndex}:${e.source}`);
+    const whole = await getAlertCase(handle.db, { id: alertId });
+    expect(whole!.evidencePage).toEqual({ offset: 0, limit: 100 });
+    expect(whole!.evidenceSummary).toEqual({ total: 4, logs: 4, reports: 0, swaps: 0, chainIds: [CHAIN] });
+    const second = await getAlertCase(handle.db, { id: alertId, evidence: { offset: 2, limit: 2 } });
+    expect(at(second)).toEqual(["60:1:token_event", "770:0:transfer"]);
+    expect(second!.evidence[0]!.from?.address).toBe(X);
+    expect(second!.evidenceSummary.total).toBe(4);
+    const past = await getAlertCase(handle.db, { id: alertId, evidence: { offset: 100, limit: 100 } });
+    expect([past!.evidence.length, past!.evidenceSummary.total]).toEqual([0, 4]);
+  });
+
   it("parties: subject first, then in stored order, with entity, licence, tags and this chain's list hits", async () => {
     const c = await getAlertCase(handle.db, { id: alertId });
     expect(

@@ -24,6 +24,25 @@ import { deviationCentiBps, toE18, usd1Price } from "@/lib/reserves/math";
 
 export type GetAlertCaseParams = { id: number };
 
+/**
+ * Evidence rows on one page of the case. A standing case (R9) gathers every cross-border transfer
+ * of a flagged entity: hundreds of thousands at scale, so the case page reads one page of them.
+ */
+export const EVIDENCE_PAGE_SIZE = 100;
+
+/** Which page of the evidence to read, in chain order. */
+export type EvidencePageParams = { offset: number; limit: number };
+
+/** How much evidence the case holds, whatever page is shown. */
+export type EvidenceSummary = {
+  total: number;
+  logs: number;
+  reports: number;
+  swaps: number;
+  /** Chains the evidence comes from, ascending. */
+  chainIds: number[];
+};
+
 /** One side of a log, attributed on the alert's chain (all null = unattributed). */
 export type CaseParty = {
   address: Address;
@@ -131,7 +150,10 @@ export type CaseDecision = {
 export type AlertCase = {
   alert: typeof alerts.$inferSelect & { ruleTitle: string; chainName: string | null };
   assignee: CaseUser | null;
+  /** One page of the evidence (`evidencePage`), in chain order. */
   evidence: CaseEvidence[];
+  evidenceSummary: EvidenceSummary;
+  evidencePage: EvidencePageParams;
   parties: CaseAddress[];
   /** Daily in/out of the subject, ±ACTIVITY_DAYS around the alert (empty without a subject). */
   activity: ActivityDay[];
@@ -143,7 +165,10 @@ export type AlertCase = {
 };
 
 /** The whole case, or null for an unknown id. */
-export async function getAlertCase(db: Db, params: GetAlertCaseParams): Promise<AlertCase | null> {
+export async function getAlertCase(
+  db: Db,
+  params: GetAlertCaseParams & { evidence?: EvidencePageParams },
+): Promise<AlertCase | null> {
   const [row] = await db
     .select({ alert: alerts, chainName: chains.name, assigneeName: users.name, assigneeEmail: users.email })
     .from(alerts)
@@ -153,8 +178,10 @@ export async function getAlertCase(db: Db, params: GetAlertCaseParams): Promise<
   if (!row) return null;
   const a = row.alert;
   const around = { chainId: a.chainId, address: a.subject, at: a.blockTime };
-  const [evidence, parties, notes, history, activity, graph] = await Promise.all([
-    listCaseEvidence(db, params),
+  const evidencePage = params.evidence ?? { offset: 0, limit: EVIDENCE_PAGE_SIZE };
+  const [evidence, evidenceSummary, parties, notes, history, activity, graph] = await Promise.all([
+    listCaseEvidence(db, { id: params.id, ...evidencePage }),
+    summarizeCaseEvidence(db, params),
     listCaseParties(db, params),
     listCaseNotes(db, params),
     listCaseHistory(db, params),
@@ -168,6 +195,8 @@ export async function getAlertCase(db: Db, params: GetAlertCaseParams): Promise<
     alert: { ...a, ruleTitle: ruleById(a.ruleId).title, chainName: row.chainName },
     assignee: a.assignee ? { id: a.assignee, name: row.assigneeName, email: row.assigneeEmail } : null,
     evidence,
+    evidenceSummary,
+    evidencePage,
     parties,
     activity,
     graph,
@@ -206,7 +235,34 @@ function partyOf(r: Raw, p: string): CaseParty | null {
   };
 }
 
-export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Promise<CaseEvidence[]> {
+/** Evidence counts per source and the chains it spans (alert_evidence_alert_order_idx). */
+export async function summarizeCaseEvidence(db: Db, params: GetAlertCaseParams): Promise<EvidenceSummary> {
+  const result = await db.execute(sql`
+    select source, chain_id, count(*)::int as n from alert_evidence where alert_id = ${params.id}
+    group by source, chain_id`);
+  const summary: EvidenceSummary = { total: 0, logs: 0, reports: 0, swaps: 0, chainIds: [] };
+  const chainIds = new Set<number>();
+  for (const r of rowsOf<{ source: EvidenceSource; chain_id: number | string; n: number | string }>(result)) {
+    const n = Number(r.n);
+    summary.total += n;
+    if (r.source === "reserve_report") summary.reports += n;
+    else if (r.source === "pool_swap") summary.swaps += n;
+    else summary.logs += n;
+    chainIds.add(Number(r.chain_id));
+  }
+  summary.chainIds = [...chainIds].sort((a, b) => a - b);
+  return summary;
+}
+
+/**
+ * One page of the evidence, in chain order (block, log index, source), each row joined to the log
+ * it names; the page is cut from alert_evidence before the joins, along its (alert, block, log)
+ * index.
+ */
+export async function listCaseEvidence(
+  db: Db,
+  params: GetAlertCaseParams & EvidencePageParams,
+): Promise<CaseEvidence[]> {
   const from = "coalesce(t.from_address, c.caller, te.actor, te.args->>'caller')";
   const to = "coalesce(t.to_address, te.subject)";
   const via = `coalesce(c.emitter, case when te.kind in (${GOVERNOR_KINDS}) then te.emitter end)`;
@@ -228,7 +284,11 @@ export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Prom
         as token_function,
       ${sideColumns("src", from)}, ${sideColumns("dst", to)}, ${sideColumns("cp", "te.counterparty")},
       ${sideColumns("via", via)}
-    from alert_evidence e
+    from (
+      select * from alert_evidence where alert_id = ${params.id}
+      order by block_number, log_index, source
+      limit ${params.limit} offset ${params.offset}
+    ) e
     left join transfers t on e.source = 'transfer' and t.chain_id = e.chain_id
       and t.tx_hash = e.tx_hash and t.log_index = e.log_index
     left join token_events te on e.source = 'token_event' and te.chain_id = e.chain_id
@@ -241,7 +301,6 @@ export async function listCaseEvidence(db: Db, params: GetAlertCaseParams): Prom
     left join peg_pools pp on pp.id = ps.pool_id
     ${companionJoinSql("te", "c")}
     ${sideJoin("src", from)} ${sideJoin("dst", to)} ${sideJoin("cp", "te.counterparty")} ${sideJoin("via", via)}
-    where e.alert_id = ${params.id}
     order by e.block_number, e.log_index, e.source`);
   return rowsOf<Raw>(result).map((r) => ({
     source: r.source as CaseEvidence["source"],

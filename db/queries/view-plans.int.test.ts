@@ -15,6 +15,8 @@ import {
   LATEST_LEGS,
 } from "./address-history";
 import { getAddressActivity, getAddressRegistry } from "./addresses";
+import { getAlertCase } from "./alert-case";
+import { rowsOf } from "./sql-arrays";
 import { listAlerts, listAssigneeOptions } from "./alerts-list";
 import { countAlertsOverTime } from "./alerts-trend";
 import { getIndexerStatus, getLatestReconciliations } from "./chain-status";
@@ -220,6 +222,34 @@ describe("view queries read transfers and balances through indexes", () => {
         [...TABLES, "alerts"],
       ),
     ).toEqual([]);
+  });
+
+  it("alert case: a standing case's deep evidence page along alert_evidence_alert_order_idx", async () => {
+    // Every alert has 20 logs of evidence; the oldest also gathers a standing case's ~18k (about an
+    // eighth of the table: a case among many, as at scale).
+    const one = async (q: ReturnType<typeof sql>) =>
+      Number(rowsOf<{ n: number }>(await handle.db.execute(q))[0]!.n);
+    const id = await one(sql`select min(id)::int as n from alerts`);
+    await handle.db.execute(sql`insert into alert_evidence (alert_id, chain_id, source, block_number,
+        tx_hash, log_index, role)
+      select a.id, a.chain_id, 'transfer', a.block_number, a.tx_hash, a.log_index + n, 'link'
+      from alerts a cross join generate_series(0, 19) n`);
+    await handle.db.execute(sql`insert into alert_evidence (alert_id, chain_id, source, block_number,
+        tx_hash, log_index, role)
+      select ${id}, t.chain_id, 'transfer', t.block_number, t.tx_hash, t.log_index, 'inbound'
+      from transfers t where t.block_number % 3 = 0 and t.block_number % 10 <> 3
+      order by t.block_number limit 20000
+      on conflict do nothing`);
+    const total = await one(sql`select count(*)::int as n from alert_evidence where alert_id = ${id}`);
+    await handle.db.execute(sql`vacuum analyze alert_evidence`);
+    capture.take();
+    const c = await getAlertCase(capture.handle.db, { id, evidence: { offset: 15_000, limit: 100 } });
+    const plans = capture.take();
+    expect(total).toBeGreaterThan(15_100);
+    expect([c!.evidence.length, c!.evidenceSummary.total]).toEqual([100, total]);
+    expect(seqScansOn(plans, [...TABLES, "alert_evidence", "alerts"])).toEqual([]);
+    const indexes = plans.flatMap((p) => planNodes(p.plan)).map((n) => n["Index Name"]);
+    expect(indexes).toContain("alert_evidence_alert_order_idx");
   });
 
   it("corridors", async () => {

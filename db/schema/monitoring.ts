@@ -199,6 +199,8 @@ export const alertEvidence = pgTable(
   (t) => [
     primaryKey({ name: "alert_evidence_pk", columns: [t.alertId, t.source, t.txHash, t.logIndex] }),
     index("alert_evidence_chain_block_idx").on(t.chainId, t.blockNumber),
+    // The case page's evidence pages, in chain order (a standing case can hold 500k rows).
+    index("alert_evidence_alert_order_idx").on(t.alertId, t.blockNumber, t.logIndex, t.source),
   ],
 );
 

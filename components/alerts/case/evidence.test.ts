@@ -80,9 +80,12 @@ const evidence: CaseEvidence[] = [
 const c = {
   alert: { chainId: 31337, chainName: "Ethereum (local)", facts: {} },
   evidence,
+  evidenceSummary: { total: 3, logs: 0, reports: 1, swaps: 2, chainIds: [31337] },
+  evidencePage: { offset: 0, limit: 100 },
 } as unknown as AlertCase;
 
-const html = renderToStaticMarkup(createElement(AlertCaseEvidence, { c }));
+const pageHref = (page: number) => `/alerts/7?evidence.page=${page}#alert-evidence`;
+const html = renderToStaticMarkup(createElement(AlertCaseEvidence, { c, pageHref }));
 /** The text of every element with this data-testid, tags stripped. */
 const texts = (id: string) =>
   [...html.matchAll(new RegExp(`data-testid="${id}"[^>]*>(.*?)</(?:span|td)>`, "g"))].map((m) =>
@@ -111,5 +114,39 @@ describe("AlertCaseEvidence: market evidence", () => {
     expect(html).toContain('data-raw="-496100250001"');
     expect(texts("alert-evidence-liquidity")).toEqual(["9,876,543,210", "—"]);
     expect(html).toContain("no longer indexed (reorg)");
+  });
+});
+
+describe("AlertCaseEvidence: a page of a long case", () => {
+  // The middle page of a standing case that holds 250 rows on two chains, 100 per page.
+  const long = {
+    ...c,
+    evidenceSummary: { total: 250, logs: 250, reports: 0, swaps: 0, chainIds: [1, 56] },
+    evidencePage: { offset: 100, limit: 100 },
+  } as unknown as AlertCase;
+  const page = renderToStaticMarkup(createElement(AlertCaseEvidence, { c: long, pageHref }));
+
+  it("counts the whole case, not the page", () => {
+    expect(page).toContain("250 logs on 2 chains, in chain order.");
+  });
+
+  it("says which rows are shown and links the other pages", () => {
+    expect(page).toContain('data-page="2" data-pages="3" data-total="250"');
+    expect(page).toContain("Rows 101–103 of 250, page 2 of 3");
+    const links = [...page.matchAll(/data-testid="alert-evidence-(\w+)" href="([^"]+)"/g)].map((m) => [
+      m[1],
+      m[2]!.replaceAll("&amp;", "&"),
+    ]);
+    expect(links).toEqual([
+      ["first", "/alerts/7?evidence.page=1#alert-evidence"],
+      ["previous", "/alerts/7?evidence.page=1#alert-evidence"],
+      ["next", "/alerts/7?evidence.page=3#alert-evidence"],
+      ["last", "/alerts/7?evidence.page=3#alert-evidence"],
+    ]);
+  });
+
+  it("a single page has no links", () => {
+    expect(html).toContain("Rows 1–3 of 3, page 1 of 1");
+    expect(html).not.toContain("alert-evidence-next");
   });
 });

@@ -4,6 +4,7 @@
 // TokenGovernor names its real caller as "from", with the governor as its path and the token
 // function it called (reallocate, recoverERC20, ...). A market alert (R13, R14; issue #17) rests on
 // reserve reports and pool swaps instead: each listed with its feed or pool and its figures.
+import Link from "next/link";
 import { Usd1Amount } from "@/components/ui/amount";
 import { Card } from "@/components/ui/card";
 import { eventKindLabel } from "@/components/ui/event-labels";
@@ -16,37 +17,85 @@ import { ALERT_CARDS, PartyCell, shortHex } from "./parts";
 
 const isLog = (e: CaseEvidence) => e.source === "transfer" || e.source === "token_event";
 
-export function AlertCaseEvidence({ c }: { c: AlertCase }) {
-  const chainIds = new Set(c.evidence.map((e) => e.chainId));
+export function AlertCaseEvidence({ c, pageHref }: { c: AlertCase; pageHref: (page: number) => string }) {
+  const sum = c.evidenceSummary;
   // A standing case (R9) gathers transfers from every chain.
   const chain =
-    chainIds.size > 1
-      ? `${formatInt(chainIds.size)} chains`
+    sum.chainIds.length > 1
+      ? `${formatInt(sum.chainIds.length)} chains`
       : (c.alert.chainName ?? `Chain ${c.alert.chainId}`);
   const shown = c.alert.facts.evidenceShown;
   const logs = c.evidence.filter(isLog);
   const reports = c.evidence.filter((e) => e.source === "reserve_report");
   const swaps = c.evidence.filter((e) => e.source === "pool_swap");
   const counted = [
-    logs.length || !(reports.length || swaps.length) ? formatCount(logs.length, "log") : null,
-    reports.length ? formatCount(reports.length, "reserve report") : null,
-    swaps.length ? formatCount(swaps.length, "pool swap") : null,
+    sum.logs || !(sum.reports || sum.swaps) ? formatCount(sum.logs, "log") : null,
+    sum.reports ? formatCount(sum.reports, "reserve report") : null,
+    sum.swaps ? formatCount(sum.swaps, "pool swap") : null,
   ].filter(Boolean);
   return (
     <Card
       {...ALERT_CARDS.evidence}
       description={`${counted.join(", ")} on ${chain}, in chain order.${shown ? ` The rule kept ${shown}.` : ""}`}
     >
-      {c.evidence.length === 0 ? (
+      {sum.total === 0 ? (
         <EmptyState title="No evidence recorded">This alert lists no logs.</EmptyState>
       ) : (
         <div className="space-y-4">
           {logs.length > 0 ? <LogTable rows={logs} /> : null}
           {reports.length > 0 ? <ReportTable rows={reports} /> : null}
           {swaps.length > 0 ? <SwapTable rows={swaps} /> : null}
+          <EvidencePager c={c} pageHref={pageHref} />
         </div>
       )}
     </Card>
+  );
+}
+
+/** Rows a–b of n, with links to the first, previous, next and last pages (plain links: no script needed). */
+function EvidencePager({ c, pageHref }: { c: AlertCase; pageHref: (page: number) => string }) {
+  const { offset, limit } = c.evidencePage;
+  const total = c.evidenceSummary.total;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const first = Math.min(offset + 1, total);
+  const last = Math.min(offset + c.evidence.length, total);
+  const link = (to: number, label: string, rel?: string) =>
+    to >= 1 && to <= pages && to !== page ? (
+      <Link
+        href={pageHref(to)}
+        rel={rel}
+        className="text-sky-800 underline"
+        data-testid={`alert-evidence-${label}`}
+      >
+        {label}
+      </Link>
+    ) : (
+      <span className="text-slate-400">{label}</span>
+    );
+  return (
+    <nav
+      aria-label="Evidence pages"
+      className="flex flex-wrap items-center gap-3 text-sm text-slate-600"
+      data-testid="alert-evidence-pager"
+      data-page={page}
+      data-pages={pages}
+      data-total={total}
+    >
+      <p role="status">
+        {c.evidence.length === 0
+          ? `No evidence on page ${formatInt(page)}: the case holds ${formatCount(total, "row")}.`
+          : `Rows ${formatInt(first)}–${formatInt(last)} of ${formatInt(total)}, page ${formatInt(page)} of ${formatInt(pages)}`}
+      </p>
+      {pages > 1 ? (
+        <span className="ml-auto flex items-center gap-3">
+          {link(1, "first")}
+          {link(page - 1, "previous", "prev")}
+          {link(page + 1, "next", "next")}
+          {link(pages, "last")}
+        </span>
+      ) : null}
+    </nav>
   );
 }
 

@@ -11,10 +11,12 @@ import { AlertCaseGraph } from "@/components/alerts/case/graph";
 import { AlertCaseHistory } from "@/components/alerts/case/history";
 import { AlertCaseNotes } from "@/components/alerts/case/notes";
 import { AlertCaseParties } from "@/components/alerts/case/parties";
+import { ALERT_CARDS } from "@/components/alerts/case/parts";
 import { PageHeader } from "@/components/shell/page-header";
+import { ViewParamsError } from "@/components/shell/view-params-error";
 import { getReadDb } from "@/db";
 import type { Db } from "@/db/client";
-import { getAlertCase } from "@/db/queries/alert-case";
+import { EVIDENCE_PAGE_SIZE, getAlertCase } from "@/db/queries/alert-case";
 import { requireRole } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -22,6 +24,7 @@ import { formatDateTimeUtc } from "@/lib/format";
 import { newExportId } from "@/lib/reports/export-id";
 import { prepareCaseReport } from "@/lib/reports/goaml/case-report";
 import { alertIdParamSchema } from "@/lib/validators/alert-case";
+import { parseTableParams, tableKey, type SearchParams } from "@/lib/validators/view-params";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -40,14 +43,43 @@ async function checkGoaml(db: Db, alertId: number): Promise<GoamlCheck> {
   }
 }
 
-export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
+/** `evidence.page` / `evidence.size`: which page of the evidence (a standing case can hold 500k rows). */
+const EVIDENCE_TABLE = {
+  prefix: "evidence",
+  sortable: [] as const,
+  defaultSize: EVIDENCE_PAGE_SIZE,
+} as const;
+
+export default async function AlertPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   await connection();
   const session = await requireRole("views:read");
   const id = alertIdParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
+  const sp = await searchParams;
+  const table = parseTableParams(sp, EVIDENCE_TABLE);
+  if (!table.ok) {
+    return (
+      <div>
+        <PageHeader title={`Alert #${id.data}`} />
+        <ViewParamsError errors={table.errors} resetHref={`/alerts/${id.data}`} />
+      </div>
+    );
+  }
+  const { offset, size } = table.value;
   const db = await getReadDb();
-  const c = await getAlertCase(db, { id: id.data });
+  const c = await getAlertCase(db, { id: id.data, evidence: { offset, limit: size } });
   if (!c) notFound();
+  const evidenceHref = (page: number) => {
+    const q = new URLSearchParams({ [tableKey(EVIDENCE_TABLE.prefix, "page")]: String(page) });
+    if (size !== EVIDENCE_PAGE_SIZE) q.set(tableKey(EVIDENCE_TABLE.prefix, "size"), String(size));
+    return `/alerts/${id.data}?${q.toString()}#${ALERT_CARDS.evidence.id}`;
+  };
   const a = c.alert;
   const goaml =
     can(session.role, "exports:create") && (a.status === "escalated" || a.status === "reported")
@@ -80,7 +112,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           <AlertCaseExplanation c={c} />
           <AlertCaseParties c={c} />
         </div>
-        <AlertCaseEvidence c={c} />
+        <AlertCaseEvidence c={c} pageHref={evidenceHref} />
         <div className="grid gap-4 xl:grid-cols-2">
           <AlertCaseActivity c={c} />
           <AlertCaseGraph c={c} />

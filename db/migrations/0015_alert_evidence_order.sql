@@ -1,0 +1,1 @@
+CREATE INDEX "alert_evidence_alert_order_idx" ON "alert_evidence" USING btree ("alert_id","block_number","log_index","source");
