@@ -116,9 +116,11 @@ export type BenchSamples = {
   ordinaryAddress: string | null;
   treasuryAddress: string | null;
   alertId: number | null;
+  /** The alert with the most evidence (a standing R9 case at scale), and how much it holds. */
+  largestCase: { id: number; evidence: number } | null;
 };
 
-/** What bench:views asks for: the busiest entity, a recent tx, an everyday wallet, the treasury, an alert. */
+/** What bench:views asks for: the busiest entity, a recent tx, an everyday wallet, the treasury, an alert, the largest case. */
 export async function getBenchSamples(db: Db): Promise<BenchSamples> {
   const one = async <T>(q: ReturnType<typeof sql>): Promise<T | null> => {
     const [row] = rowsOf<{ v: T }>(await db.execute(q));
@@ -138,6 +140,9 @@ export async function getBenchSamples(db: Db): Promise<BenchSamples> {
       join balances b on b.chain_id = a.chain_id and b.address = a.address
       where 'treasury' = any(a.tags) order by b.transfer_count desc limit 1`),
     alertId: await one<number>(sql`select id::int as v from alerts order by id limit 1`),
+    largestCase: await one<{ id: number; evidence: number }>(sql`select json_build_object('id', alert_id,
+        'evidence', count(*)) as v
+      from alert_evidence group by alert_id order by count(*) desc, alert_id limit 1`),
   };
 }
 

@@ -93,6 +93,15 @@ async function main(): Promise<number> {
     ...(samples.alertId !== null
       ? [{ name: "alert case", path: `/alerts/${samples.alertId}`, target: TARGET_MS }]
       : []),
+    ...(samples.largestCase !== null && samples.largestCase.id !== samples.alertId
+      ? [
+          {
+            name: `alert case (largest: ${samples.largestCase.evidence.toLocaleString("en")} evidence rows)`,
+            path: `/alerts/${samples.largestCase.id}`,
+            target: TARGET_MS,
+          },
+        ]
+      : []),
     { name: "registry", path: "/registry", target: TARGET_MS },
   ];
   const selected = flags.only
