@@ -71,7 +71,7 @@ function EvidencePager({ c, pageHref }: { c: AlertCase; pageHref: (page: number)
         {label}
       </Link>
     ) : (
-      <span className="text-slate-400">{label}</span>
+      <span className="text-slate-500">{label}</span>
     );
   return (
     <nav
