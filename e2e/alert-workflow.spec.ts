@@ -88,11 +88,12 @@ test("an analyst notes, reviews and escalates; a second compliance officer files
   await expect(analyst.getByTestId("alert-total-chains")).toHaveText(
     c.chains.map((chainId) => `Chain ${chainId}`).join(", "),
   );
-  // The evidence comes 100 rows a page; its pages hold every transfer of the case.
+  // The evidence comes a page at a time (50 rows by default); its pages hold every transfer of the case.
   const pager = analyst.getByTestId("alert-evidence-pager");
   await expect(pager).toHaveAttribute("data-total", String(c.transfers));
-  await expect(pager).toHaveAttribute("data-pages", String(Math.ceil(c.transfers / 100)));
-  await expect(analyst.getByTestId("alert-evidence-row")).toHaveCount(Math.min(c.transfers, 100));
+  await expect(pager).toHaveAttribute("data-size", "50");
+  await expect(pager).toHaveAttribute("data-pages", String(Math.ceil(c.transfers / 50)));
+  await expect(analyst.getByTestId("alert-evidence-row")).toHaveCount(Math.min(c.transfers, 50));
   expect(await caseEvidenceTxs(analyst)).toHaveLength(c.transfers);
   await openCase(analyst, id);
 

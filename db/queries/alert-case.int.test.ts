@@ -15,7 +15,7 @@ import {
   usd,
 } from "../testing/alert-case-fixture";
 import { openTestDb, type TestDatabase } from "../testing/test-db";
-import { getAlertCase } from "./alert-case";
+import { EVIDENCE_PAGE_SIZE, getAlertCase } from "./alert-case";
 import { alertWindow, getAlertGraph } from "./alert-case-activity";
 
 let handle: DbHandle;
@@ -208,7 +208,7 @@ describe("getAlertCase", () => {
     const at = (c: Awaited<ReturnType<typeof getAlertCase>>) =>
       c!.evidence.map((e) => `${e.blockNumber}:${e.logIndex}:${e.source}`);
     const whole = await getAlertCase(handle.db, { id: alertId });
-    expect(whole!.evidencePage).toEqual({ offset: 0, limit: 100 });
+    expect(whole!.evidencePage).toEqual({ offset: 0, limit: EVIDENCE_PAGE_SIZE });
     expect(whole!.evidenceSummary).toEqual({ total: 4, logs: 4, reports: 0, swaps: 0, chainIds: [CHAIN] });
     const second = await getAlertCase(handle.db, { id: alertId, evidence: { offset: 2, limit: 2 } });
     expect(at(second)).toEqual(["60:1:token_event", "770:0:transfer"]);

@@ -28,7 +28,7 @@ export type GetAlertCaseParams = { id: number };
  * Evidence rows on one page of the case. A standing case (R9) gathers every cross-border transfer
  * of a flagged entity: hundreds of thousands at scale, so the case page reads one page of them.
  */
-export const EVIDENCE_PAGE_SIZE = 100;
+export const EVIDENCE_PAGE_SIZE = 50;
 
 /** Which page of the evidence to read, in chain order. */
 export type EvidencePageParams = { offset: number; limit: number };
@@ -235,7 +235,7 @@ function partyOf(r: Raw, p: string): CaseParty | null {
   };
 }
 
-/** Evidence counts per source and the chains it spans (alert_evidence_alert_order_idx). */
+/** Evidence counts per source and the chains it spans (index-only on alert_evidence_alert_source_idx). */
 export async function summarizeCaseEvidence(db: Db, params: GetAlertCaseParams): Promise<EvidenceSummary> {
   const result = await db.execute(sql`
     select source, chain_id, count(*)::int as n from alert_evidence where alert_id = ${params.id}

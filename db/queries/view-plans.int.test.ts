@@ -15,7 +15,7 @@ import {
   LATEST_LEGS,
 } from "./address-history";
 import { getAddressActivity, getAddressRegistry } from "./addresses";
-import { getAlertCase } from "./alert-case";
+import { getAlertCase, listCaseEvidence, summarizeCaseEvidence } from "./alert-case";
 import { rowsOf } from "./sql-arrays";
 import { listAlerts, listAssigneeOptions } from "./alerts-list";
 import { countAlertsOverTime } from "./alerts-trend";
@@ -224,7 +224,7 @@ describe("view queries read transfers and balances through indexes", () => {
     ).toEqual([]);
   });
 
-  it("alert case: a standing case's deep evidence page along alert_evidence_alert_order_idx", async () => {
+  it("alert case: a standing case's evidence pages and counts through alert_evidence's indexes", async () => {
     // Every alert has 20 logs of evidence; the oldest also gathers a standing case's ~18k (about an
     // eighth of the table: a case among many, as at scale).
     const one = async (q: ReturnType<typeof sql>) =>
@@ -242,14 +242,24 @@ describe("view queries read transfers and balances through indexes", () => {
       on conflict do nothing`);
     const total = await one(sql`select count(*)::int as n from alert_evidence where alert_id = ${id}`);
     await handle.db.execute(sql`vacuum analyze alert_evidence`);
-    capture.take();
-    const c = await getAlertCase(capture.handle.db, { id, evidence: { offset: 15_000, limit: 100 } });
-    const plans = capture.take();
+    const planned = async (fn: () => Promise<unknown>) => {
+      capture.take();
+      await fn();
+      const plans = capture.take();
+      expect(seqScansOn(plans, [...TABLES, "alert_evidence", "alerts"])).toEqual([]);
+      return plans.flatMap((p) => planNodes(p.plan)).map((n) => n["Index Name"]);
+    };
     expect(total).toBeGreaterThan(15_100);
-    expect([c!.evidence.length, c!.evidenceSummary.total]).toEqual([100, total]);
-    expect(seqScansOn(plans, [...TABLES, "alert_evidence", "alerts"])).toEqual([]);
-    const indexes = plans.flatMap((p) => planNodes(p.plan)).map((n) => n["Index Name"]);
-    expect(indexes).toContain("alert_evidence_alert_order_idx");
+    // The whole case page on a deep page of evidence: nothing read sequentially.
+    await planned(async () => {
+      const c = await getAlertCase(capture.handle.db, { id, evidence: { offset: 15_000, limit: 100 } });
+      expect([c!.evidence.length, c!.evidenceSummary.total]).toEqual([100, total]);
+    });
+    // The first page walks the case in chain order and stops after 50 rows; the counts are index-only.
+    const first = await planned(() => listCaseEvidence(capture.handle.db, { id, offset: 0, limit: 50 }));
+    expect(first).toContain("alert_evidence_alert_order_idx");
+    const counts = await planned(() => summarizeCaseEvidence(capture.handle.db, { id }));
+    expect(counts).toContain("alert_evidence_alert_source_idx");
   });
 
   it("corridors", async () => {

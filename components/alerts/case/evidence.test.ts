@@ -84,7 +84,8 @@ const c = {
   evidencePage: { offset: 0, limit: 100 },
 } as unknown as AlertCase;
 
-const pageHref = (page: number) => `/alerts/7?evidence.page=${page}#alert-evidence`;
+const pageHref = (page: number, size?: number) =>
+  `/alerts/7?evidence.page=${page}${size ? `&evidence.size=${size}` : ""}#alert-evidence`;
 const html = renderToStaticMarkup(createElement(AlertCaseEvidence, { c, pageHref }));
 /** The text of every element with this data-testid, tags stripped. */
 const texts = (id: string) =>
@@ -131,7 +132,7 @@ describe("AlertCaseEvidence: a page of a long case", () => {
   });
 
   it("says which rows are shown and links the other pages", () => {
-    expect(page).toContain('data-page="2" data-pages="3" data-total="250"');
+    expect(page).toContain('data-page="2" data-pages="3" data-total="250" data-size="100"');
     expect(page).toContain("Rows 101–103 of 250, page 2 of 3");
     const links = [...page.matchAll(/data-testid="alert-evidence-(\w+)" href="([^"]+)"/g)].map((m) => [
       m[1],
@@ -145,8 +146,22 @@ describe("AlertCaseEvidence: a page of a long case", () => {
     ]);
   });
 
-  it("a single page has no links", () => {
+  it("offers 25, 50 and 100 rows a page, keeping the first row shown in view", () => {
+    const sizes = /data-testid="alert-evidence-sizes">(.*?)<\/span><span/.exec(page)?.[1] ?? "";
+    expect(sizes).toContain('<span aria-current="true" class="font-semibold text-slate-900">100</span>');
+    const links = [...sizes.matchAll(/href="([^"]+)"[^>]*>(\d+)</g)].map((m) => [
+      m[2],
+      m[1]!.replaceAll("&amp;", "&"),
+    ]);
+    expect(links).toEqual([
+      ["25", "/alerts/7?evidence.page=5&evidence.size=25#alert-evidence"],
+      ["50", "/alerts/7?evidence.page=3&evidence.size=50#alert-evidence"],
+    ]);
+  });
+
+  it("a single short page has no links", () => {
     expect(html).toContain("Rows 1–3 of 3, page 1 of 1");
     expect(html).not.toContain("alert-evidence-next");
+    expect(html).not.toContain("alert-evidence-sizes");
   });
 });

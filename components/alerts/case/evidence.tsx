@@ -17,7 +17,13 @@ import { ALERT_CARDS, PartyCell, shortHex } from "./parts";
 
 const isLog = (e: CaseEvidence) => e.source === "transfer" || e.source === "token_event";
 
-export function AlertCaseEvidence({ c, pageHref }: { c: AlertCase; pageHref: (page: number) => string }) {
+/** Link to a page of the evidence, at `size` rows a page (the current size when omitted). */
+export type EvidencePageHref = (page: number, size?: number) => string;
+
+/** Page sizes the pager offers (all of them PAGE_SIZES the URL accepts). */
+const EVIDENCE_SIZES = [25, 50, 100] as const;
+
+export function AlertCaseEvidence({ c, pageHref }: { c: AlertCase; pageHref: EvidencePageHref }) {
   const sum = c.evidenceSummary;
   // A standing case (R9) gathers transfers from every chain.
   const chain =
@@ -53,7 +59,7 @@ export function AlertCaseEvidence({ c, pageHref }: { c: AlertCase; pageHref: (pa
 }
 
 /** Rows a–b of n, with links to the first, previous, next and last pages (plain links: no script needed). */
-function EvidencePager({ c, pageHref }: { c: AlertCase; pageHref: (page: number) => string }) {
+function EvidencePager({ c, pageHref }: { c: AlertCase; pageHref: EvidencePageHref }) {
   const { offset, limit } = c.evidencePage;
   const total = c.evidenceSummary.total;
   const page = Math.floor(offset / limit) + 1;
@@ -81,12 +87,30 @@ function EvidencePager({ c, pageHref }: { c: AlertCase; pageHref: (page: number)
       data-page={page}
       data-pages={pages}
       data-total={total}
+      data-size={limit}
     >
       <p role="status">
         {c.evidence.length === 0
           ? `No evidence on page ${formatInt(page)}: the case holds ${formatCount(total, "row")}.`
           : `Rows ${formatInt(first)}–${formatInt(last)} of ${formatInt(total)}, page ${formatInt(page)} of ${formatInt(pages)}`}
       </p>
+      {total > EVIDENCE_SIZES[0] ? (
+        <span className="flex items-center gap-2" data-testid="alert-evidence-sizes">
+          Rows per page:
+          {EVIDENCE_SIZES.map((n) =>
+            n === limit ? (
+              <span key={n} aria-current="true" className="font-semibold text-slate-900">
+                {n}
+              </span>
+            ) : (
+              // The first row shown stays on the new page.
+              <Link key={n} href={pageHref(Math.floor(offset / n) + 1, n)} className="text-sky-800 underline">
+                {n}
+              </Link>
+            ),
+          )}
+        </span>
+      ) : null}
       {pages > 1 ? (
         <span className="ml-auto flex items-center gap-3">
           {link(1, "first")}

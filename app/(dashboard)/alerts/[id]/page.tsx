@@ -75,9 +75,9 @@ export default async function AlertPage({
   const db = await getReadDb();
   const c = await getAlertCase(db, { id: id.data, evidence: { offset, limit: size } });
   if (!c) notFound();
-  const evidenceHref = (page: number) => {
+  const evidenceHref = (page: number, rows: number = size) => {
     const q = new URLSearchParams({ [tableKey(EVIDENCE_TABLE.prefix, "page")]: String(page) });
-    if (size !== EVIDENCE_PAGE_SIZE) q.set(tableKey(EVIDENCE_TABLE.prefix, "size"), String(size));
+    if (rows !== EVIDENCE_PAGE_SIZE) q.set(tableKey(EVIDENCE_TABLE.prefix, "size"), String(rows));
     return `/alerts/${id.data}?${q.toString()}#${ALERT_CARDS.evidence.id}`;
   };
   const a = c.alert;

@@ -1,0 +1,1 @@
+CREATE INDEX "alert_evidence_alert_source_idx" ON "alert_evidence" USING btree ("alert_id","source","chain_id");
