@@ -7,8 +7,9 @@
 // back through the window's days, so every figure is exact without reading what came before.
 import { sql, type SQL } from "drizzle-orm";
 import type { Address } from "viem";
-import type { Db, Tx } from "../client";
+import type { Db } from "../client";
 import { legs, readActivity, type AddressParams, type AddressWindow } from "./addresses";
+import { withoutParallelWorkers } from "./serial";
 import { rowsOf } from "./sql-arrays";
 
 /** Legs (a transfer to or from the address; a self-transfer is two) in the default window. */
@@ -86,7 +87,7 @@ export async function getAddressBalanceHistory(db: Db, params: AddressWindowPara
   const chain = params.chainId === undefined ? sql`true` : sql`chain_id = ${params.chainId}`;
   const { current, days } = await db.transaction(
     async (tx) => {
-      await noParallel(tx, params.maxLegs);
+      if (params.maxLegs !== undefined) await withoutParallelWorkers(tx);
       const activity = await readActivity(tx, params);
       const result = await tx.execute(sql`
         select (block_time at time zone 'UTC')::date::text as day,
@@ -158,7 +159,7 @@ export async function getAddressCounterparties(
   const l = legs(addr, chain, params);
   const { rows, total } = await db.transaction(
     async (tx) => {
-      await noParallel(tx, params.maxLegs);
+      if (params.maxLegs !== undefined) await withoutParallelWorkers(tx);
       // Entity lookups run for the page's rows only (after the sort and limit).
       const found = rowsOf<Record<string, string | null>>(
         await tx.execute(sql`
@@ -201,8 +202,4 @@ export async function getAddressCounterparties(
       transferCount: Number(r.transferCount),
     })),
   };
-}
-
-async function noParallel(tx: Tx, maxLegs: number | undefined) {
-  if (maxLegs !== undefined) await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
 }

@@ -2,9 +2,10 @@
 // rollups where they answer the filter exactly (plus the provisional tail), otherwise counted up
 // to COUNT_CAP matches.
 import { sql, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../client";
+import type { Db } from "../client";
 import { readTailRanges, tailWhere } from "./provisional-tail";
 import { CORRIDOR_KIND, corridorAttribution as a } from "./rollups";
+import { serial } from "./serial";
 import { rowsOf } from "./sql-arrays";
 import {
   resolveAttribution,
@@ -20,22 +21,6 @@ import {
  * 130 ms at 10,000 (EXPLAIN ANALYZE on the 10M seed, #18).
  */
 export const COUNT_CAP = 1_000;
-
-/**
- * A page or a capped count runs without parallel workers. Under a Limit that stops after a few
- * thousand rows, the Gather's start-up and each worker's hash tables over the registry cost more
- * than the scan (10M seed: a country count 230 ms with two workers, 13 ms without), and a view
- * serves many requests at once, which parallel plans only slow down.
- */
-export async function serial<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-      return fn(tx);
-    },
-    { accessMode: "read only" },
-  );
-}
 
 export type TransactionTotals = {
   /** Exact, or COUNT_CAP when `exact` is false (more match). */

@@ -15,7 +15,8 @@ import type { TransferKind } from "../schema/chain";
 import { entities } from "../schema/registry";
 import { corridorAttribution as a } from "./rollups";
 import { rowsOf } from "./sql-arrays";
-import { countTransactions, serial, type TransactionTotals } from "./transaction-counts";
+import { serial } from "./serial";
+import { countTransactions, type TransactionTotals } from "./transaction-counts";
 import { resolveAttribution, transactionWhere, type TransactionFilter } from "./transaction-filter";
 
 export * from "./transaction-filter";
