@@ -354,6 +354,27 @@ describe("transactions query", () => {
     }
   });
 
+  it("the export's set-membership flags (attribution.bulk) are the reference rules on every row", async () => {
+    const want = new Map(
+      rows.map((t, i) => {
+        const a = attribute(t, i);
+        return [`${t.chainId}|${t.txHash}|${t.logIndex}`, { bridge: a.bridge, primary: a.primary }] as const;
+      }),
+    );
+    for (const mode of ["copy", "keyset"] as const) {
+      const got = new Map<string, { bridge: boolean; primary: boolean }>();
+      for await (const batch of streamTransactionExport(handle.db, { filter: {}, asOf: new Date(), mode }))
+        for (const r of batch)
+          got.set(`${r.chainId}|${r.txHash}|${r.logIndex}`, { bridge: r.bridge, primary: r.primary });
+      expect(got.size, mode).toBe(rows.length);
+      expect(got, mode).toEqual(want);
+    }
+    // Each flag is set on some rows and clear on others: the comparison above can fail.
+    expect([...want.values()].filter((f) => f.bridge).length).toBeGreaterThan(0);
+    expect([...want.values()].filter((f) => f.primary && !f.bridge).length).toBeGreaterThan(0);
+    expect([...want.values()].filter((f) => !f.primary && !f.bridge).length).toBeGreaterThan(0);
+  });
+
   it("streams every matching row once, oldest first, in keyset batches", async () => {
     const batches: number[] = [];
     const seen: string[] = [];

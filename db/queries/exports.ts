@@ -86,7 +86,7 @@ const TRANSACTION_FIELDS = sql`t.chain_id as "chainId", t.block_number::text as 
   ${isoSql(sql`t.block_time`)} as "blockTime", t.tx_hash as "txHash", t.log_index as "logIndex", t.kind,
   t.from_address as "fromAddress", af.label as "fromLabel", ef.name as "fromEntity", ${a.origin} as "originCountry",
   t.to_address as "toAddress", at.label as "toLabel", et.name as "toEntity", ${a.destination} as "destinationCountry",
-  t.amount::text as amount, ${a.intra} as intra, ${a.bridge} as bridge, ${a.primary} as "primary"`;
+  t.amount::text as amount, ${a.intra} as intra, ${a.bulk.bridge} as bridge, ${a.bulk.primary} as "primary"`;
 const TRANSACTION_ORDER = sql`order by t.block_time, t.chain_id, t.block_number, t.log_index`;
 
 /**

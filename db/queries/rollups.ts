@@ -176,22 +176,42 @@ export const CORRIDOR_KIND = "transfer" as const;
  * a snapshot taken before the edit, to take the old contributions out (attribution-delta.ts).
  */
 export function attributionOver(addrs: SQL, ents: SQL) {
+  const bridgeTagged = sql`coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false)`;
+  const treasuryTagged = sql`coalesce('treasury' = any(af.tags), false) or coalesce('treasury' = any(at.tags), false)`;
   return {
-  joins: sql`left join ${addrs} af on af.chain_id = t.chain_id and af.address = t.from_address
+    joins: sql`left join ${addrs} af on af.chain_id = t.chain_id and af.address = t.from_address
       left join ${ents} ef on ef.id = af.entity_id
       left join ${addrs} at on at.chain_id = t.chain_id and at.address = t.to_address
       left join ${ents} et on et.id = at.entity_id`,
-  origin: sql`coalesce(ef.country, 'ZZ')`,
-  destination: sql`coalesce(et.country, 'ZZ')`,
-  // coalesce: with one side unattributed the comparison is NULL, and a NULL here would drop the
-  // transfer from adjusted and intra-entity volume alike.
-  intra: sql`coalesce(af.entity_id = at.entity_id, false)`,
-  bridge: sql`(coalesce('bridge' = any(af.tags), false) or coalesce('bridge' = any(at.tags), false)
+    origin: sql`coalesce(ef.country, 'ZZ')`,
+    destination: sql`coalesce(et.country, 'ZZ')`,
+    // coalesce: with one side unattributed the comparison is NULL, and a NULL here would drop the
+    // transfer from adjusted and intra-entity volume alike.
+    intra: sql`coalesce(af.entity_id = at.entity_id, false)`,
+    bridge: sql`(${bridgeTagged}
     or exists (select 1 from token_events gb where gb.chain_id = t.chain_id and gb.tx_hash = t.tx_hash
       and gb.kind in ('bridge_mint', 'bridge_burn')))`,
-  primary: sql`(coalesce('treasury' = any(af.tags), false) or coalesce('treasury' = any(at.tags), false)
+    primary: sql`(${treasuryTagged}
     or exists (select 1 from watched_governors wg where wg.chain_id = t.chain_id
       and wg.address in (t.from_address, t.to_address)))`,
+    /**
+     * The same two tests as set membership, for statements that read many transfers (the
+     * transactions export): Postgres builds one hash of the bridge transactions and of the watched
+     * governors per statement (a hashed SubPlan) and probes it per row, where `exists` runs a
+     * subquery per row (4.6 of the 9.4 s a million-row export took in Postgres; bench:export). Not
+     * for the views, which read a page of rows and whose plans probe per row on purpose; and only
+     * under a `work_mem` that holds the set (the export's 64 MB holds ~1M bridge transactions), as
+     * a set the planner cannot hash is rescanned per row. corridors.int.test.ts checks both forms
+     * give every fixture row the same flags.
+     */
+    bulk: {
+      bridge: sql`(${bridgeTagged}
+      or (t.chain_id, t.tx_hash) in (select gb.chain_id, gb.tx_hash from token_events gb
+        where gb.kind in ('bridge_mint', 'bridge_burn')))`,
+      primary: sql`(${treasuryTagged}
+      or (t.chain_id, t.from_address) in (select wg.chain_id, wg.address from watched_governors wg)
+      or (t.chain_id, t.to_address) in (select wg.chain_id, wg.address from watched_governors wg))`,
+    },
   } as const;
 }
 export const corridorAttribution = attributionOver(sql`addresses`, sql`entities`);

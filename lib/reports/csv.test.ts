@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { csvCell, isoToSheetDateTime, neutraliseFormula, weiToUsd1 } from "./cells";
-import { csvExportStream, csvRecords } from "./csv";
+import { csvExportStream, csvRecordBytes, csvRecords } from "./csv";
 import { fixtureTable, FIXTURE_ROWS, HYPERLINK, readAll } from "./testing/fixture-table";
 
 const ID = "EX-7K2M-9QH4-TZ8D";
@@ -173,5 +173,20 @@ describe("csvRecords: the same bytes as Papa Parse's unparse (RFC 4180, CRLF)", 
       records.push(record);
     }
     expect(csvRecords(records)).toBe(papa(records));
+  });
+
+  it("csvRecordBytes writes the same text as UTF-8, growing past its first estimate", () => {
+    expect(
+      csvRecordBytes([tricky, [...tricky].reverse()]).equals(
+        Buffer.from(papa([tricky, [...tricky].reverse()])),
+      ),
+    ).toBe(true);
+    expect(csvRecordBytes([]).length).toBe(0);
+    // One record far longer than the 1 KiB first guess, in three-byte characters, then short ones.
+    const wide = ["中".repeat(5_000), "x"];
+    const records = [wide, ["a", "b"], ["🙂", '"q"']];
+    const bytes = csvRecordBytes(records);
+    expect(bytes.equals(Buffer.from(papa(records), "utf8"))).toBe(true);
+    expect(bytes.length).toBe(Buffer.byteLength(papa(records)));
   });
 });
