@@ -24,7 +24,6 @@ import {
 } from "@/lib/validators/exports";
 import type { SearchParams } from "@/lib/validators/view-params";
 import type { ExportTable } from "./cells";
-import { acceptsGzip, gzipStream, isCompressibleType } from "./compression";
 import { csvExportStream } from "./csv";
 import { newExportId } from "./export-id";
 import { tryAcquireExportSlot } from "./export-slots";
@@ -70,22 +69,10 @@ export function exportHeaders(
   });
 }
 
-/**
- * The download: the audited stream as the body (a client that goes away ends the export), gzipped
- * at level 1 when it is text and the client accepts gzip (compression.ts). The audit's checksum is
- * of the file itself, before transport compression.
- */
-export function exportResponse(started: StartedExport, acceptEncoding?: string | null): Response {
-  const headers = exportHeaders(started);
-  let stream: Readable = started.stream;
-  if (isCompressibleType(started.contentType)) {
-    headers.set("vary", "accept-encoding");
-    if (acceptsGzip(acceptEncoding)) {
-      headers.set("content-encoding", "gzip");
-      stream = gzipStream(stream);
-    }
-  }
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers });
+/** The download: the audited stream as the body (a client that goes away ends the export). */
+export function exportResponse(started: StartedExport): Response {
+  const body = Readable.toWeb(started.stream) as ReadableStream<Uint8Array>;
+  return new Response(body, { headers: exportHeaders(started) });
 }
 
 /** Who is exporting, for the audit row. A route behind withAccess always has a session. */
@@ -199,7 +186,7 @@ export async function serveExport(
       (err: unknown) => log.warn({ err, exportId, kind: spec.kind }, "export did not complete"),
     );
     void started.done.finally(release).catch(() => {});
-    return exportResponse(started, req.headers.get("accept-encoding"));
+    return exportResponse(started);
   } catch (err) {
     release();
     throw err;
