@@ -86,7 +86,7 @@ export function CorridorsMatrix({ matrix, fromDay, toDay, chainId, actions }: Co
                   const c = matrix.cell(o, d);
                   if (!c || c.transferCount === 0) {
                     return (
-                      <td key={d} className="border-b border-slate-100 px-2 py-1 text-right text-slate-500">
+                      <td key={d} className="cell-tight text-slate-500">
                         <span aria-label="none">·</span>
                       </td>
                     );
@@ -109,7 +109,7 @@ export function CorridorsMatrix({ matrix, fromDay, toDay, chainId, actions }: Co
                         data-wei={c.adjustedVolume.toString()}
                         data-count={c.adjustedCount}
                         title={`${formatCountry(o)} → ${formatCountry(d)}: ${formatWeiExact(c.adjustedVolume, { group: true })} USD1 in ${formatInt(c.adjustedCount)} adjusted transfers (${c.adjustedVolume} wei)`}
-                        className="underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900"
+                        className="cell-link"
                       >
                         {usd(c.adjustedVolume)}
                         <span className="sr-only">
@@ -121,9 +121,7 @@ export function CorridorsMatrix({ matrix, fromDay, toDay, chainId, actions }: Co
                     </td>
                   );
                 })}
-                <td className="border-b border-slate-100 px-2 py-1 text-right font-semibold tabular-nums">
-                  {usd(matrix.rowTotal(o))}
-                </td>
+                <td className="cell-tight font-semibold tabular-nums">{usd(matrix.rowTotal(o))}</td>
               </tr>
             ))}
           </tbody>

@@ -271,10 +271,10 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
                         key={cell.id}
                         scope={col?.rowHeader ? "row" : undefined}
                         className={cn(
-                          "border-b border-slate-100 align-top",
-                          cellPad,
+                          "cell",
+                          compact && "py-0.5 text-xs",
                           col?.rowHeader && "text-left font-medium text-slate-900",
-                          col?.numeric && "text-right whitespace-nowrap tabular-nums",
+                          col?.numeric && "cell-num",
                         )}
                       >
                         <table.FlexRender cell={cell} />

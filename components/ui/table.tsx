@@ -54,7 +54,7 @@ export function Th({
       scope={scope}
       className={cn(
         scope === "row"
-          ? "border-b border-slate-100 px-2 py-1.5 align-top text-sm font-medium text-slate-900"
+          ? "cell text-sm font-medium text-slate-900"
           : "border-b border-slate-200 px-2 py-1.5 text-xs font-medium whitespace-nowrap text-slate-500",
         numeric ? "text-right" : "text-left",
         className,
@@ -65,14 +65,5 @@ export function Th({
 }
 
 export function Td({ numeric, className, ...props }: TdHTMLAttributes<HTMLTableCellElement> & CellProps) {
-  return (
-    <td
-      className={cn(
-        "border-b border-slate-100 px-2 py-1.5 align-top",
-        numeric && "text-right whitespace-nowrap tabular-nums",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <td className={cn("cell", numeric && "cell-num", className)} {...props} />;
 }
