@@ -25,7 +25,8 @@ export function inlineSql(query: SQL): string {
   return sql;
 }
 
-const WORK_MEM = "64MB";
+/** The COPY session's work_mem: room for the memoized registry lookups and the hashed sets of attribution.bulk. */
+export const COPY_WORK_MEM = "64MB";
 
 const ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\" };
 
@@ -70,7 +71,7 @@ export async function* copyOutRows(
     // than a transaction: the demo's wire server would lock its one PGlite session to us for the
     // whole download.
     // Parallel workers only add a Gather Merge here: the ordered index scan is the cheap part.
-    await client.query(`set work_mem = '${WORK_MEM}'; set max_parallel_workers_per_gather = 0`);
+    await client.query(`set work_mem = '${COPY_WORK_MEM}'; set max_parallel_workers_per_gather = 0`);
   } catch (err) {
     client.release(true);
     throw err;

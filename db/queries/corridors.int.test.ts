@@ -25,7 +25,9 @@ import {
 } from "../testing/corridor-fixture";
 import { getCorridorCells, getCorridorCoverage, getInboundSeries } from "./corridors";
 import { advanceRollups, rebuildAttributionRollups } from "./rollups";
-import { streamTransactionExport } from "./exports";
+import { COPY_WORK_MEM } from "./copy-out";
+import { streamTransactionExport, transactionExportQuery } from "./exports";
+import { rowsOf } from "./sql-arrays";
 import { decodeTransactionCursor, listTransactions, type TransactionFilter } from "./transactions";
 
 let handle: DbHandle;
@@ -369,6 +371,19 @@ describe("transactions query", () => {
       expect(got.size, mode).toBe(rows.length);
       expect(got, mode).toEqual(want);
     }
+    // The COPY statement hashes the sets once (no subquery run per row) under the COPY session's work_mem.
+    const plan = await handle.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local work_mem = '${COPY_WORK_MEM}'`));
+      const result = await tx.execute(
+        sql`explain (verbose) ${transactionExportQuery({ filter: {}, asOf: new Date() })}`,
+      );
+      return rowsOf<{ "QUERY PLAN": string }>(result)
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
+    });
+    expect(plan.match(/^\s*SubPlan \d+$/gm)).toHaveLength(3);
+    for (const n of [1, 2, 3]) expect(plan).toContain(`(hashed SubPlan ${n})`);
+    expect(plan).not.toMatch(/\(SubPlan \d+\)/);
     // Each flag is set on some rows and clear on others: the comparison above can fail.
     expect([...want.values()].filter((f) => f.bridge).length).toBeGreaterThan(0);
     expect([...want.values()].filter((f) => f.primary && !f.bridge).length).toBeGreaterThan(0);

@@ -89,6 +89,15 @@ const TRANSACTION_FIELDS = sql`t.chain_id as "chainId", t.block_number::text as 
   t.amount::text as amount, ${a.intra} as intra, ${a.bulk.bridge} as bridge, ${a.bulk.primary} as "primary"`;
 const TRANSACTION_ORDER = sql`order by t.block_time, t.chain_id, t.block_number, t.log_index`;
 
+function transactionExportWhere(p: Pick<StreamTransactionExportParams, "filter" | "asOf">): SQL {
+  return sql`${transactionWhere(p.filter)} and t.block_time <= ${p.asOf.toISOString()}::timestamptz`;
+}
+
+/** The statement the COPY export runs (exported for the plan test). */
+export function transactionExportQuery(p: Pick<StreamTransactionExportParams, "filter" | "asOf">): SQL {
+  return sql`select ${TRANSACTION_FIELDS} from transfers t ${a.joins} where ${transactionExportWhere(p)} ${TRANSACTION_ORDER}`;
+}
+
 /**
  * The transactions view's rows for a filter, oldest first (time, chain, block, log). Through
  * node-postgres (Postgres, or the demo's PGlite wire server) one COPY streams the whole result:
@@ -101,12 +110,9 @@ export function streamTransactionExport(
   p: StreamTransactionExportParams,
 ): AsyncGenerator<TransactionExportRow[], void, undefined> {
   const batchSize = p.batchSize ?? DEFAULT_BATCH;
-  const where = sql`${transactionWhere(p.filter)} and t.block_time <= ${p.asOf.toISOString()}::timestamptz`;
+  const where = transactionExportWhere(p);
   const pool = p.mode === "keyset" ? undefined : poolOf(db);
-  if (pool) {
-    const query = sql`select ${TRANSACTION_FIELDS} from transfers t ${a.joins} where ${where} ${TRANSACTION_ORDER}`;
-    return mapBatches(copyOutRows(pool, query, batchSize), fromCopyFields);
-  }
+  if (pool) return mapBatches(copyOutRows(pool, transactionExportQuery(p), batchSize), fromCopyFields);
   if (p.mode === "copy") throw new Error("COPY export needs a node-postgres connection");
   return keyset<TransactionExportRow>(batchSize, async (after) => {
     const from = after
