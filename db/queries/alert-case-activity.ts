@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { Address } from "viem";
 import type { Db } from "../client";
+import { addressSlice } from "./serial";
 import { rowsOf } from "./sql-arrays";
 
 /** Days either side of the alert's day. */
@@ -62,7 +63,8 @@ export type ActivityDay = {
 /** Every day of the window (quiet days as zeros), oldest first. A self-transfer is one in and one out. */
 export async function getAlertActivity(db: Db, p: AlertWindowParams): Promise<ActivityDay[]> {
   const w = alertWindow(p.at, p.days);
-  const result = await db.execute(sql`
+  const result = await addressSlice(db, (tx) =>
+    tx.execute(sql`
     with l as (${legs(p)})
     select g.day::date::text as day,
       count(l.dir) filter (where l.dir = 'in')::text as in_count,
@@ -71,7 +73,8 @@ export async function getAlertActivity(db: Db, p: AlertWindowParams): Promise<Ac
       coalesce(sum(l.amount) filter (where l.dir = 'out'), 0)::text as out_amount
     from generate_series(${w.firstDay}::date, ${w.lastDay}::date, interval '1 day') as g(day)
     left join l on (l.block_time at time zone 'UTC')::date = g.day::date
-    group by g.day order by g.day`);
+    group by g.day order by g.day`),
+  );
   return rowsOf<Record<string, string>>(result).map((r) => ({
     day: String(r.day),
     inCount: Number(r.in_count),
@@ -105,7 +108,8 @@ export type AlertGraphParams = AlertWindowParams & { parties: readonly string[];
  */
 export async function getAlertGraph(db: Db, p: AlertGraphParams): Promise<AlertGraph> {
   const parties = new Set(p.parties.map((a) => a.toLowerCase()));
-  const result = await db.execute(sql`
+  const result = await addressSlice(db, (tx) =>
+    tx.execute(sql`
     with l as (${legs(p)}),
     g as (select dir, other, count(*) as n, sum(amount) as amount from l group by dir, other)
     select g.dir, g.other, g.n::text as n, g.amount::text as amount, (select count(*) from g)::text as total,
@@ -114,7 +118,8 @@ export async function getAlertGraph(db: Db, p: AlertGraphParams): Promise<AlertG
     left join addresses ad on ad.chain_id = ${p.chainId} and ad.address = g.other
     left join entities en on en.id = ad.entity_id
     order by g.amount desc, g.other asc, g.dir asc
-    limit ${p.limit ?? GRAPH_EDGES}`);
+    limit ${p.limit ?? GRAPH_EDGES}`),
+  );
   const rows = rowsOf<Record<string, string | null>>(result);
   return {
     totalEdges: Number(rows[0]?.total ?? 0),

@@ -16,6 +16,7 @@ import {
 } from "./address-history";
 import { getAddressActivity, getAddressRegistry } from "./addresses";
 import { getAlertCase, listCaseEvidence, summarizeCaseEvidence } from "./alert-case";
+import { getAlertActivity, getAlertGraph } from "./alert-case-activity";
 import { rowsOf } from "./sql-arrays";
 import { listAlerts, listAssigneeOptions } from "./alerts-list";
 import { countAlertsOverTime } from "./alerts-trend";
@@ -260,6 +261,20 @@ describe("view queries read transfers and balances through indexes", () => {
     expect(first).toContain("alert_evidence_alert_order_idx");
     const counts = await planned(() => summarizeCaseEvidence(capture.handle.db, { id }));
     expect(counts).toContain("alert_evidence_alert_source_idx");
+  });
+
+  it("alert case: the subject's activity and counterparty graph read a hot wallet's window by address", async () => {
+    const at = new Date(`${END_DAY}T00:00:00Z`);
+    capture.take();
+    const days = await getAlertActivity(capture.handle.db, { chainId: 1, address: hot, at });
+    await getAlertGraph(capture.handle.db, { chainId: 1, address: hot, at, parties: [] });
+    const plans = capture.take();
+    expect(days.reduce((n, d) => n + d.inCount + d.outCount, 0)).toBeGreaterThan(0);
+    expect(seqScansOn(plans, TABLES)).toEqual([]);
+    const indexes = plans.flatMap((p) => planNodes(p.plan)).map((n) => n["Index Name"]);
+    expect(indexes.filter((i) => i === "transfers_to_idx")).toHaveLength(2);
+    expect(indexes.filter((i) => i === "transfers_from_idx")).toHaveLength(2);
+    expect(indexes).not.toContain("transfers_block_time_idx");
   });
 
   it("corridors", async () => {
