@@ -235,11 +235,10 @@ function partyOf(r: Raw, p: string): CaseParty | null {
   };
 }
 
-/** Evidence counts per source and the chains it spans (index-only on alert_evidence_alert_source_idx). */
+/** Evidence counts per source and the chains it spans (alert_evidence_counts, kept by triggers: migration 0017). */
 export async function summarizeCaseEvidence(db: Db, params: GetAlertCaseParams): Promise<EvidenceSummary> {
   const result = await db.execute(sql`
-    select source, chain_id, count(*)::int as n from alert_evidence where alert_id = ${params.id}
-    group by source, chain_id`);
+    select source, chain_id, rows as n from alert_evidence_counts where alert_id = ${params.id}`);
   const summary: EvidenceSummary = { total: 0, logs: 0, reports: 0, swaps: 0, chainIds: [] };
   const chainIds = new Set<number>();
   for (const r of rowsOf<{ source: EvidenceSource; chain_id: number | string; n: number | string }>(result)) {

@@ -260,7 +260,7 @@ describe("view queries read transfers and balances through indexes", () => {
     const first = await planned(() => listCaseEvidence(capture.handle.db, { id, offset: 0, limit: 50 }));
     expect(first).toContain("alert_evidence_alert_order_idx");
     const counts = await planned(() => summarizeCaseEvidence(capture.handle.db, { id }));
-    expect(counts).toContain("alert_evidence_alert_source_idx");
+    expect(counts).toContain("alert_evidence_counts_pk");
   });
 
   it("alert case: the subject's activity and counterparty graph read a hot wallet's window by address", async () => {
