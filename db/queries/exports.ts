@@ -110,10 +110,10 @@ export function streamTransactionExport(
   p: StreamTransactionExportParams,
 ): AsyncGenerator<TransactionExportRow[], void, undefined> {
   const batchSize = p.batchSize ?? DEFAULT_BATCH;
-  const where = transactionExportWhere(p);
   const pool = p.mode === "keyset" ? undefined : poolOf(db);
   if (pool) return mapBatches(copyOutRows(pool, transactionExportQuery(p), batchSize), fromCopyFields);
   if (p.mode === "copy") throw new Error("COPY export needs a node-postgres connection");
+  const where = transactionExportWhere(p);
   return keyset<TransactionExportRow>(batchSize, async (after) => {
     const from = after
       ? sql`and (t.block_time, t.chain_id, t.block_number, t.log_index) >

@@ -141,8 +141,8 @@ export async function getBenchSamples(db: Db): Promise<BenchSamples> {
       where 'treasury' = any(a.tags) order by b.transfer_count desc limit 1`),
     alertId: await one<number>(sql`select id::int as v from alerts order by id limit 1`),
     largestCase: await one<{ id: number; evidence: number }>(sql`select json_build_object('id', alert_id,
-        'evidence', count(*)) as v
-      from alert_evidence group by alert_id order by count(*) desc, alert_id limit 1`),
+        'evidence', sum(rows)) as v
+      from alert_evidence_counts group by alert_id order by sum(rows) desc, alert_id limit 1`),
   };
 }
 

@@ -44,12 +44,15 @@ export function csvField(text: string): string {
  */
 export function csvRecords(records: readonly (readonly string[])[]): string {
   let out = "";
-  for (const record of records) {
-    let line = "";
-    for (let i = 0; i < record.length; i++) line += (i === 0 ? "" : ",") + csvField(record[i]!);
-    out += line + CRLF;
-  }
+  for (const record of records) out += csvLine(record);
   return out;
+}
+
+/** One record as a CSV line, CRLF included. */
+function csvLine(record: readonly string[]): string {
+  let line = "";
+  for (let i = 0; i < record.length; i++) line += (i === 0 ? "" : ",") + csvField(record[i]!);
+  return line + CRLF;
 }
 
 /**
@@ -63,9 +66,7 @@ export function csvRecordBytes(records: readonly (readonly string[])[]): Buffer 
   let buf = Buffer.allocUnsafe(Math.max(1024, records.length * 256));
   let used = 0;
   for (const record of records) {
-    let line = "";
-    for (let i = 0; i < record.length; i++) line += (i === 0 ? "" : ",") + csvField(record[i]!);
-    line += CRLF;
+    const line = csvLine(record);
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     if (used + line.length * 3 > buf.length) {
       const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, used + line.length * 3));
